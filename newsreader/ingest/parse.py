@@ -1,0 +1,235 @@
+"""Scraped page text -> parsed stories. Pure: no database, no files.
+
+A multi-story page repeats each story's header, and the scrape left its marks::
+
+    Title
+    Caption (AFP)
+    Caption (AFP)
+    TT
+    Title
+    Caption (AFP)
+    Caption (AFP)
+    First paragraph
+    ...
+
+A body-only page has no header: one paragraph per line.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from charset_normalizer import from_bytes
+
+from newsreader.ingest.outlets import split_credit
+
+
+class IngestError(Exception):
+    """A file that cannot be turned into stories; the message says why."""
+
+
+@dataclass(frozen=True)
+class ParsedCaption:
+    text: str
+    credit: str = ""
+    photographer: str = ""
+
+
+@dataclass
+class ParsedStory:
+    title: str
+    paragraphs: list[str]
+    captions: list[ParsedCaption] = field(default_factory=list)
+
+    @property
+    def has_title(self) -> bool:
+        return bool(self.title)
+
+    @property
+    def body(self) -> str:
+        return "\n\n".join(self.paragraphs)
+
+    @property
+    def body_fingerprint(self) -> str:
+        return body_fingerprint(self.paragraphs)
+
+    @property
+    def title_key(self) -> str:
+        return text_key(self.title)
+
+
+SCRAPE_MARKERS = {"TT"}
+# A line this long is a paragraph, never a title.
+MAX_TITLE_LENGTH = 250
+# How far (in non-blank lines) a title's repetition may stand from the title.
+HEADER_WINDOW = 8
+
+_BOMS = [
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+]
+# Every C0/C1 control character but tab and newline.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\ufeff]+")
+_INVISIBLE = re.compile(r"[\u200b-\u200d\u2060]")
+
+
+def decode(raw: bytes) -> str:
+    """Bytes of unknown encoding -> text, or IngestError rather than mojibake."""
+    if not raw.strip():
+        raise IngestError("the file is empty")
+    for bom, encoding in _BOMS:
+        if raw.startswith(bom):
+            try:
+                return raw.decode(encoding)
+            except UnicodeDecodeError as error:
+                raise IngestError(
+                    f"the file starts with a {encoding} mark but is not {encoding}"
+                ) from error
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    if b"\x00" in raw:
+        raise IngestError("the file is binary, not text")
+    guess = from_bytes(raw).best()
+    # A guess with much "chaos" is a wrong decoding: refuse it rather than store mojibake.
+    if guess is None or guess.chaos > 0.1 or guess.encoding is None:
+        raise IngestError("the text encoding could not be recognised; save the file as UTF-8")
+    if _is_latin_code_page(guess.encoding):
+        # The detector cannot tell the Western code pages apart on short texts (it reads
+        # "à" as Czech "ŕ"); English-language news in a legacy encoding is Windows-1252.
+        try:
+            return raw.decode("cp1252")
+        except UnicodeDecodeError:
+            pass
+    return str(guess)
+
+
+def _is_latin_code_page(encoding: str) -> bool:
+    return encoding.startswith(("cp125", "cp8", "iso8859", "latin", "mac_")) and encoding not in {
+        "cp1251",
+        "cp1253",
+        "cp1255",
+        "cp1256",
+        "cp855",
+        "cp857",
+        "cp862",
+        "cp864",
+        "cp866",
+        "iso8859_5",
+        "iso8859_6",
+        "iso8859_7",
+        "iso8859_8",
+        "mac_cyrillic",
+        "mac_greek",
+    }
+
+
+def clean_line(line: str) -> str:
+    line = unicodedata.normalize("NFC", line)
+    line = _INVISIBLE.sub("", line)
+    line = _CONTROL.sub(" ", line)
+    return _SPACES.sub(" ", line).strip()
+
+
+def text_key(text: str) -> str:
+    """A comparison key: case, accents, punctuation and spacing do not matter."""
+    folded = unicodedata.normalize("NFKD", text.casefold())
+    folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    return " ".join(re.findall(r"\w+", folded))
+
+
+def body_fingerprint(paragraphs: list[str]) -> str:
+    return hashlib.sha256(text_key(" ".join(paragraphs)).encode()).hexdigest()
+
+
+def parse_stories(text: str) -> list[ParsedStory]:
+    """Split a scraped page into stories; IngestError when it holds none."""
+    lines = [
+        clean_line(line) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    ]
+    units = [line for line in lines if line and line not in SCRAPE_MARKERS]
+    if not units:
+        raise IngestError("no story text was found (only blank or scrape-marker lines)")
+
+    stories: list[ParsedStory] = []
+    paragraphs: list[str] = []
+    index = 0
+    current: ParsedStory | None = None
+    while index < len(units):
+        header = _read_header(units, index)
+        if header is None:
+            paragraphs.append(units[index])
+            index += 1
+            continue
+        title, captions, index = header
+        if current is not None or paragraphs:
+            stories.append(_finish(current, paragraphs))
+        current = ParsedStory(title=title, paragraphs=[], captions=captions)
+        paragraphs = []
+    stories.append(_finish(current, paragraphs))
+    stories = [story for story in stories if story.paragraphs]
+    if not stories:
+        raise IngestError("a title was found but no story text under it")
+    return stories
+
+
+def _finish(story: ParsedStory | None, paragraphs: list[str]) -> ParsedStory:
+    if story is None:
+        story = ParsedStory(title="", paragraphs=[])
+    story.paragraphs = _drop_adjacent_repeats(paragraphs)
+    return story
+
+
+def _drop_adjacent_repeats(items: list[str]) -> list[str]:
+    kept: list[str] = []
+    for item in items:
+        if not kept or kept[-1] != item:
+            kept.append(item)
+    return kept
+
+
+def _read_header(units: list[str], start: int) -> tuple[str, list[ParsedCaption], int] | None:
+    """If a story header starts at ``start``, return (title, captions, next index)."""
+    title = units[start]
+    if len(title) > MAX_TITLE_LENGTH:
+        return None
+    window = units[start + 1 : start + 1 + HEADER_WINDOW]
+    if title not in window:
+        return None
+    repeat = start + 1 + window.index(title)
+    between = units[start + 1 : repeat]
+    if not between:
+        # "Title / Title": a repeated caption looks the same, but captions carry a credit.
+        if split_credit(title)[1] or title.endswith("."):
+            return None
+    elif not all(between.count(line) >= 2 or split_credit(line)[1] for line in between):
+        # Between a title and its repetition stand only (repeated) captions.
+        return None
+    caption_lines = _drop_adjacent_repeats(between)
+    index = repeat + 1
+    # The repetition carries the captions again; skip them.
+    while index < len(units) and units[index] in caption_lines:
+        index += 1
+    captions = []
+    for line in dict.fromkeys(caption_lines):
+        text, credit, photographer = split_credit(line)
+        captions.append(ParsedCaption(text=text, credit=credit, photographer=photographer))
+    return title, captions, index
+
+
+def provisional_title(paragraphs: list[str], max_words: int = 12) -> str:
+    """A title for a story that arrived without one: the start of its first sentence."""
+    first = re.split(r"(?<=[.!?])\s", paragraphs[0], maxsplit=1)[0].rstrip(".!?")
+    words = first.split()
+    if len(words) <= max_words:
+        return first
+    return " ".join(words[:max_words]).rstrip(",;:") + "…"

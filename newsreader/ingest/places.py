@@ -1,0 +1,154 @@
+"""Countries and places named in a story, and the country it is about. Pure.
+
+The gazetteer is handed in as data (built from the Region table, or in tests from the
+region fixture), so the matching itself needs no database.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+# Title words weigh more than caption words, caption words more than body words.
+TITLE_WEIGHT = 5
+CAPTION_WEIGHT = 3
+BODY_WEIGHT = 1
+MAX_NAME_WORDS = 5
+
+_WORD = re.compile(r"[^\W\d_][\w'’‘ʻ`-]*")
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+@dataclass(frozen=True)
+class Place:
+    key: str  # the Region's slug
+    country: str  # ISO code of the country it is, or is in
+    is_country: bool
+    population: int = 0
+
+
+@dataclass(frozen=True)
+class RegionFinding:
+    primary: str | None  # the key of the country the story is about
+    keys: list[str]  # every country and place named, primary first
+
+
+def name_key(name: str) -> str:
+    """'Ksar el-Kebir', 'KSAR EL KEBIR' and 'Ksar El Kébir' all give 'ksar el kebir'."""
+    folded = unicodedata.normalize("NFKD", name.casefold())
+    folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    folded = re.sub(r"['’‘ʻ`]", "", folded)
+    return " ".join(re.split(r"[\s\-‐–]+", folded)).strip()
+
+
+class Gazetteer:
+    def __init__(self, entries: Iterable[tuple[Place, Iterable[str]]]) -> None:
+        self._names: dict[str, list[Place]] = {}
+        self.countries: dict[str, Place] = {}
+        for place, names in entries:
+            if place.is_country:
+                self.countries[place.country] = place
+            for name in names:
+                key = name_key(name)
+                if not key:
+                    continue
+                candidates = self._names.setdefault(key, [])
+                if place not in candidates:
+                    candidates.append(place)
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+    def mentions(self, text: str, *, title_case: bool = False) -> list[list[Place]]:
+        """Each name found in the text, as its candidate places (more than one if ambiguous).
+
+        In running text a one-word place followed by another capitalised word is taken for
+        part of a person's or organisation's name ("Badr Abdelatty"); a title-case headline
+        is exempt.
+        """
+        words = list(_WORD.finditer(text))
+        found: list[list[Place]] = []
+        index = 0
+        while index < len(words):
+            word = words[index].group()
+            if not word[0].isupper():
+                index += 1
+                continue
+            match = self._longest_match(text, words, index)
+            if match is None:
+                index += 1
+                continue
+            candidates, length = match
+            next_word = words[index + length] if index + length < len(words) else None
+            named_thing = (
+                not title_case
+                and length == 1
+                and not any(place.is_country for place in candidates)
+                and next_word is not None
+                and next_word.group()[0].isupper()
+                and text[words[index].end() : next_word.start()] == " "
+            )
+            if not named_thing:
+                found.append(candidates)
+            index += length
+        return found
+
+    def _longest_match(
+        self, text: str, words: list[re.Match], start: int
+    ) -> tuple[list[Place], int] | None:
+        for length in range(min(MAX_NAME_WORDS, len(words) - start), 0, -1):
+            # Names do not run across punctuation: "Gaza, Egypt" is two names.
+            gap_ok = all(
+                text[words[i].end() : words[i + 1].start()] in (" ", "")
+                for i in range(start, start + length - 1)
+            )
+            if not gap_ok:
+                continue
+            parts = [w.group() for w in words[start : start + length]]
+            parts[-1] = _POSSESSIVE.sub("", parts[-1])
+            key = name_key(" ".join(parts))
+            if key in self._names:
+                return self._names[key], length
+            # "Palestinians", "Egyptians": plural adjectives of nationality.
+            if key.endswith("s") and key[:-1] in self._names:
+                candidates = self._names[key[:-1]]
+                if any(place.is_country for place in candidates):
+                    return candidates, length
+        return None
+
+    def find(self, title: str, captions: Iterable[str], paragraphs: Iterable[str]) -> RegionFinding:
+        weighted: list[tuple[list[Place], int]] = []
+        weighted += [(c, TITLE_WEIGHT) for c in self.mentions(title, title_case=True)]
+        for caption in captions:
+            weighted += [(c, CAPTION_WEIGHT) for c in self.mentions(caption)]
+        for paragraph in paragraphs:
+            weighted += [(c, BODY_WEIGHT) for c in self.mentions(paragraph)]
+
+        # An ambiguous name goes to the country the story otherwise names most, then to
+        # the most populous candidate.
+        plain = Counter()
+        for candidates, weight in weighted:
+            if len({place.country for place in candidates}) == 1:
+                plain[candidates[0].country] += weight
+        scores: Counter[str] = Counter()
+        first_seen: dict[str, int] = {}
+        keys: list[str] = []
+        for order, (candidates, weight) in enumerate(weighted):
+            place = max(candidates, key=lambda p: (plain[p.country], p.population))
+            scores[place.country] += weight
+            first_seen.setdefault(place.country, order)
+            country = self.countries.get(place.country)
+            for key in (country.key if country else None, place.key):
+                if key and key not in keys:
+                    keys.append(key)
+        if not scores:
+            return RegionFinding(primary=None, keys=[])
+        best = max(scores, key=lambda code: (scores[code], -first_seen[code]))
+        primary = self.countries[best].key if best in self.countries else None
+        if primary:
+            keys.remove(primary)
+            keys.insert(0, primary)
+        return RegionFinding(primary=primary, keys=keys)

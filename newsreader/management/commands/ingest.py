@@ -1,0 +1,51 @@
+"""``manage.py ingest PATH [PATH ...]``: scraped text files -> clean articles."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from newsreader.ingest.load import Ingester
+from newsreader.models import Article
+
+
+class Command(BaseCommand):
+    help = (
+        "Read scraped news pages (files, or directories searched for *.txt) and store them "
+        "as articles, merging stories that are already stored."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("paths", nargs="+", metavar="PATH")
+        parser.add_argument(
+            "--dry-run", action="store_true", help="Parse and report, but write nothing."
+        )
+        parser.add_argument(
+            "--draft", action="store_true", help="Keep new articles as drafts (unpublished)."
+        )
+
+    def handle(
+        self, *args: Any, paths: list[str], dry_run: bool, draft: bool, **options: Any
+    ) -> None:
+        status = Article.Status.DRAFT if draft else Article.Status.PUBLISHED
+        ingester = Ingester(status=status, dry_run=dry_run)
+        show_progress = self.stdout.isatty() and options["verbosity"] >= 1
+
+        def progress(number: int, path: Path) -> None:
+            if show_progress and number % 50 == 0:
+                self.stdout.write(f"\r{number} files read…", ending="")
+                self.stdout.flush()
+
+        report = ingester.ingest_paths(paths, progress=progress)
+        if show_progress and report.files_read >= 50:
+            self.stdout.write("\r", ending="")
+        for path, reason in report.failures:
+            self.stderr.write(f"{path}: {reason}.")
+        prefix = "Dry run, nothing written: " if dry_run else ""
+        self.stdout.write(prefix + report.summary())
+        if report.files_read == 0:
+            raise CommandError(f"No .txt files were found in {', '.join(paths)}.")
+        if report.failures:
+            raise CommandError(f"{report.files_failed} of {report.files_read} files failed.")

@@ -1,0 +1,296 @@
+from __future__ import annotations
+
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.text import slugify
+
+
+class RegionQuerySet(models.QuerySet):
+    def countries(self) -> RegionQuerySet:
+        return self.filter(kind=Region.Kind.COUNTRY)
+
+    def subregions(self) -> RegionQuerySet:
+        return self.filter(kind=Region.Kind.SUBREGION)
+
+    def places(self) -> RegionQuerySet:
+        return self.filter(kind=Region.Kind.PLACE)
+
+
+class Region(models.Model):
+    """A subregion (Levant, ...), a country (by ISO 3166-1 code) or a place inside one."""
+
+    class Kind(models.TextChoices):
+        SUBREGION = "subregion", "Subregion"
+        COUNTRY = "country", "Country"
+        PLACE = "place", "Place"
+
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    name = models.CharField(max_length=120)
+    slug = models.SlugField(max_length=140, unique=True)
+    code = models.CharField(
+        max_length=2,
+        unique=True,
+        null=True,
+        blank=True,
+        help_text="ISO 3166-1 alpha-2 code; countries only.",
+    )
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+    )
+    geonames_id = models.PositiveIntegerField(unique=True, null=True, blank=True)
+    population = models.PositiveBigIntegerField(default=0)
+    aliases = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="Other names and adjectives the text may use (e.g. “Lebanese”, “Khan Younis”).",
+    )
+
+    objects = RegionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                name="region_code_only_on_countries",
+                condition=Q(code__isnull=True) | Q(kind="country"),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        if self.kind == self.Kind.PLACE and self.parent_id:
+            return f"{self.name}, {self.parent.name}"
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("newsreader:region-detail", args=[self.slug])
+
+    @property
+    def country(self) -> Region | None:
+        if self.kind == self.Kind.COUNTRY:
+            return self
+        if self.kind == self.Kind.PLACE:
+            return self.parent
+        return None
+
+
+class Source(models.Model):
+    """A news organisation that is credited for a photo or cited in a story."""
+
+    class Kind(models.TextChoices):
+        AGENCY = "agency", "News agency"
+        STATE_AGENCY = "state_agency", "State news agency"
+        PHOTO_AGENCY = "photo_agency", "Photo agency"
+        NEWSPAPER = "newspaper", "Newspaper"
+        BROADCASTER = "broadcaster", "Broadcaster"
+        OTHER = "other", "Other"
+
+    name = models.CharField(max_length=120, unique=True)
+    short_name = models.CharField(max_length=40, blank=True)
+    slug = models.SlugField(max_length=140, unique=True)
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.OTHER)
+    aliases = models.JSONField(
+        default=list, blank=True, help_text="Other spellings that name this source."
+    )
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.short_name or self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("newsreader:source-detail", args=[self.slug])
+
+    @property
+    def names(self) -> list[str]:
+        return [name for name in [self.name, self.short_name, *self.aliases] if name]
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self) -> ArticleQuerySet:
+        return self.filter(status=Article.Status.PUBLISHED)
+
+    def in_region(self, region: Region) -> ArticleQuerySet:
+        return self.filter(article_regions__region=region)
+
+    def undated(self) -> ArticleQuerySet:
+        return self.filter(published_on__isnull=True)
+
+    def with_listing(self) -> ArticleQuerySet:
+        """Everything a list of stories shows, in a fixed number of queries."""
+        return self.prefetch_related(
+            models.Prefetch(
+                "article_regions",
+                queryset=ArticleRegion.objects.select_related("region").order_by(
+                    "-is_primary", "region__kind", "region__name"
+                ),
+            ),
+            models.Prefetch("captions", queryset=Caption.objects.select_related("photo_credit")),
+        )
+
+
+class Article(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        PUBLISHED = "published", "Published"
+
+    class DateSource(models.TextChoices):
+        NONE = "", "Unknown"
+        CAPTION = "caption", "Photo caption"
+        BODY = "body", "Body text"
+        EDITOR = "editor", "Editor"
+
+    title = models.CharField(max_length=300)
+    slug = models.SlugField(max_length=120, allow_unicode=False)
+    title_key = models.CharField(
+        max_length=300,
+        unique=True,
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="Normalised title used to recognise the same story; empty for untitled.",
+    )
+    title_is_provisional = models.BooleanField(
+        default=False, help_text="The title was made from the body because the file had none."
+    )
+    body = models.TextField(help_text="Paragraphs separated by a blank line.")
+    body_fingerprint = models.CharField(max_length=64, unique=True, editable=False)
+    published_on = models.DateField(null=True, blank=True, db_index=True)
+    date_source = models.CharField(
+        max_length=10, choices=DateSource.choices, default=DateSource.NONE, blank=True
+    )
+    status = models.CharField(
+        max_length=10, choices=Status.choices, default=Status.PUBLISHED, db_index=True
+    )
+    regions = models.ManyToManyField(Region, through="ArticleRegion", related_name="articles")
+    sources = models.ManyToManyField(Source, through="ArticleSource", related_name="articles")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = [models.F("published_on").desc(nulls_last=True), "-id"]
+        constraints = [
+            models.CheckConstraint(
+                name="article_date_source_matches_date",
+                condition=(Q(published_on__isnull=True) & Q(date_source=""))
+                | (Q(published_on__isnull=False) & ~Q(date_source="")),
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "published_on", "id"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def save(self, *args, **kwargs) -> None:
+        if not self.slug:
+            self.slug = slugify(self.title)[:100].strip("-") or "article"
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("newsreader:article-detail", args=[self.pk, self.slug])
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return [p for p in self.body.split("\n\n") if p.strip()]
+
+    @property
+    def primary_region(self) -> Region | None:
+        for link in self.article_regions.all():
+            if link.is_primary:
+                return link.region
+        return None
+
+
+class ArticleRegion(models.Model):
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="article_regions")
+    region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="article_links")
+    is_primary = models.BooleanField(default=False)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["article", "region"], name="unique_article_region"),
+            models.UniqueConstraint(
+                fields=["article"],
+                condition=Q(is_primary=True),
+                name="one_primary_region_per_article",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.region}{' (primary)' if self.is_primary else ''}"
+
+
+class ArticleSource(models.Model):
+    class Role(models.TextChoices):
+        PHOTO_CREDIT = "photo_credit", "Photo credit"
+        CITED = "cited", "Cited in the text"
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="article_sources")
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="article_links")
+    role = models.CharField(max_length=20, choices=Role.choices)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "source", "role"], name="unique_article_source_role"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.source} ({self.get_role_display()})"
+
+
+class Caption(models.Model):
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="captions")
+    position = models.PositiveSmallIntegerField(default=0)
+    text = models.TextField()
+    photo_credit = models.ForeignKey(
+        Source, null=True, blank=True, on_delete=models.PROTECT, related_name="photo_captions"
+    )
+    photographer = models.CharField(max_length=120, blank=True)
+
+    class Meta:
+        ordering = ["article", "position", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "text"], name="unique_caption_per_article"),
+        ]
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+
+class IngestedFile(models.Model):
+    """One scraped file as it arrived; its content hash makes re-ingest a no-op."""
+
+    name = models.CharField(max_length=255)
+    sha256 = models.CharField(max_length=64, unique=True)
+    size = models.PositiveBigIntegerField()
+    ingested_at = models.DateTimeField(auto_now_add=True)
+    articles = models.ManyToManyField(Article, through="Provenance", related_name="files")
+
+    class Meta:
+        ordering = ["-ingested_at", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Provenance(models.Model):
+    """Which file a story came from, and the body as that file had it."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="provenance")
+    file = models.ForeignKey(IngestedFile, on_delete=models.CASCADE, related_name="provenance")
+    story_index = models.PositiveSmallIntegerField(default=0)
+    body_fingerprint = models.CharField(max_length=64, db_index=True)
+
+    class Meta:
+        ordering = ["file__name", "story_index"]
+        constraints = [
+            models.UniqueConstraint(fields=["file", "story_index"], name="unique_story_per_file"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.file.name} #{self.story_index}"

@@ -1,0 +1,60 @@
+"""Publication dates: only explicit, full dates count."""
+
+import datetime
+
+import pytest
+
+from newsreader.ingest.dates import find_date, publication_date
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("02 February 2026, Palestinian Territories, Khan Yunis", datetime.date(2026, 2, 2)),
+        ("The vote was held on 11 March 2026 in Beirut.", datetime.date(2026, 3, 11)),
+        ("Talks began February 2, 2026, in Cairo.", datetime.date(2026, 2, 2)),
+        ("Filed 2025-12-31.", datetime.date(2025, 12, 31)),
+        ("On Sept. 3 2025 the dam broke.", datetime.date(2025, 9, 3)),
+        ("on the 1st of May 2024", datetime.date(2024, 5, 1)),
+    ],
+)
+def test_full_dates_are_found(text, expected):
+    assert find_date(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "at the Élysée Palace in Paris on January 23",
+        "the truce came into effect on Oct. 10.",
+        "state media said on Monday",
+        "the Nov. 2024 ceasefire",
+        "scheduled for March 5",
+        "on 30 February 2026",
+        "in 1,200 homes",
+    ],
+)
+def test_partial_or_impossible_dates_invent_nothing(text):
+    assert find_date(text) is None
+
+
+def test_the_first_date_in_the_text_wins():
+    assert find_date("On 3 March 2026, after talks on 1 March 2026") == datetime.date(2026, 3, 3)
+
+
+def test_caption_date_comes_before_body_date():
+    date, source = publication_date(
+        ["Flooding, 01 February 2026."], ["On 11 March 2026 it rained."]
+    )
+    assert (date, source) == (datetime.date(2026, 2, 1), "caption")
+
+
+def test_body_date_is_used_when_the_caption_has_none():
+    assert publication_date(["A caption"], ["x", "On 11 March 2026 it rained."]) == (
+        datetime.date(2026, 3, 11),
+        "body",
+    )
+
+
+def test_no_date_means_undated():
+    assert publication_date(["on January 23"], ["on Monday"]) == (None, "")

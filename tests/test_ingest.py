@@ -1,0 +1,231 @@
+"""The ``ingest`` command end to end, on the seed files and on bad files."""
+
+import shutil
+from io import StringIO
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from newsreader.models import Article, Caption, IngestedFile, Source
+from tests.conftest import BODY_ONLY, MULTI_STORY, SEEDS, export, ingest
+
+pytestmark = pytest.mark.django_db
+
+EXPECTED = {
+    "Miami Talks Aim to Bridge Gaps in Gaza Deal’s Second Phase": ("PS", ["AFP"], None),
+    "Dozen People Entered Egypt from Gaza on First Day of Rafah Opening": (
+        "PS",
+        ["dpa"],
+        "2026-02-02",
+    ),
+    "Paris Calls on 50 Countries to Support Lebanese Army": ("LB", ["AFP"], None),
+    "Morocco Evacuates 50,000 as Flooding Threatens City After Weeks of Heavy Rain": (
+        "MA",
+        ["EPA"],
+        "2026-02-01",
+    ),
+}
+
+
+def by_title(articles):
+    return {a["title"]: a for a in articles}
+
+
+def without_ids(articles):
+    """Exports compared across databases: ids and URLs depend on insertion order."""
+    return sorted(
+        ({k: v for k, v in a.items() if k not in {"id", "url"}} for a in articles),
+        key=lambda a: a["title"],
+    )
+
+
+def test_seed_files_give_the_four_expected_articles():
+    out, _ = ingest(SEEDS)
+    assert (
+        "2 files read: 4 articles created, 1 merged or updated, 0 unchanged, 0 files failed." in out
+    )
+    articles = by_title(export())
+    assert set(articles) == set(EXPECTED)
+    for title, (primary, credits, published) in EXPECTED.items():
+        article = articles[title]
+        assert [r["code"] for r in article["regions"] if r["primary"]] == [primary]
+        assert [c["credit"] for c in article["captions"]] == credits
+        assert article["published"] == published
+
+
+def test_rafah_story_is_also_an_egypt_story():
+    ingest(SEEDS)
+    article = by_title(export())[
+        "Dozen People Entered Egypt from Gaza on First Day of Rafah Opening"
+    ]
+    assert {"PS", "EG"} <= {r["code"] for r in article["regions"]}
+    assert article["captions"] == [
+        {
+            "text": article["captions"][0]["text"],
+            "credit": "dpa",
+            "photographer": "Abed Rahim Khatib",
+        }
+    ]
+
+
+def test_cited_sources_are_kept_apart_from_photo_credits():
+    ingest(SEEDS)
+    articles = by_title(export())
+    miami = articles["Miami Talks Aim to Bridge Gaps in Gaza Deal’s Second Phase"]
+    assert {(s["short_name"], s["role"]) for s in miami["sources"]} == {
+        ("AFP", "photo_credit"),
+        ("AFP", "cited"),
+        ("Asharq Al-Awsat", "cited"),
+    }
+    morocco = articles[
+        "Morocco Evacuates 50,000 as Flooding Threatens City After Weeks of Heavy Rain"
+    ]
+    assert ("Reuters", "cited") in {(s["short_name"], s["role"]) for s in morocco["sources"]}
+    assert ("EPA", "photo_credit") in {(s["short_name"], s["role"]) for s in morocco["sources"]}
+
+
+def test_body_only_file_merges_into_its_full_story_in_either_order():
+    ingest(BODY_ONLY)
+    ingest(MULTI_STORY)
+    body_first = export()
+    Article.objects.all().delete()
+    IngestedFile.objects.all().delete()
+    ingest(MULTI_STORY)
+    ingest(BODY_ONLY)
+    full_first = export()
+    assert len(body_first) == len(full_first) == 4
+    assert without_ids(body_first) == without_ids(full_first)
+    miami = by_title(full_first)["Miami Talks Aim to Bridge Gaps in Gaza Deal’s Second Phase"]
+    assert miami["provenance"] == ["000_d68af86ea4c77a71.txt", "002_801232c05f2a40c6.txt"]
+    assert miami["captions"][0]["credit"] == "AFP"
+
+
+def test_body_only_file_alone_gets_a_provisional_title_then_the_real_one():
+    ingest(BODY_ONLY)
+    (article,) = Article.objects.all()
+    assert article.title_is_provisional
+    assert article.title.startswith("Mediators are convening")
+    ingest(MULTI_STORY)
+    article.refresh_from_db()
+    assert not article.title_is_provisional
+    assert article.title == "Miami Talks Aim to Bridge Gaps in Gaza Deal’s Second Phase"
+    assert article.slug == "miami-talks-aim-to-bridge-gaps-in-gaza-deals-second-phase"
+
+
+def test_second_run_creates_nothing_and_changes_nothing():
+    ingest(SEEDS)
+    before = export()
+    stamps = list(Article.objects.order_by("id").values_list("updated_at", flat=True))
+    out, _ = ingest(SEEDS)
+    assert "0 articles created, 0 merged or updated, 5 unchanged, 0 files failed" in out
+    assert export() == before
+    assert list(Article.objects.order_by("id").values_list("updated_at", flat=True)) == stamps
+
+
+def test_same_story_under_another_file_name_stays_one_article(tmp_path):
+    ingest(SEEDS)
+    copy = tmp_path / "copy.txt"
+    copy.write_bytes(MULTI_STORY.read_bytes().replace(b"\n", b"\r\n"))
+    out, _ = ingest(copy)
+    assert "0 articles created, 4 merged or updated" in out
+    assert Article.objects.count() == 4
+    assert Caption.objects.count() == 4
+
+
+def test_dry_run_reports_but_writes_nothing():
+    out, _ = ingest(SEEDS, dry_run=True)
+    assert out.startswith("Dry run, nothing written: 2 files read: 4 articles created")
+    assert Article.objects.count() == 0
+    assert IngestedFile.objects.count() == 0
+
+
+def test_draft_option_keeps_new_articles_unpublished():
+    ingest(MULTI_STORY, draft=True)
+    assert set(Article.objects.values_list("status", flat=True)) == {"draft"}
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (b"", "the file is empty"),
+        (b"\x00\x01\x02\x03binary\x00\xff\xfe\x00" * 50, "the file is binary, not text"),
+        (b"TT\n \n\xc2\xa0\n", "no story text was found"),
+        (
+            bytes((i * 7919) % 255 + 1 for i in range(4000)),
+            "the text encoding could not be recognised",
+        ),
+    ],
+    ids=["empty", "binary", "no-story", "undecodable"],
+)
+def test_bad_file_is_reported_and_others_proceed(tmp_path, content, reason):
+    ingest(BODY_ONLY)
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    shutil.copy(MULTI_STORY, folder / "b_good.txt")
+    (folder / "a_bad.txt").write_bytes(content)
+    err = StringIO()
+    with pytest.raises(CommandError, match="1 of 2 files failed"):
+        call_command("ingest", str(folder), stdout=StringIO(), stderr=err)
+    assert err.getvalue().startswith(f"{folder / 'a_bad.txt'}: {reason}")
+    assert Article.objects.count() == 4
+    assert not IngestedFile.objects.filter(name="a_bad.txt").exists()
+    assert IngestedFile.objects.filter(name="b_good.txt").exists()
+
+
+def test_bad_file_message_is_one_sentence_naming_the_file(tmp_path):
+    bad = tmp_path / "empty.txt"
+    bad.write_bytes(b"")
+    err = StringIO()
+    with pytest.raises(CommandError):
+        call_command("ingest", str(bad), stdout=StringIO(), stderr=err)
+    assert err.getvalue().strip() == f"{bad}: the file is empty."
+
+
+def test_missing_file_and_oversized_file_are_refused(tmp_path, settings):
+    settings.NEWSREADER_MAX_FILE_BYTES = 1000
+    err = StringIO()
+    with pytest.raises(CommandError, match="2 of 2 files failed"):
+        call_command(
+            "ingest", str(tmp_path / "nope.txt"), str(MULTI_STORY), stdout=StringIO(), stderr=err
+        )
+    assert "nope.txt: the file does not exist." in err.getvalue()
+    assert "over the 1,000-byte limit" in err.getvalue()
+    assert Article.objects.count() == 0
+
+
+def test_a_failing_file_leaves_stored_articles_exactly_as_they_were(tmp_path):
+    ingest(SEEDS)
+    before = export()
+    clash = tmp_path / "clash.txt"
+    # One story whose title is one stored article's and whose body is another's: the file
+    # cannot be merged safely, so it is refused whole.
+    stories = by_title(before)
+    paris = "Paris Calls on 50 Countries to Support Lebanese Army"
+    morocco_body = stories[
+        "Morocco Evacuates 50,000 as Flooding Threatens City After Weeks of Heavy Rain"
+    ]["body"]
+    clash.write_text(
+        f"New Story\n\nNew Story\n\nfresh text\n\n\n{paris}\n\n{paris}\n\n{morocco_body}\n"
+    )
+    with pytest.raises(CommandError):
+        ingest(clash)
+    assert export() == before
+    assert not Article.objects.filter(title="New Story").exists()
+
+
+def test_directory_with_no_text_files_is_an_error(tmp_path):
+    with pytest.raises(CommandError, match=r"No \.txt files were found"):
+        ingest(tmp_path)
+
+
+def test_unknown_photo_credit_becomes_a_new_source(tmp_path):
+    story = tmp_path / "story.txt"
+    story.write_text(
+        "Storm Hits Oman Coast\n\n"
+        "Waves in Muscat (Oman Observer)\nWaves in Muscat (Oman Observer)\n"
+        "TT\n\nStorm Hits Oman Coast\n\nWaves in Muscat (Oman Observer)\n\nA storm hit the coast.\n"
+    )
+    ingest(story)
+    source = Source.objects.get(slug="oman-observer")
+    assert source.name == "Oman Observer"
+    assert Article.objects.get().captions.get().photo_credit == source

@@ -1,0 +1,62 @@
+"""Photo credits and cited sources: pure functions, no database."""
+
+import pytest
+
+from newsreader.ingest.outlets import split_credit
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("People gather in Gaza (AFP)", ("People gather in Gaza", "AFP", "")),
+        ("Flooding in Ksar el-Kebir. (EPA)", ("Flooding in Ksar el-Kebir.", "EPA", "")),
+        (
+            "Patients wait. Photo: Abed Rahim Khatib/dpa",
+            ("Patients wait.", "dpa", "Abed Rahim Khatib"),
+        ),
+        ("A market in Sanaa (Reuters)", ("A market in Sanaa", "Reuters", "")),
+        ("A port (Photo: Jane Doe/AFP)", ("A port", "AFP", "Jane Doe")),
+        ("The minister (C) speaks (AP Photo)", ("The minister (C) speaks", "AP", "")),
+        ("A rally in Amman (file photo)", ("A rally in Amman (file photo)", "", "")),
+        ("Talks resumed (in 2024)", ("Talks resumed (in 2024)", "", "")),
+        ("A plain sentence.", ("A plain sentence.", "", "")),
+    ],
+)
+def test_split_credit(line, expected):
+    assert split_credit(line) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cited"),
+    [
+        ("A White House official told AFP on Thursday.", ["afp"]),
+        ("He told Asharq Al-Awsat that the talks would go on.", ["asharq-al-awsat"]),
+        ("A resident told Reuters by phone.", ["reuters"]),
+        ("The toll rose, according to SANA.", ["sana"]),
+        ("The toll rose, according to the Syrian Arab News Agency.", ["sana"]),
+        ("It said in a statement carried by the state news agency SANA.", ["sana"]),
+        ("A report published by the Saudi Press Agency said so.", ["spa"]),
+        ("Al Jazeera reported that the crossing was shut.", ["al-jazeera"]),
+        ("State TV Al Oula showed a helicopter.", ["al-aoula"]),
+    ],
+)
+def test_citations_are_recognised(outlets, sentence, cited):
+    assert outlets.cited_in([sentence]) == cited
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The spa town drew visitors.",
+        "AFP and Reuters journalists were among those at the scene.",
+        "He was a map enthusiast.",
+    ],
+)
+def test_mentions_that_do_not_cite_are_not_sources(outlets, sentence):
+    assert outlets.cited_in([sentence]) == []
+
+
+def test_credit_names_resolve_whatever_their_case(outlets):
+    assert outlets.resolve("dpa") == outlets.resolve("DPA") == "dpa"
+    assert outlets.resolve("Agence France-Presse") == "afp"
+    assert outlets.resolve("Unknown Wire") is None

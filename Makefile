@@ -13,12 +13,15 @@ $(VENV)/.installed: pyproject.toml
 
 install: $(VENV)/.installed
 
+# `make run` is for trying newsreader locally: development settings, SQLite by default.
+seed run: export DJANGO_DEBUG ?= 1
+
 seed: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py ingest fixtures/seeds
 
 run: seed
-	DJANGO_DEBUG=1 $(PY) manage.py runserver 127.0.0.1:8000
+	$(PY) manage.py runserver 127.0.0.1:8000
 
 test: install
 	$(PY) -m pytest

@@ -150,6 +150,12 @@ STORAGES = {
 
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 
+# In development and tests whitenoise serves straight from the source folders.
+WHITENOISE_USE_FINDERS = DEBUG or TESTING
+WHITENOISE_AUTOREFRESH = DEBUG or TESTING
+# Hashed names may be cached for a year: they change whenever the file does.
+WHITENOISE_MAX_AGE = 31536000
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Ingest refuses files above this size before reading them.

@@ -80,3 +80,55 @@ def outlets():
         )
         for r in records
     )
+
+
+@pytest.fixture
+def scratch_database(tmp_path):
+    """Environment for subprocesses that share a real, committed database of their own.
+
+    A migrated SQLite file by default; a new PostgreSQL database when the suite runs on
+    PostgreSQL. Dropped afterwards.
+    """
+    import subprocess
+    import sys
+    import uuid
+
+    from django.conf import settings
+
+    env = {**os.environ, "NEWSREADER_TESTING": "1"}
+    db = settings.DATABASES["default"]
+    drop = None
+    if db["ENGINE"] == "django.db.backends.postgresql":
+        import psycopg
+
+        name = f"newsreader_scratch_{uuid.uuid4().hex[:12]}"
+        params = {
+            "host": db["HOST"] or "127.0.0.1",
+            "port": db["PORT"] or 5432,
+            "user": db["USER"],
+            "password": db["PASSWORD"] or None,
+            "dbname": "postgres",
+            "autocommit": True,
+        }
+        try:
+            with psycopg.connect(**params) as conn:
+                conn.execute(f'CREATE DATABASE "{name}"')
+        except psycopg.OperationalError:
+            _require_service("PostgreSQL")
+        auth = db["USER"] + (f":{db['PASSWORD']}" if db["PASSWORD"] else "")
+        env["DATABASE_URL"] = f"postgres://{auth}@{params['host']}:{params['port']}/{name}"
+
+        def drop():
+            with psycopg.connect(**params) as conn:
+                conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    else:
+        env["DATABASE_URL"] = f"sqlite:///{tmp_path / 'scratch.sqlite3'}"
+    subprocess.run(
+        [sys.executable, "manage.py", "migrate", "--noinput", "-v0"],
+        cwd=ROOT,
+        env=env,
+        check=True,
+    )
+    yield env
+    if drop:
+        drop()

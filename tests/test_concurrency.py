@@ -1,0 +1,32 @@
+"""Ingests that run at the same time, as separate processes on a shared database."""
+
+import json
+import subprocess
+import sys
+
+from tests.conftest import ROOT, SEEDS
+
+
+def run(env, *args):
+    return subprocess.Popen(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def test_three_ingests_at_once_create_no_duplicates(scratch_database):
+    runs = [run(scratch_database, "ingest", str(SEEDS)) for _ in range(3)]
+    results = [(p.wait(timeout=120), *p.communicate()) for p in runs]
+    assert [code for code, _, _ in results] == [0, 0, 0], results
+    created = [int(out.split(": ")[1].split()[0]) for _, out, _ in results]
+    assert sum(created) == 4
+
+    exported = run(scratch_database, "export_articles").communicate()[0]
+    articles = [json.loads(line) for line in exported.splitlines()]
+    assert len(articles) == 4
+    miami = next(a for a in articles if a["title"].startswith("Miami Talks"))
+    assert miami["provenance"] == ["000_d68af86ea4c77a71.txt", "002_801232c05f2a40c6.txt"]

@@ -1,0 +1,59 @@
+"""Fixtures: reference data from the migration, seed articles from loaddata."""
+
+import pytest
+from django.core.management import call_command
+
+from newsreader.models import Article, Region, Source
+from tests.conftest import SEEDS, export, ingest
+from tests.test_ingest import without_ids
+
+pytestmark = pytest.mark.django_db
+
+
+def test_migrated_database_has_the_region_and_source_reference_data():
+    assert Region.objects.subregions().count() == 5
+    assert set(Region.objects.countries().values_list("code", flat=True)) >= {
+        "PS",
+        "LB",
+        "EG",
+        "MA",
+        "IL",
+        "SY",
+        "SA",
+        "AE",
+        "IQ",
+        "IR",
+        "TR",
+        "DZ",
+        "TN",
+        "LY",
+    }
+    palestine = Region.objects.get(code="PS")
+    assert palestine.parent.name == "Levant"
+    assert Region.objects.get(slug="khan-yunis").parent == palestine
+    assert Source.objects.get(short_name="AFP").name == "Agence France-Presse"
+    assert Source.objects.get(short_name="SPA").name == "Saudi Press Agency"
+
+
+def test_seed_fixture_gives_the_same_export_as_ingesting_the_seeds():
+    ingest(SEEDS)
+    ingested = export()
+    Article.objects.all().delete()
+    call_command("loaddata", "seed_articles", verbosity=0)
+    loaded = export()
+    assert len(loaded) == 4
+    assert without_ids(loaded) == without_ids(ingested)
+
+
+def test_loading_every_fixture_twice_duplicates_nothing():
+    for _ in range(2):
+        call_command("loaddata", "regions", "sources", "seed_articles", verbosity=0)
+    assert Article.objects.count() == 4
+    assert Region.objects.countries().count() == 22
+
+
+def test_ingesting_after_loaddata_merges_rather_than_duplicates():
+    call_command("loaddata", "seed_articles", verbosity=0)
+    out, _ = ingest(SEEDS)
+    assert "0 articles created" in out
+    assert Article.objects.count() == 4

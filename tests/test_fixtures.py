@@ -3,7 +3,7 @@
 import pytest
 from django.core.management import call_command
 
-from newsreader.models import Article, Region, Source
+from newsreader.models import Article, IngestedFile, Region, Source
 from tests.conftest import SEEDS, export, ingest
 from tests.test_ingest import without_ids
 
@@ -39,6 +39,7 @@ def test_seed_fixture_gives_the_same_export_as_ingesting_the_seeds():
     ingest(SEEDS)
     ingested = export()
     Article.objects.all().delete()
+    IngestedFile.objects.all().delete()
     call_command("loaddata", "seed_articles", verbosity=0)
     loaded = export()
     assert len(loaded) == 4

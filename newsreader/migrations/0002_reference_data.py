@@ -17,18 +17,16 @@ def load_reference_data(apps, schema_editor):
     models = []
     for fixture, model_name in [("regions.json", "Region"), ("sources.json", "Source")]:
         model = apps.get_model("newsreader", model_name)
-        known = {f.attname for f in model._meta.concrete_fields} | {f.name for f in model._meta.concrete_fields}
+        fields = {f.name: f.attname for f in model._meta.concrete_fields}
         records = json.loads((FIXTURES / fixture).read_text())
-        rows = []
-        for record in records:
-            fields = {}
-            for name, value in record["fields"].items():
-                field_name = name if name in known else None
-                if field_name is None:
-                    continue
-                field = model._meta.get_field(field_name)
-                fields[field.attname] = value
-            rows.append(model(pk=record["pk"], **fields))
+        # Fields a later version of the fixture adds are left out, not guessed at.
+        rows = [
+            model(
+                pk=record["pk"],
+                **{fields[name]: value for name, value in record["fields"].items() if name in fields},
+            )
+            for record in records
+        ]
         # Parents come before children in the fixture, so one bulk insert keeps FKs valid.
         model.objects.using(schema_editor.connection.alias).bulk_create(rows, batch_size=500)
         models.append(model)
@@ -39,9 +37,10 @@ def load_reference_data(apps, schema_editor):
 
 
 def remove_reference_data(apps, schema_editor):
-    apps.get_model("newsreader", "Region").objects.filter(kind="place").delete()
-    apps.get_model("newsreader", "Region").objects.filter(kind="country").delete()
-    apps.get_model("newsreader", "Region").objects.all().delete()
+    region = apps.get_model("newsreader", "Region")
+    # Children first: a region's parent is protected while it has children.
+    for kind in ["place", "country", "subregion"]:
+        region.objects.filter(kind=kind).delete()
     apps.get_model("newsreader", "Source").objects.all().delete()
 
 

@@ -3,10 +3,17 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlencode
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.http import HttpRequest, JsonResponse
+from django.urls import reverse
+from django.views.decorators.http import require_GET
 
+from newsreader import search
+from newsreader.forms import StoryFilterForm
 from newsreader.models import Article, ArticleRegion, ArticleSource, Caption, Region
+from newsreader.paging import BadCursor, paginate
 
 
 def articles_for_json(queryset: QuerySet[Article]) -> QuerySet[Article]:
@@ -58,4 +65,255 @@ def article_json(article: Article, base_url: str) -> dict[str, Any]:
             for link in article.article_sources.all()
         ],
         "provenance": sorted({p.file.name for p in article.provenance.all()}),
+    }
+
+
+# -- the JSON API --------------------------------------------------------------------
+
+API_PAGE_SIZE = 20
+
+
+def _error(message: str, status: int = 400) -> JsonResponse:
+    return JsonResponse({"error": message}, status=status)
+
+
+def _base_url(request: HttpRequest) -> str:
+    return request.build_absolute_uri("/").rstrip("/")
+
+
+def _find_region(value: str) -> Region | None:
+    if len(value) == 2 and value.isalpha():
+        return Region.objects.filter(code=value.upper()).first()
+    return Region.objects.filter(slug=value).first()
+
+
+@require_GET
+def api_articles(request: HttpRequest) -> JsonResponse:
+    """``{"results": [...], "next": url-or-null}``, newest first, paged by cursor."""
+    params = request.GET
+    unknown = set(params) - {"region", "from", "to", "q", "cursor"}
+    if unknown:
+        return _error(f"Unknown parameter: {', '.join(sorted(unknown))}.")
+    form = StoryFilterForm({k: params[k] for k in ("from", "to") if k in params})
+    if not form.is_valid():
+        return _error(form.error_message())
+    stories = form.filter(Article.objects.published())
+    region_value = params.get("region", "")
+    if region_value:
+        region = _find_region(region_value[:100])
+        if region is None:
+            return _error(f"region: no region has the code or slug “{region_value[:100]}”.")
+        stories = stories.filter(
+            id__in=ArticleRegion.objects.filter(region=region).values("article_id")
+        )
+    q = params.get("q", "")
+    if len(q) > search.MAX_QUERY_LENGTH:
+        return _error(f"q: at most {search.MAX_QUERY_LENGTH} characters.")
+    if q:
+        query = search.parse_query(q)
+        stories = search.matching(stories, query)
+    try:
+        page = paginate(articles_for_json(stories), after=params.get("cursor") or None, size=API_PAGE_SIZE)
+    except BadCursor:
+        return _error("cursor: not a cursor this API gave out; start again without it.")
+    base = _base_url(request)
+    next_url = None
+    if page.older:
+        query_params = {k: params[k] for k in ("region", "from", "to", "q") if params.get(k)}
+        query_params["cursor"] = str(page.older)
+        next_url = f"{base}{reverse('api-articles')}?{urlencode(query_params)}"
+    return JsonResponse(
+        {"results": [article_json(a, base) for a in page.items], "next": next_url},
+        json_dumps_params={"ensure_ascii": False},
+    )
+
+
+@require_GET
+def api_article(request: HttpRequest, pk: int) -> JsonResponse:
+    article = articles_for_json(Article.objects.published().filter(pk=pk)).first()
+    if article is None:
+        return _error("No published article has that id.", status=404)
+    return JsonResponse(article_json(article, _base_url(request)), json_dumps_params={"ensure_ascii": False})
+
+
+@require_GET
+def api_regions(request: HttpRequest) -> JsonResponse:
+    """Subregions and countries, and the places that have stories, with their counts."""
+    counts = dict(
+        ArticleRegion.objects.filter(article__status=Article.Status.PUBLISHED)
+        .values_list("region_id")
+        .annotate(n=Count("article_id", distinct=True))
+    )
+    regions = Region.objects.filter(
+        Q(kind__in=[Region.Kind.SUBREGION, Region.Kind.COUNTRY]) | Q(id__in=list(counts))
+    ).select_related("parent").order_by("id")
+    base = _base_url(request)
+    results = []
+    for region in regions:
+        count = counts.get(region.pk, 0)
+        if region.kind == Region.Kind.SUBREGION:
+            count = sum(counts.get(c, 0) for c in [r.pk for r in regions if r.parent_id == region.pk])
+        results.append(
+            {
+                "code": region.code,
+                "name": region.name,
+                "slug": region.slug,
+                "kind": region.kind,
+                "parent": region.parent.slug if region.parent else None,
+                "url": base + region.get_absolute_url(),
+                "article_count": count,
+            }
+        )
+    return JsonResponse({"results": results}, json_dumps_params={"ensure_ascii": False})
+
+
+@require_GET
+def api_openapi(request: HttpRequest) -> JsonResponse:
+    return JsonResponse(openapi_document(_base_url(request)))
+
+
+def openapi_document(base_url: str) -> dict[str, Any]:
+    string = {"type": "string"}
+    nullable_string = {"type": ["string", "null"]}
+    region = {
+        "type": "object",
+        "required": ["code", "name", "slug", "primary"],
+        "properties": {
+            "code": nullable_string,
+            "name": string,
+            "slug": string,
+            "primary": {"type": "boolean"},
+        },
+    }
+    article = {
+        "type": "object",
+        "required": ["id", "url", "title", "body", "published", "regions", "captions", "sources", "provenance"],
+        "properties": {
+            "id": {"type": "integer"},
+            "url": {"type": "string", "format": "uri"},
+            "title": string,
+            "body": {"type": "string", "description": "Paragraphs joined by a blank line."},
+            "published": {"type": ["string", "null"], "format": "date"},
+            "regions": {"type": "array", "items": {"$ref": "#/components/schemas/ArticleRegion"}},
+            "captions": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "required": ["text", "credit", "photographer"],
+                    "properties": {"text": string, "credit": nullable_string, "photographer": nullable_string},
+                },
+            },
+            "sources": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "required": ["name", "short_name", "role"],
+                    "properties": {
+                        "name": string,
+                        "short_name": string,
+                        "role": {"type": "string", "enum": ["photo_credit", "cited"]},
+                    },
+                },
+            },
+            "provenance": {"type": "array", "items": string},
+        },
+    }
+    error = {
+        "description": "The request was not valid.",
+        "content": {
+            "application/json": {
+                "schema": {
+                    "type": "object",
+                    "required": ["error"],
+                    "properties": {"error": string},
+                }
+            }
+        },
+    }
+
+    def json_response(schema: dict, description: str) -> dict:
+        return {"description": description, "content": {"application/json": {"schema": schema}}}
+
+    date_param = {"type": "string", "format": "date", "example": "2026-02-02"}
+    return {
+        "openapi": "3.1.0",
+        "info": {
+            "title": "newsreader API",
+            "version": "1",
+            "description": "Middle East and North Africa news articles, by region and date.",
+        },
+        "servers": [{"url": base_url}],
+        "paths": {
+            "/api/articles/": {
+                "get": {
+                    "summary": "Published articles, newest first",
+                    "parameters": [
+                        {"name": "region", "in": "query", "schema": string,
+                         "description": "ISO 3166-1 alpha-2 code or region slug."},
+                        {"name": "from", "in": "query", "schema": date_param},
+                        {"name": "to", "in": "query", "schema": date_param},
+                        {"name": "q", "in": "query", "schema": {"type": "string", "maxLength": search.MAX_QUERY_LENGTH}},
+                        {"name": "cursor", "in": "query", "schema": string,
+                         "description": "From the previous page's `next`."},
+                    ],
+                    "responses": {
+                        "200": json_response(
+                            {
+                                "type": "object",
+                                "required": ["results", "next"],
+                                "properties": {
+                                    "results": {"type": "array", "items": {"$ref": "#/components/schemas/Article"}},
+                                    "next": {"type": ["string", "null"], "format": "uri"},
+                                },
+                            },
+                            "A page of articles.",
+                        ),
+                        "400": error,
+                    },
+                }
+            },
+            "/api/articles/{id}/": {
+                "get": {
+                    "summary": "One published article",
+                    "parameters": [{"name": "id", "in": "path", "required": True, "schema": {"type": "integer"}}],
+                    "responses": {
+                        "200": json_response({"$ref": "#/components/schemas/Article"}, "The article."),
+                        "404": {**error, "description": "No published article has that id."},
+                    },
+                }
+            },
+            "/api/regions/": {
+                "get": {
+                    "summary": "Subregions, countries and places with stories",
+                    "responses": {
+                        "200": json_response(
+                            {
+                                "type": "object",
+                                "required": ["results"],
+                                "properties": {
+                                    "results": {
+                                        "type": "array",
+                                        "items": {
+                                            "type": "object",
+                                            "required": ["code", "name", "slug", "url", "article_count"],
+                                            "properties": {
+                                                "code": nullable_string,
+                                                "name": string,
+                                                "slug": string,
+                                                "kind": {"type": "string", "enum": ["subregion", "country", "place"]},
+                                                "parent": nullable_string,
+                                                "url": {"type": "string", "format": "uri"},
+                                                "article_count": {"type": "integer", "minimum": 0},
+                                            },
+                                        },
+                                    }
+                                },
+                            },
+                            "The regions.",
+                        )
+                    },
+                }
+            },
+        },
+        "components": {"schemas": {"Article": article, "ArticleRegion": region}},
     }

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -163,6 +164,9 @@ class Article(models.Model):
     status = models.CharField(
         max_length=10, choices=Status.choices, default=Status.PUBLISHED, db_index=True
     )
+    # Kept current by database triggers (see migration 0003) on PostgreSQL; SQLite keeps
+    # its FTS5 index in a table of its own and leaves this empty.
+    search_vector = SearchVectorField(null=True, editable=False)
     regions = models.ManyToManyField(Region, through="ArticleRegion", related_name="articles")
     sources = models.ManyToManyField(Source, through="ArticleSource", related_name="articles")
     created_at = models.DateTimeField(auto_now_add=True)

@@ -1,46 +1,443 @@
-from django.http import HttpRequest, HttpResponse
+from __future__ import annotations
+
+import calendar
+import datetime
+from collections import defaultdict
+from itertools import groupby
+
+from django.db.models import Count, F, Q, Window
+from django.db.models.functions import RowNumber, TruncMonth, TruncYear
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_GET
 
-from newsreader.models import Article, Region, Source
+from newsreader import search
+from newsreader.forms import RegionFilterForm, SearchForm, StoryFilterForm
+from newsreader.models import Article, ArticleQuerySet, ArticleRegion, ArticleSource, Region, Source
+from newsreader.paging import Cursor, paginate
 
-LIST_SIZE = 20
+HOME_LATEST = 12
+HOME_PER_REGION = 3
+RELATED = 5
+WORDS_PER_MINUTE = 230
+NEWEST = [F("published_on").desc(nulls_last=True), F("id").desc()]
+
+
+def render_list(
+    request: HttpRequest, template: str, context: dict, *, status: int = 200
+) -> HttpResponse:
+    """Render a page, or for htmx only the part it asked for.
+
+    "Load more" targets ``#load-more`` and gets the next items; a filter or search form
+    targets ``#results`` and gets the whole result block. Without htmx: the full page.
+    """
+    if getattr(request, "htmx", False):
+        partial = "items" if request.htmx.target == "load-more" else "results"
+        response = render(request, f"{template}#{partial}", context, status=status)
+    else:
+        response = render(request, template, context, status=status)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+def bad_request(request: HttpRequest, message: str) -> HttpResponse:
+    return render(request, "400.html", {"message": message}, status=400)
+
+
+def published() -> ArticleQuerySet:
+    return Article.objects.published()
+
+
+# -- home and lists ------------------------------------------------------------------
 
 
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
-    articles = Article.objects.published().with_listing()[:LIST_SIZE]
-    return render(request, "newsreader/home.html", {"articles": articles})
+    latest = list(published().with_listing().order_by(*NEWEST)[:HOME_LATEST])
+    ranked_links = (
+        ArticleRegion.objects.filter(
+            is_primary=True,
+            region__kind=Region.Kind.COUNTRY,
+            article__status=Article.Status.PUBLISHED,
+        )
+        .annotate(
+            rank=Window(
+                RowNumber(),
+                partition_by=[F("region_id")],
+                order_by=[
+                    F("article__published_on").desc(nulls_last=True),
+                    F("article_id").desc(),
+                ],
+            )
+        )
+        .filter(rank__lte=HOME_PER_REGION)
+        .select_related("region")
+        .order_by("region__name", "rank")
+    )
+    links = list(ranked_links)
+    articles = published().with_listing().in_bulk({link.article_id for link in links})
+    sections = []
+    for region, group in groupby(links, key=lambda link: link.region):
+        stories = [articles[link.article_id] for link in group if link.article_id in articles]
+        sections.append({"region": region, "articles": stories})
+    # Regions with the most recent news first; undated-only regions last.
+    sections.sort(key=lambda s: _newest_key(s["articles"]), reverse=True)
+    return render(request, "newsreader/home.html", {"latest": latest, "sections": sections})
+
+
+def _newest_key(articles: list[Article]) -> tuple:
+    first = articles[0]
+    return (first.published_on is not None, first.published_on or datetime.date.min, first.pk)
 
 
 @require_GET
-def article_detail(request: HttpRequest, pk: int, slug: str = "") -> HttpResponse:
-    article = get_object_or_404(
-        Article.objects.published()
-        .with_listing()
-        .prefetch_related("article_sources__source", "files"),
-        pk=pk,
+def region_index(request: HttpRequest) -> HttpResponse:
+    counts = dict(
+        ArticleRegion.objects.filter(article__status=Article.Status.PUBLISHED)
+        .values_list("region_id")
+        .annotate(n=Count("article_id", distinct=True))
     )
-    if slug != article.slug:
-        return redirect(article, permanent=True)
-    return render(request, "newsreader/article_detail.html", {"article": article})
+    regions = list(Region.objects.exclude(kind=Region.Kind.PLACE).order_by("id"))
+    places = Region.objects.places().filter(id__in=[pk for pk, n in counts.items() if n])
+    places_by_country = defaultdict(list)
+    for place in places.order_by("name"):
+        place.story_count = counts[place.pk]
+        places_by_country[place.parent_id].append(place)
+    subregions = []
+    for region in regions:
+        region.story_count = counts.get(region.pk, 0)
+        region.places_with_stories = places_by_country.get(region.pk, [])
+        if region.kind == Region.Kind.SUBREGION:
+            region.countries = []
+            subregions.append(region)
+        else:
+            next(s for s in subregions if s.pk == region.parent_id).countries.append(region)
+    for subregion in subregions:
+        subregion.countries.sort(key=lambda c: c.name)
+        subregion.story_count = sum(c.story_count for c in subregion.countries)
+    return render(request, "newsreader/region_index.html", {"subregions": subregions})
 
 
 @require_GET
 def region_detail(request: HttpRequest, slug: str) -> HttpResponse:
     region = get_object_or_404(Region.objects.select_related("parent"), slug=slug)
-    articles = Article.objects.published().in_region(region).with_listing()[:LIST_SIZE]
-    return render(
-        request, "newsreader/region_detail.html", {"region": region, "articles": articles}
+    if region.kind == Region.Kind.PLACE:
+        places = [region]
+        base = published().filter(article_regions__region=region)
+    elif region.kind == Region.Kind.COUNTRY:
+        places = list(
+            Region.objects.places()
+            .filter(parent=region, article_links__article__status=Article.Status.PUBLISHED)
+            .distinct()
+            .order_by("name")
+        )
+        base = published().filter(article_regions__region=region)
+    else:
+        places = []
+        base = published().filter(
+            id__in=ArticleRegion.objects.filter(region__parent=region).values("article_id")
+        )
+    form = RegionFilterForm(request.GET, places=places if region.kind == "country" else [])
+    if not form.is_valid():
+        return bad_request(request, form.error_message())
+    stories = form.filter(base)
+    place = form.cleaned_data.get("place")
+    if place:
+        stories = stories.filter(id__in=ArticleRegion.objects.filter(region=place).values("article_id"))
+    page = paginate(
+        stories.with_listing(),
+        after=form.cleaned_data["after"],
+        before=form.cleaned_data["before"],
     )
+    context = {
+        "region": region,
+        "form": form,
+        "page": page,
+        "place": place,
+        "places": places,
+        "feed_url": reverse("newsreader:region-feed", args=[region.slug]),
+    }
+    return render_list(request, "newsreader/region_detail.html", context)
+
+
+@require_GET
+def source_index(request: HttpRequest) -> HttpResponse:
+    sources = (
+        Source.objects.annotate(
+            story_count=Count(
+                "article_links__article",
+                filter=Q(article_links__article__status=Article.Status.PUBLISHED),
+                distinct=True,
+            )
+        )
+        .filter(story_count__gt=0)
+        .order_by("name")
+    )
+    return render(request, "newsreader/source_index.html", {"sources": sources})
 
 
 @require_GET
 def source_detail(request: HttpRequest, slug: str) -> HttpResponse:
     source = get_object_or_404(Source, slug=slug)
-    articles = (
-        Article.objects.published().filter(article_sources__source=source).distinct().with_listing()
-    )[:LIST_SIZE]
-    return render(
-        request, "newsreader/source_detail.html", {"source": source, "articles": articles}
+    form = StoryFilterForm(request.GET)
+    if not form.is_valid():
+        return bad_request(request, form.error_message())
+    stories = form.filter(
+        published().filter(
+            id__in=ArticleSource.objects.filter(source=source).values("article_id")
+        )
     )
+    page = paginate(
+        stories.with_listing(),
+        after=form.cleaned_data["after"],
+        before=form.cleaned_data["before"],
+    )
+    context = {
+        "source": source,
+        "form": form,
+        "page": page,
+        "feed_url": reverse("newsreader:source-feed", args=[source.slug]),
+    }
+    return render_list(request, "newsreader/source_detail.html", context)
+
+
+# -- articles ------------------------------------------------------------------------
+
+
+@require_GET
+def article_detail(request: HttpRequest, pk: int, slug: str = "") -> HttpResponse:
+    article = get_object_or_404(
+        published()
+        .with_listing()
+        .prefetch_related("article_sources__source"),
+        pk=pk,
+    )
+    if slug != article.slug:
+        return redirect(article, permanent=True)
+    region = article.primary_region
+    related, newer, older = [], None, None
+    if region:
+        in_region = published().filter(article_regions__region=region).exclude(pk=article.pk)
+        cursor = Cursor.of(article)
+        newer = in_region.filter(cursor.before()).order_by(
+            F("published_on").asc(nulls_first=True), "id"
+        ).only("id", "title", "slug", "published_on").first()
+        older = in_region.filter(cursor.after()).order_by(*NEWEST).only(
+            "id", "title", "slug", "published_on"
+        ).first()
+        related = list(
+            in_region.exclude(pk__in=[a.pk for a in (newer, older) if a])
+            .order_by(*NEWEST)
+            .only("id", "title", "slug", "published_on")[:RELATED]
+        )
+    words = len(article.body.split())
+    context = {
+        "article": article,
+        "region": region,
+        "related": related,
+        "newer": newer,
+        "older": older,
+        "reading_minutes": max(1, round(words / WORDS_PER_MINUTE)),
+        "word_count": words,
+        "sources_cited": [s for s in article.article_sources.all() if s.role == "cited"],
+        "feed_url": reverse("newsreader:region-feed", args=[region.slug]) if region else None,
+    }
+    return render(request, "newsreader/article_detail.html", context)
+
+
+# -- date archive --------------------------------------------------------------------
+
+
+def _valid_date(year: int, month: int = 1, day: int = 1) -> datetime.date:
+    try:
+        return datetime.date(year, month, day)
+    except ValueError as error:
+        raise Http404("No such date.") from error
+
+
+@require_GET
+def archive_index(request: HttpRequest) -> HttpResponse:
+    years = (
+        published()
+        .filter(published_on__isnull=False)
+        .annotate(year=TruncYear("published_on"))
+        .values("year")
+        .annotate(count=Count("id"))
+        .order_by("-year")
+    )
+    undated = published().undated().count()
+    return render(
+        request, "newsreader/archive_index.html", {"years": list(years), "undated": undated}
+    )
+
+
+@require_GET
+def archive_year(request: HttpRequest, year: int) -> HttpResponse:
+    start = _valid_date(year)
+    months = list(
+        published()
+        .filter(published_on__year=year)
+        .annotate(month=TruncMonth("published_on"))
+        .values("month")
+        .annotate(count=Count("id"))
+        .order_by("month")
+    )
+    if not months:
+        raise Http404("No stories that year.")
+    dated = published().filter(published_on__isnull=False)
+    previous_year = dated.filter(published_on__lt=start).order_by("-published_on").first()
+    next_year = dated.filter(published_on__gt=start.replace(month=12, day=31)).order_by(
+        "published_on"
+    ).first()
+    context = {
+        "year": start,
+        "months": months,
+        "previous_year": previous_year.published_on if previous_year else None,
+        "next_year": next_year.published_on if next_year else None,
+    }
+    return render(request, "newsreader/archive_year.html", context)
+
+
+def _month_calendar(first: datetime.date) -> tuple[list, dict]:
+    last = first.replace(day=calendar.monthrange(first.year, first.month)[1])
+    counts = dict(
+        published()
+        .filter(published_on__range=(first, last))
+        .values_list("published_on")
+        .annotate(n=Count("id"))
+    )
+    weeks = calendar.Calendar(firstweekday=0).monthdatescalendar(first.year, first.month)
+    grid = [
+        [
+            {"date": day, "in_month": day.month == first.month, "count": counts.get(day, 0)}
+            for day in week
+        ]
+        for week in weeks
+    ]
+    dated = published().filter(published_on__isnull=False)
+    previous = dated.filter(published_on__lt=first).order_by("-published_on").first()
+    following = dated.filter(published_on__gt=last).order_by("published_on").first()
+    return grid, {
+        "counts": counts,
+        "previous_month": previous.published_on if previous else None,
+        "next_month": following.published_on if following else None,
+    }
+
+
+@require_GET
+def archive_month(request: HttpRequest, year: int, month: int) -> HttpResponse:
+    first = _valid_date(year, month)
+    grid, neighbours = _month_calendar(first)
+    if not neighbours["counts"]:
+        raise Http404("No stories that month.")
+    form = StoryFilterForm(request.GET)
+    if not form.is_valid():
+        return bad_request(request, form.error_message())
+    last = first.replace(day=calendar.monthrange(year, month)[1])
+    page = paginate(
+        published().filter(published_on__range=(first, last)).with_listing(),
+        after=form.cleaned_data["after"],
+        before=form.cleaned_data["before"],
+    )
+    context = {"month": first, "weeks": grid, "page": page, **neighbours}
+    return render_list(request, "newsreader/archive_month.html", context)
+
+
+@require_GET
+def archive_day(request: HttpRequest, year: int, month: int, day: int) -> HttpResponse:
+    date = _valid_date(year, month, day)
+    form = StoryFilterForm(request.GET)
+    if not form.is_valid():
+        return bad_request(request, form.error_message())
+    page = paginate(
+        published().filter(published_on=date).with_listing(),
+        after=form.cleaned_data["after"],
+        before=form.cleaned_data["before"],
+    )
+    if not page.items and not (form.cleaned_data["after"] or form.cleaned_data["before"]):
+        raise Http404("No stories that day.")
+    grid, neighbours = _month_calendar(date.replace(day=1))
+    dated = published().filter(published_on__isnull=False)
+    previous_day = dated.filter(published_on__lt=date).order_by("-published_on").first()
+    next_day = dated.filter(published_on__gt=date).order_by("published_on").first()
+    context = {
+        "day": date,
+        "month": date.replace(day=1),
+        "weeks": grid,
+        "page": page,
+        "previous_day": previous_day.published_on if previous_day else None,
+        "next_day": next_day.published_on if next_day else None,
+        **neighbours,
+    }
+    return render_list(request, "newsreader/archive_day.html", context)
+
+
+@require_GET
+def archive_undated(request: HttpRequest) -> HttpResponse:
+    form = StoryFilterForm(request.GET)
+    if not form.is_valid():
+        return bad_request(request, form.error_message())
+    page = paginate(
+        published().undated().with_listing(),
+        after=form.cleaned_data["after"],
+        before=form.cleaned_data["before"],
+    )
+    return render_list(request, "newsreader/archive_undated.html", {"page": page})
+
+
+# -- search --------------------------------------------------------------------------
+
+
+@require_GET
+def search_view(request: HttpRequest) -> HttpResponse:
+    countries = list(Region.objects.countries().order_by("name"))
+    form = SearchForm(request.GET, countries=countries)
+    if not form.is_valid():
+        return bad_request(request, form.error_message())
+    query = search.parse_query(form.cleaned_data["q"])
+    page_number = form.cleaned_data["page"] or 1
+    results, has_next = [], False
+    if not query.is_empty:
+        stories = form.filter(published())
+        region = form.cleaned_data["region"]
+        if region:
+            stories = stories.filter(
+                id__in=ArticleRegion.objects.filter(region=region).values("article_id")
+            )
+        start = (page_number - 1) * search.RESULTS_PER_PAGE
+        rows = list(
+            search.ranked(stories, query).with_listing()[
+                start : start + search.RESULTS_PER_PAGE + 1
+            ]
+        )
+        has_next = len(rows) > search.RESULTS_PER_PAGE and page_number < search.MAX_PAGES
+        results = rows[: search.RESULTS_PER_PAGE]
+        extracts = search.snippets(results, query)
+        for article in results:
+            article.snippet = extracts.get(article.pk)
+    context = {
+        "form": form,
+        "query": form.cleaned_data["q"],
+        "results": results,
+        "page_number": page_number,
+        "has_next": has_next,
+        "searched": not query.is_empty,
+    }
+    return render_list(request, "newsreader/search.html", context)
+
+
+# -- crawler files -------------------------------------------------------------------
+
+
+@require_GET
+def robots_txt(request: HttpRequest) -> HttpResponse:
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /search/",
+        "Allow: /",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -78,7 +78,8 @@ _BOMS = [
 # Every C0/C1 control character but tab and newline.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\ufeff]+")
-_INVISIBLE = re.compile(r"[\u200b-\u200d\u2060]")
+# Zero-width characters, and the private-use characters search uses to mark matches.
+_INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ue000\ue001]")
 
 
 def decode(raw: bytes) -> str:

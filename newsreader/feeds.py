@@ -1,0 +1,102 @@
+"""Atom feeds: the latest stories, and the latest per region and per source."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.contrib.syndication.views import Feed
+from django.db.models import F
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.text import Truncator
+
+from newsreader.models import Article, ArticleRegion, ArticleSource, Region, Source
+
+FEED_SIZE = 30
+NEWEST = [F("published_on").desc(nulls_last=True), F("id").desc()]
+
+
+class LatestStoriesFeed(Feed):
+    feed_type = Atom1Feed
+    title = "newsreader: latest stories"
+    subtitle = "The latest Middle East and North Africa stories."
+    link = "/"
+
+    def stories(self, obj=None):
+        return Article.objects.published().order_by(*NEWEST)
+
+    def items(self, obj=None):
+        return list(
+            self.stories(obj).prefetch_related("article_regions__region")[:FEED_SIZE]
+        )
+
+    def item_title(self, item: Article) -> str:
+        return item.title
+
+    def item_description(self, item: Article) -> str:
+        paragraphs = item.paragraphs
+        return Truncator(paragraphs[0] if paragraphs else "").words(60)
+
+    def item_pubdate(self, item: Article) -> datetime.datetime:
+        if item.published_on:
+            return datetime.datetime.combine(item.published_on, datetime.time(), tzinfo=datetime.UTC)
+        return item.created_at
+
+    def item_updateddate(self, item: Article) -> datetime.datetime:
+        return item.updated_at
+
+    def item_categories(self, item: Article) -> list[str]:
+        return [link.region.name for link in item.article_regions.all() if link.region.kind == "country"]
+
+    def item_guid(self, item: Article) -> str:
+        return f"tag:newsreader,2026:article:{item.pk}"
+
+    item_guid_is_permalink = False
+
+
+class RegionFeed(LatestStoriesFeed):
+    def get_object(self, request, slug: str) -> Region:
+        return get_object_or_404(Region, slug=slug)
+
+    def title(self, obj: Region) -> str:
+        return f"newsreader: {obj.name}"
+
+    def subtitle(self, obj: Region) -> str:
+        return f"The latest stories from {obj.name}."
+
+    def link(self, obj: Region) -> str:
+        return obj.get_absolute_url()
+
+    def stories(self, obj: Region):
+        region_ids = [obj.pk]
+        if obj.kind == Region.Kind.SUBREGION:
+            region_ids = list(obj.children.values_list("id", flat=True))
+        return (
+            super()
+            .stories()
+            .filter(id__in=ArticleRegion.objects.filter(region_id__in=region_ids).values("article_id"))
+        )
+
+
+class SourceFeed(LatestStoriesFeed):
+    def get_object(self, request, slug: str) -> Source:
+        return get_object_or_404(Source, slug=slug)
+
+    def title(self, obj: Source) -> str:
+        return f"newsreader: stories from {obj.name}"
+
+    def subtitle(self, obj: Source) -> str:
+        return f"The latest stories credited to or citing {obj.name}."
+
+    def link(self, obj: Source) -> str:
+        return obj.get_absolute_url()
+
+    def stories(self, obj: Source):
+        return (
+            super()
+            .stories()
+            .filter(id__in=ArticleSource.objects.filter(source=obj).values("article_id"))
+        )
+
+

@@ -1,0 +1,117 @@
+"""Keyset pagination over stories, newest first, undated last.
+
+A cursor names the last story a reader has seen (``2026-02-02.17`` or ``undated.17``), so
+page 1,000 costs what page 1 does and a story published meanwhile shifts nothing.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass, field
+
+from django.db.models import F, Q, QuerySet
+
+from newsreader.models import Article
+
+PAGE_SIZE = 20
+_CURSOR = re.compile(r"^(?P<date>\d{4}-\d{2}-\d{2}|undated)\.(?P<id>\d{1,18})$")
+
+
+class BadCursor(ValueError):
+    """A cursor that was not made by this module."""
+
+
+@dataclass(frozen=True)
+class Cursor:
+    date: datetime.date | None
+    id: int
+
+    @classmethod
+    def parse(cls, text: str) -> Cursor:
+        match = _CURSOR.match(text)
+        if not match:
+            raise BadCursor(text)
+        try:
+            date = (
+                None
+                if match["date"] == "undated"
+                else datetime.date.fromisoformat(match["date"])
+            )
+        except ValueError as error:
+            raise BadCursor(text) from error
+        return cls(date=date, id=int(match["id"]))
+
+    @classmethod
+    def of(cls, article: Article) -> Cursor:
+        return cls(date=article.published_on, id=article.pk)
+
+    def __str__(self) -> str:
+        return f"{self.date.isoformat() if self.date else 'undated'}.{self.id}"
+
+    def after(self) -> Q:
+        """Stories that come after this one: older, or undated."""
+        if self.date is None:
+            return Q(published_on__isnull=True, id__lt=self.id)
+        return (
+            Q(published_on__lt=self.date)
+            | Q(published_on=self.date, id__lt=self.id)
+            | Q(published_on__isnull=True)
+        )
+
+    def before(self) -> Q:
+        """Stories that come before this one: newer."""
+        if self.date is None:
+            return Q(published_on__isnull=False) | Q(published_on__isnull=True, id__gt=self.id)
+        return Q(published_on__gt=self.date) | Q(published_on=self.date, id__gt=self.id)
+
+
+NEWEST_FIRST = [F("published_on").desc(nulls_last=True), F("id").desc()]
+OLDEST_FIRST = [F("published_on").asc(nulls_first=True), F("id").asc()]
+
+
+@dataclass
+class Page:
+    items: list[Article] = field(default_factory=list)
+    older: Cursor | None = None  # where the next, older page starts
+    newer: Cursor | None = None  # where the previous, newer page ends
+
+    @property
+    def older_query(self) -> str:
+        return f"after={self.older}" if self.older else ""
+
+    @property
+    def newer_query(self) -> str:
+        return f"before={self.newer}" if self.newer else ""
+
+
+def paginate(
+    queryset: QuerySet[Article],
+    *,
+    after: str | None = None,
+    before: str | None = None,
+    size: int = PAGE_SIZE,
+) -> Page:
+    """One page of stories after (older than) or before (newer than) a cursor."""
+    if after and before:
+        raise BadCursor("after and before together")
+    if before:
+        cursor = Cursor.parse(before)
+        rows = list(queryset.filter(cursor.before()).order_by(*OLDEST_FIRST)[: size + 1])
+        more_newer = len(rows) > size
+        items = list(reversed(rows[:size]))
+        return Page(
+            items=items,
+            older=Cursor.of(items[-1]) if items else cursor,
+            newer=Cursor.of(items[0]) if items and more_newer else None,
+        )
+    cursor = Cursor.parse(after) if after else None
+    if cursor:
+        queryset = queryset.filter(cursor.after())
+    rows = list(queryset.order_by(*NEWEST_FIRST)[: size + 1])
+    items = rows[:size]
+    return Page(
+        items=items,
+        older=Cursor.of(items[-1]) if len(rows) > size else None,
+        newer=Cursor.of(items[0]) if cursor and items else None,
+    )

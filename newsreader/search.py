@@ -1,0 +1,156 @@
+"""Full-text search: PostgreSQL's weighted tsvector, or SQLite's FTS5 index.
+
+Both read the same query language: words (all must match), "quoted phrases", -exclusions
+and OR between alternatives. Titles weigh more than captions, captions more than bodies.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.db import connection
+from django.db.models import F, QuerySet
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from newsreader.models import Article
+
+MAX_QUERY_LENGTH = 300
+RESULTS_PER_PAGE = 20
+MAX_PAGES = 50
+# Snippet highlight markers: private-use characters that no scraped text carries.
+MARK_START, MARK_END = "\ue000", "\ue001"
+FTS_TABLE = "newsreader_article_fts"
+# bm25 column weights for (title, captions, body); PostgreSQL's A/B/C weights mirror them.
+FTS_WEIGHTS = (10.0, 4.0, 1.0)
+PG_WEIGHTS = [0.05, 0.1, 0.4, 1.0]  # D (unused), C (body), B (captions), A (title)
+
+_TOKEN = re.compile(r'(-?)"([^"]*)"?|(\S+)')
+
+
+@dataclass(frozen=True)
+class Term:
+    text: str
+    phrase: bool = False
+
+
+@dataclass(frozen=True)
+class ParsedQuery:
+    groups: tuple[tuple[Term, ...], ...]  # all groups must match; any term of a group
+    excluded: tuple[Term, ...]
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.groups
+
+    def to_fts5(self) -> str:
+        def quoted(term: Term) -> str:
+            return '"' + term.text.replace('"', '""') + '"'
+
+        parts = []
+        for group in self.groups:
+            inner = " OR ".join(quoted(t) for t in group)
+            parts.append(f"({inner})" if len(group) > 1 else inner)
+        match = " AND ".join(parts)
+        for term in self.excluded:
+            match = f"({match}) NOT {quoted(term)}"
+        return match
+
+    def to_websearch(self) -> str:
+        def written(term: Term) -> str:
+            return f'"{term.text}"' if term.phrase else term.text
+
+        parts = [" or ".join(written(t) for t in g) for g in self.groups]
+        parts += [f"-{written(t)}" for t in self.excluded]
+        return " ".join(parts)
+
+
+def parse_query(text: str) -> ParsedQuery:
+    """Words, "phrases", -exclusions and OR; punctuation-only words are dropped."""
+    groups: list[list[Term]] = []
+    excluded: list[Term] = []
+    join_next = False
+    for match in _TOKEN.finditer(text):
+        negated, phrase, word = match.group(1), match.group(2), match.group(3)
+        if word == "OR":
+            join_next = bool(groups)
+            continue
+        if phrase is not None:
+            term = Term(" ".join(re.findall(r"\w+", phrase)), phrase=True)
+        else:
+            negated = "-" if word.startswith("-") and len(word) > 1 else ""
+            term = Term(" ".join(re.findall(r"\w+", word.lstrip("-"))))
+            term = Term(term.text, phrase=" " in term.text)
+        if not term.text:
+            continue
+        if negated:
+            excluded.append(term)
+            join_next = False
+        elif join_next:
+            groups[-1].append(term)
+            join_next = False
+        else:
+            groups.append([term])
+    return ParsedQuery(tuple(tuple(g) for g in groups), tuple(excluded))
+
+
+def matching(queryset: QuerySet[Article], query: ParsedQuery) -> QuerySet[Article]:
+    """The articles that match, with a ``score`` annotation (higher is better)."""
+    if query.is_empty:
+        return queryset.none()
+    if connection.vendor == "postgresql":
+        search = SearchQuery(query.to_websearch(), search_type="websearch", config="english")
+        return queryset.filter(search_vector=search).annotate(
+            score=SearchRank(F("search_vector"), search, weights=PG_WEIGHTS)
+        )
+    weights = ", ".join(str(w) for w in FTS_WEIGHTS)
+    return queryset.extra(
+        tables=[FTS_TABLE],
+        where=[f"{FTS_TABLE}.rowid = newsreader_article.id", f"{FTS_TABLE} MATCH %s"],
+        params=[query.to_fts5()],
+        # bm25 is lower for better matches; negate it so that higher is better everywhere.
+        select={"score": f"-bm25({FTS_TABLE}, {weights})"},
+    )
+
+
+def ranked(queryset: QuerySet[Article], query: ParsedQuery) -> QuerySet[Article]:
+    """Best match first; ties newest first, then by id, so pages are stable."""
+    return matching(queryset, query).order_by(
+        "-score", F("published_on").desc(nulls_last=True), "-id"
+    )
+
+
+def snippets(articles: list[Article], query: ParsedQuery) -> dict[int, SafeString]:
+    """Highlighted extracts for the articles shown (and only those), keyed by id."""
+    ids = [article.pk for article in articles]
+    if not ids or query.is_empty:
+        return {}
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                "SELECT id, ts_headline('english', body, websearch_to_tsquery('english', %s),"
+                " %s) FROM newsreader_article WHERE id = ANY(%s)",
+                [
+                    query.to_websearch(),
+                    f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords=35, MinWords=15,"
+                    " MaxFragments=2, FragmentDelimiter=\" … \"",
+                    ids,
+                ],
+            )
+        else:
+            placeholders = ", ".join(["%s"] * len(ids))
+            cursor.execute(
+                f"SELECT rowid, snippet({FTS_TABLE}, -1, %s, %s, '…', 32) FROM {FTS_TABLE}"
+                f" WHERE {FTS_TABLE} MATCH %s AND rowid IN ({placeholders})",
+                [MARK_START, MARK_END, query.to_fts5(), *ids],
+            )
+        return {row[0]: highlight(row[1]) for row in cursor.fetchall()}
+
+
+def highlight(marked: str) -> SafeString:
+    """Escape the text, then turn the match markers into <mark> elements."""
+    html = str(escape(marked))
+    html = html.replace(MARK_START, "<mark>").replace(MARK_END, "</mark>")
+    return mark_safe(html)  # noqa: S308 - every character but the markers is escaped

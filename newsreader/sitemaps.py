@@ -1,0 +1,59 @@
+from django.contrib.sitemaps import Sitemap
+from django.db.models import Count, Q
+from django.urls import reverse
+
+from newsreader.models import Article, Region, Source
+
+
+class ArticleSitemap(Sitemap):
+    changefreq = "weekly"
+    limit = 5000
+
+    def items(self):
+        return Article.objects.published().only("id", "slug", "updated_at").order_by("-id")
+
+    def lastmod(self, item: Article):
+        return item.updated_at
+
+
+class RegionSitemap(Sitemap):
+    changefreq = "daily"
+
+    def items(self):
+        return (
+            Region.objects.annotate(
+                n=Count("article_links", filter=Q(article_links__article__status="published"))
+            )
+            .filter(Q(n__gt=0) | Q(kind=Region.Kind.SUBREGION))
+            .order_by("id")
+        )
+
+
+class SourceSitemap(Sitemap):
+    changefreq = "daily"
+
+    def items(self):
+        return Source.objects.filter(article_links__isnull=False).distinct().order_by("id")
+
+
+class PageSitemap(Sitemap):
+    changefreq = "hourly"
+
+    def items(self):
+        return [
+            "newsreader:home",
+            "newsreader:region-index",
+            "newsreader:archive-index",
+            "newsreader:source-index",
+        ]
+
+    def location(self, item: str) -> str:
+        return reverse(item)
+
+
+SITEMAPS = {
+    "pages": PageSitemap,
+    "regions": RegionSitemap,
+    "sources": SourceSitemap,
+    "articles": ArticleSitemap,
+}

@@ -113,7 +113,9 @@ def api_articles(request: HttpRequest) -> JsonResponse:
         query = search.parse_query(q)
         stories = search.matching(stories, query)
     try:
-        page = paginate(articles_for_json(stories), after=params.get("cursor") or None, size=API_PAGE_SIZE)
+        page = paginate(
+            articles_for_json(stories), after=params.get("cursor") or None, size=API_PAGE_SIZE
+        )
     except BadCursor:
         return _error("cursor: not a cursor this API gave out; start again without it.")
     base = _base_url(request)
@@ -133,7 +135,9 @@ def api_article(request: HttpRequest, pk: int) -> JsonResponse:
     article = articles_for_json(Article.objects.published().filter(pk=pk)).first()
     if article is None:
         return _error("No published article has that id.", status=404)
-    return JsonResponse(article_json(article, _base_url(request)), json_dumps_params={"ensure_ascii": False})
+    return JsonResponse(
+        article_json(article, _base_url(request)), json_dumps_params={"ensure_ascii": False}
+    )
 
 
 @require_GET
@@ -144,15 +148,21 @@ def api_regions(request: HttpRequest) -> JsonResponse:
         .values_list("region_id")
         .annotate(n=Count("article_id", distinct=True))
     )
-    regions = Region.objects.filter(
-        Q(kind__in=[Region.Kind.SUBREGION, Region.Kind.COUNTRY]) | Q(id__in=list(counts))
-    ).select_related("parent").order_by("id")
+    regions = (
+        Region.objects.filter(
+            Q(kind__in=[Region.Kind.SUBREGION, Region.Kind.COUNTRY]) | Q(id__in=list(counts))
+        )
+        .select_related("parent")
+        .order_by("id")
+    )
     base = _base_url(request)
     results = []
     for region in regions:
         count = counts.get(region.pk, 0)
         if region.kind == Region.Kind.SUBREGION:
-            count = sum(counts.get(c, 0) for c in [r.pk for r in regions if r.parent_id == region.pk])
+            count = sum(
+                counts.get(c, 0) for c in [r.pk for r in regions if r.parent_id == region.pk]
+            )
         results.append(
             {
                 "code": region.code,
@@ -187,7 +197,17 @@ def openapi_document(base_url: str) -> dict[str, Any]:
     }
     article = {
         "type": "object",
-        "required": ["id", "url", "title", "body", "published", "regions", "captions", "sources", "provenance"],
+        "required": [
+            "id",
+            "url",
+            "title",
+            "body",
+            "published",
+            "regions",
+            "captions",
+            "sources",
+            "provenance",
+        ],
         "properties": {
             "id": {"type": "integer"},
             "url": {"type": "string", "format": "uri"},
@@ -200,7 +220,11 @@ def openapi_document(base_url: str) -> dict[str, Any]:
                 "items": {
                     "type": "object",
                     "required": ["text", "credit", "photographer"],
-                    "properties": {"text": string, "credit": nullable_string, "photographer": nullable_string},
+                    "properties": {
+                        "text": string,
+                        "credit": nullable_string,
+                        "photographer": nullable_string,
+                    },
                 },
             },
             "sources": {
@@ -248,13 +272,25 @@ def openapi_document(base_url: str) -> dict[str, Any]:
                 "get": {
                     "summary": "Published articles, newest first",
                     "parameters": [
-                        {"name": "region", "in": "query", "schema": string,
-                         "description": "ISO 3166-1 alpha-2 code or region slug."},
+                        {
+                            "name": "region",
+                            "in": "query",
+                            "schema": string,
+                            "description": "ISO 3166-1 alpha-2 code or region slug.",
+                        },
                         {"name": "from", "in": "query", "schema": date_param},
                         {"name": "to", "in": "query", "schema": date_param},
-                        {"name": "q", "in": "query", "schema": {"type": "string", "maxLength": search.MAX_QUERY_LENGTH}},
-                        {"name": "cursor", "in": "query", "schema": string,
-                         "description": "From the previous page's `next`."},
+                        {
+                            "name": "q",
+                            "in": "query",
+                            "schema": {"type": "string", "maxLength": search.MAX_QUERY_LENGTH},
+                        },
+                        {
+                            "name": "cursor",
+                            "in": "query",
+                            "schema": string,
+                            "description": "From the previous page's `next`.",
+                        },
                     ],
                     "responses": {
                         "200": json_response(
@@ -262,7 +298,10 @@ def openapi_document(base_url: str) -> dict[str, Any]:
                                 "type": "object",
                                 "required": ["results", "next"],
                                 "properties": {
-                                    "results": {"type": "array", "items": {"$ref": "#/components/schemas/Article"}},
+                                    "results": {
+                                        "type": "array",
+                                        "items": {"$ref": "#/components/schemas/Article"},
+                                    },
                                     "next": {"type": ["string", "null"], "format": "uri"},
                                 },
                             },
@@ -275,9 +314,18 @@ def openapi_document(base_url: str) -> dict[str, Any]:
             "/api/articles/{id}/": {
                 "get": {
                     "summary": "One published article",
-                    "parameters": [{"name": "id", "in": "path", "required": True, "schema": {"type": "integer"}}],
+                    "parameters": [
+                        {
+                            "name": "id",
+                            "in": "path",
+                            "required": True,
+                            "schema": {"type": "integer"},
+                        }
+                    ],
                     "responses": {
-                        "200": json_response({"$ref": "#/components/schemas/Article"}, "The article."),
+                        "200": json_response(
+                            {"$ref": "#/components/schemas/Article"}, "The article."
+                        ),
                         "404": {**error, "description": "No published article has that id."},
                     },
                 }
@@ -295,12 +343,21 @@ def openapi_document(base_url: str) -> dict[str, Any]:
                                         "type": "array",
                                         "items": {
                                             "type": "object",
-                                            "required": ["code", "name", "slug", "url", "article_count"],
+                                            "required": [
+                                                "code",
+                                                "name",
+                                                "slug",
+                                                "url",
+                                                "article_count",
+                                            ],
                                             "properties": {
                                                 "code": nullable_string,
                                                 "name": string,
                                                 "slug": string,
-                                                "kind": {"type": "string", "enum": ["subregion", "country", "place"]},
+                                                "kind": {
+                                                    "type": "string",
+                                                    "enum": ["subregion", "country", "place"],
+                                                },
                                                 "parent": nullable_string,
                                                 "url": {"type": "string", "format": "uri"},
                                                 "article_count": {"type": "integer", "minimum": 0},

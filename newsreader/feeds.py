@@ -7,7 +7,6 @@ import datetime
 from django.contrib.syndication.views import Feed
 from django.db.models import F
 from django.shortcuts import get_object_or_404
-from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.text import Truncator
 
@@ -27,9 +26,7 @@ class LatestStoriesFeed(Feed):
         return Article.objects.published().order_by(*NEWEST)
 
     def items(self, obj=None):
-        return list(
-            self.stories(obj).prefetch_related("article_regions__region")[:FEED_SIZE]
-        )
+        return list(self.stories(obj).prefetch_related("article_regions__region")[:FEED_SIZE])
 
     def item_title(self, item: Article) -> str:
         return item.title
@@ -40,14 +37,18 @@ class LatestStoriesFeed(Feed):
 
     def item_pubdate(self, item: Article) -> datetime.datetime:
         if item.published_on:
-            return datetime.datetime.combine(item.published_on, datetime.time(), tzinfo=datetime.UTC)
+            return datetime.datetime.combine(
+                item.published_on, datetime.time(), tzinfo=datetime.UTC
+            )
         return item.created_at
 
     def item_updateddate(self, item: Article) -> datetime.datetime:
         return item.updated_at
 
     def item_categories(self, item: Article) -> list[str]:
-        return [link.region.name for link in item.article_regions.all() if link.region.kind == "country"]
+        return [
+            link.region.name for link in item.article_regions.all() if link.region.kind == "country"
+        ]
 
     def item_guid(self, item: Article) -> str:
         return f"tag:newsreader,2026:article:{item.pk}"
@@ -75,7 +76,9 @@ class RegionFeed(LatestStoriesFeed):
         return (
             super()
             .stories()
-            .filter(id__in=ArticleRegion.objects.filter(region_id__in=region_ids).values("article_id"))
+            .filter(
+                id__in=ArticleRegion.objects.filter(region_id__in=region_ids).values("article_id")
+            )
         )
 
 
@@ -98,5 +101,3 @@ class SourceFeed(LatestStoriesFeed):
             .stories()
             .filter(id__in=ArticleSource.objects.filter(source=obj).values("article_id"))
         )
-
-

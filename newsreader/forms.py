@@ -99,9 +99,7 @@ class RegionFilterForm(StoryFilterForm):
     def __init__(self, data=None, *, places: list[Region], **kwargs) -> None:
         super().__init__(data, **kwargs)
         self.places = {place.slug: place for place in places}
-        self.fields["place"].choices = [("", "All places")] + [
-            (p.slug, p.name) for p in places
-        ]
+        self.fields["place"].choices = [("", "All places")] + [(p.slug, p.name) for p in places]
 
     def clean_place(self) -> Region | None:
         slug = self.cleaned_data["place"]

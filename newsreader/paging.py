@@ -34,9 +34,7 @@ class Cursor:
             raise BadCursor(text)
         try:
             date = (
-                None
-                if match["date"] == "undated"
-                else datetime.date.fromisoformat(match["date"])
+                None if match["date"] == "undated" else datetime.date.fromisoformat(match["date"])
             )
         except ValueError as error:
             raise BadCursor(text) from error

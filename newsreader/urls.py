@@ -1,23 +1,47 @@
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
-from django.urls import include, path
+from django.urls import include, path, register_converter
 
 from newsreader import api, feeds, views
 from newsreader.sitemaps import SITEMAPS
 
+
+class IdConverter:
+    """A database id: at most 18 digits, so no number overflows a 64-bit column."""
+
+    regex = "[0-9]{1,18}"
+
+    def to_python(self, value: str) -> int:
+        return int(value)
+
+    def to_url(self, value: int) -> str:
+        return str(value)
+
+
+class NumberConverter(IdConverter):
+    """A year, month or day: at most 4 digits."""
+
+    regex = "[0-9]{1,4}"
+
+
+register_converter(IdConverter, "id")
+register_converter(NumberConverter, "number")
+
 reader_patterns = [
     path("", views.home, name="home"),
-    path("articles/<int:pk>/<slug:slug>/", views.article_detail, name="article-detail"),
-    path("articles/<int:pk>/", views.article_detail, name="article-detail-short"),
+    path("articles/<id:pk>/<slug:slug>/", views.article_detail, name="article-detail"),
+    path("articles/<id:pk>/", views.article_detail, name="article-detail-short"),
     path("regions/", views.region_index, name="region-index"),
     path("regions/<slug:slug>/", views.region_detail, name="region-detail"),
     path("sources/", views.source_index, name="source-index"),
     path("sources/<slug:slug>/", views.source_detail, name="source-detail"),
     path("archive/", views.archive_index, name="archive-index"),
     path("archive/undated/", views.archive_undated, name="archive-undated"),
-    path("archive/<int:year>/", views.archive_year, name="archive-year"),
-    path("archive/<int:year>/<int:month>/", views.archive_month, name="archive-month"),
-    path("archive/<int:year>/<int:month>/<int:day>/", views.archive_day, name="archive-day"),
+    path("archive/<number:year>/", views.archive_year, name="archive-year"),
+    path("archive/<number:year>/<number:month>/", views.archive_month, name="archive-month"),
+    path(
+        "archive/<number:year>/<number:month>/<number:day>/", views.archive_day, name="archive-day"
+    ),
     path("search/", views.search_view, name="search"),
     path("feeds/latest/", feeds.LatestStoriesFeed(), name="latest-feed"),
     path("feeds/regions/<slug:slug>/", feeds.RegionFeed(), name="region-feed"),
@@ -27,7 +51,7 @@ reader_patterns = [
 urlpatterns = [
     path("", include((reader_patterns, "newsreader"))),
     path("api/articles/", api.api_articles, name="api-articles"),
-    path("api/articles/<int:pk>/", api.api_article, name="api-article"),
+    path("api/articles/<id:pk>/", api.api_article, name="api-article"),
     path("api/regions/", api.api_regions, name="api-regions"),
     path("api/openapi.json", api.api_openapi, name="api-openapi"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),

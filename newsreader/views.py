@@ -145,7 +145,9 @@ def region_detail(request: HttpRequest, slug: str) -> HttpResponse:
     stories = form.filter(base)
     place = form.cleaned_data.get("place")
     if place:
-        stories = stories.filter(id__in=ArticleRegion.objects.filter(region=place).values("article_id"))
+        stories = stories.filter(
+            id__in=ArticleRegion.objects.filter(region=place).values("article_id")
+        )
     page = paginate(
         stories.with_listing(),
         after=form.cleaned_data["after"],
@@ -185,9 +187,7 @@ def source_detail(request: HttpRequest, slug: str) -> HttpResponse:
     if not form.is_valid():
         return bad_request(request, form.error_message())
     stories = form.filter(
-        published().filter(
-            id__in=ArticleSource.objects.filter(source=source).values("article_id")
-        )
+        published().filter(id__in=ArticleSource.objects.filter(source=source).values("article_id"))
     )
     page = paginate(
         stories.with_listing(),
@@ -209,9 +209,7 @@ def source_detail(request: HttpRequest, slug: str) -> HttpResponse:
 @require_GET
 def article_detail(request: HttpRequest, pk: int, slug: str = "") -> HttpResponse:
     article = get_object_or_404(
-        published()
-        .with_listing()
-        .prefetch_related("article_sources__source"),
+        published().with_listing().prefetch_related("article_sources__source"),
         pk=pk,
     )
     if slug != article.slug:
@@ -221,12 +219,18 @@ def article_detail(request: HttpRequest, pk: int, slug: str = "") -> HttpRespons
     if region:
         in_region = published().filter(article_regions__region=region).exclude(pk=article.pk)
         cursor = Cursor.of(article)
-        newer = in_region.filter(cursor.before()).order_by(
-            F("published_on").asc(nulls_first=True), "id"
-        ).only("id", "title", "slug", "published_on").first()
-        older = in_region.filter(cursor.after()).order_by(*NEWEST).only(
-            "id", "title", "slug", "published_on"
-        ).first()
+        newer = (
+            in_region.filter(cursor.before())
+            .order_by(F("published_on").asc(nulls_first=True), "id")
+            .only("id", "title", "slug", "published_on")
+            .first()
+        )
+        older = (
+            in_region.filter(cursor.after())
+            .order_by(*NEWEST)
+            .only("id", "title", "slug", "published_on")
+            .first()
+        )
         related = list(
             in_region.exclude(pk__in=[a.pk for a in (newer, older) if a])
             .order_by(*NEWEST)
@@ -288,9 +292,11 @@ def archive_year(request: HttpRequest, year: int) -> HttpResponse:
         raise Http404("No stories that year.")
     dated = published().filter(published_on__isnull=False)
     previous_year = dated.filter(published_on__lt=start).order_by("-published_on").first()
-    next_year = dated.filter(published_on__gt=start.replace(month=12, day=31)).order_by(
-        "published_on"
-    ).first()
+    next_year = (
+        dated.filter(published_on__gt=start.replace(month=12, day=31))
+        .order_by("published_on")
+        .first()
+    )
     context = {
         "year": start,
         "months": months,

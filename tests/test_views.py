@@ -1,12 +1,19 @@
-"""The reader's pages that exist so far: home, article, region and source."""
+"""The reader's pages through the test client: content, parameters, partials and paging."""
+
+import datetime
+import re
 
 import pytest
-from django.urls import reverse
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from newsreader.models import Article
 from tests.conftest import SEEDS, ingest
+from tests.factories import make_article, make_articles
 
 pytestmark = pytest.mark.django_db
+
+HTMX = {"HTTP_HX_REQUEST": "true"}
 
 
 @pytest.fixture
@@ -15,62 +22,352 @@ def seeded():
     return {a.title: a for a in Article.objects.all()}
 
 
-def test_article_page_shows_caption_credit_photographer_and_date(client, seeded):
-    article = next(a for a in seeded.values() if "Rafah" in a.title)
-    response = client.get(article.get_absolute_url())
-    assert response.status_code == 200
-    html = response.content.decode()
-    assert article.title in html
-    assert "Abed Rahim Khatib/" in html
-    assert '<time datetime="2026-02-02">2 February 2026</time>' in html
-    assert 'Agence France-Presse</a> <span class="muted">(cited in the text)</span>' in html
+def html(response) -> str:
+    assert response.status_code == 200, response.status_code
+    return response.content.decode()
 
 
-def test_undated_article_says_so(client, seeded):
+# -- pages ---------------------------------------------------------------------------
+
+PAGES = [
+    "/",
+    "/regions/",
+    "/regions/palestine/",
+    "/regions/palestine/?place=gaza",
+    "/regions/palestine/?from=2026-02-01&to=2026-02-28",
+    "/regions/levant/",
+    "/regions/khan-yunis/",
+    "/archive/",
+    "/archive/2026/",
+    "/archive/2026/2/",
+    "/archive/2026/2/2/",
+    "/archive/undated/",
+    "/sources/",
+    "/sources/afp/",
+    "/search/",
+    "/search/?q=gaza",
+    "/search/?q=gaza&region=palestine&from=2026-01-01&to=2026-12-31",
+    "the Miami article",
+]
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_every_page_renders_with_landmarks_and_skip_link(client, seeded, url):
+    if url == "the Miami article":
+        url = seeded[
+            "Miami Talks Aim to Bridge Gaps in Gaza Deal’s Second Phase"
+        ].get_absolute_url()
+    page = html(client.get(url))
+    assert '<a class="skip-link" href="#main">' in page
+    assert '<main id="main"' in page
+    assert "<header" in page and "<footer" in page and "<nav" in page
+    assert 'type="application/atom+xml"' in page
+    assert "django_htmx/htmx-2.min.js" in page
+
+
+def test_home_shows_latest_and_a_section_per_primary_region(client, seeded):
+    page = html(client.get("/"))
+    assert all(title in page for title in seeded)
+    sections = re.findall(r'<h2 id="region-([\w-]+)"', page)
+    assert sorted(sections) == ["lebanon", "morocco", "palestine"]
+
+
+def test_regions_index_lists_subregions_countries_counts_and_places(client, seeded):
+    page = html(client.get("/regions/"))
+    assert page.index("Levant") < page.index("Palestine")
+    assert re.search(r'href="/regions/palestine/">Palestine</a> <span class="count">2</span>', page)
+    assert 'href="/regions/palestine/?place=khan-yunis">Khan Yunis</a>' in page
+
+
+def test_region_page_narrows_to_a_place_and_a_date_range(client, seeded):
+    everything = html(client.get("/regions/palestine/"))
+    assert "Miami Talks" in everything and "Dozen People" in everything
+    dated = html(client.get("/regions/palestine/?from=2026-02-01"))
+    assert "Dozen People" in dated and "Miami Talks" not in dated
+    place = html(client.get("/regions/morocco/?place=ksar-el-kebir"))
+    assert "Morocco Evacuates" in place
+
+
+def test_article_page_shows_caption_credit_photographer_date_sources_and_reading_time(
+    client, seeded
+):
+    article = seeded["Dozen People Entered Egypt from Gaza on First Day of Rafah Opening"]
+    page = html(client.get(article.get_absolute_url()))
+    assert "Abed Rahim Khatib/" in page and 'href="/sources/dpa/">dpa</a>' in page
+    assert '<time datetime="2026-02-02">Monday 2 February 2026</time>' in page
+    assert 'href="/sources/afp/">Agence France-Presse</a>' in page
+    assert "1 min read" in page
+    assert page.count('<p dir="auto">') == 3
+
+
+def test_undated_article_says_so_and_links_to_the_undated_page(client, seeded):
     article = seeded["Paris Calls on 50 Countries to Support Lebanese Army"]
-    response = client.get(article.get_absolute_url())
-    assert "Undated" in response.content.decode()
+    page = html(client.get(article.get_absolute_url()))
+    assert '<a href="/archive/undated/" class="undated">Undated</a>' in page
 
 
-def test_wrong_slug_redirects_to_the_canonical_url(client, seeded):
+def test_article_page_links_newer_and_older_stories_in_its_region(client):
+    older, middle, newer = (
+        make_article(f"Beirut story {i}", published_on=datetime.date(2026, 3, i + 1))
+        for i in range(3)
+    )
+    page = html(client.get(middle.get_absolute_url()))
+    assert f'rel="prev" href="{newer.get_absolute_url()}"' in page
+    assert f'rel="next" href="{older.get_absolute_url()}"' in page
+
+
+def test_related_stories_come_from_the_same_region(client):
+    story = make_article("Lebanon story", region="lebanon")
+    make_article("Another Lebanon story", region="lebanon")
+    make_article("A Morocco story", region="morocco")
+    page = html(client.get(story.get_absolute_url()))
+    assert "Another Lebanon story" in page
+    assert "A Morocco story" not in page
+
+
+def test_wrong_slug_redirects_permanently_to_the_canonical_url(client, seeded):
     article = seeded["Paris Calls on 50 Countries to Support Lebanese Army"]
-    response = client.get(reverse("newsreader:article-detail", args=[article.pk, "old-title"]))
+    response = client.get(f"/articles/{article.pk}/old-title/")
     assert response.status_code == 301
     assert response["Location"] == article.get_absolute_url()
 
 
-def test_draft_article_is_not_shown(client, seeded):
-    article = seeded["Paris Calls on 50 Countries to Support Lebanese Army"]
-    article.status = Article.Status.DRAFT
-    article.save()
-    assert client.get(article.get_absolute_url()).status_code == 404
-    assert article.title not in client.get("/").content.decode()
+def test_archive_calendar_links_days_with_stories_and_neighbouring_months(client):
+    make_article("January story", published_on=datetime.date(2026, 1, 20))
+    make_article("March story", published_on=datetime.date(2026, 3, 5))
+    make_article("March story two", published_on=datetime.date(2026, 3, 9))
+    page = html(client.get("/archive/2026/3/"))
+    assert 'href="/archive/2026/3/5/"' in page and 'href="/archive/2026/3/9/"' in page
+    assert 'href="/archive/2026/3/6/"' not in page
+    assert 'rel="prev" href="/archive/2026/1/">← January 2026' in page
+    day = html(client.get("/archive/2026/3/5/"))
+    assert 'rel="next" href="/archive/2026/3/9/"' in day
+    assert 'rel="prev" href="/archive/2026/1/20/"' in day
+    assert 'aria-current="date"' in day
 
 
-def test_unknown_article_region_and_source_are_404(client, seeded):
-    assert client.get("/articles/999999/nothing/").status_code == 404
-    assert client.get("/regions/atlantis/").status_code == 404
-    assert client.get("/sources/nobody/").status_code == 404
+def test_archive_year_lists_months_with_counts(client):
+    make_articles(3, start=datetime.date(2025, 12, 31))
+    page = html(client.get("/archive/2026/"))
+    assert 'href="/archive/2026/1/">January</a> <span class="count">2 stories</span>' in page
+    assert 'rel="prev" href="/archive/2025/"' in page
 
 
-def test_home_lists_published_stories(client, seeded):
-    html = client.get("/").content.decode()
-    assert all(title in html for title in seeded)
+def test_undated_stories_have_a_page_of_their_own(client, seeded):
+    page = html(client.get("/archive/undated/"))
+    assert "Paris Calls" in page and "Miami Talks" in page
+    assert "Morocco Evacuates" not in page
+    assert 'href="/archive/undated/">Undated stories</a>' in html(client.get("/archive/"))
 
 
-def test_region_page_lists_the_countrys_stories(client, seeded):
-    html = client.get("/regions/palestine/").content.decode()
-    assert "Rafah Opening" in html
-    assert "Morocco Evacuates" not in html
+def test_source_page_lists_stories_credited_or_cited(client, seeded):
+    page = html(client.get("/sources/reuters/"))
+    assert "Morocco Evacuates" in page and "Paris Calls" not in page
+    assert 'href="/feeds/sources/reuters/"' in page
 
 
-def test_source_page_lists_stories_it_is_credited_for(client, seeded):
-    html = client.get("/sources/dpa/").content.decode()
-    assert "Rafah Opening" in html
-    assert "Paris Calls" not in html
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/articles/999999/x/",
+        "/articles/999999999999999999/x/",
+        "/regions/atlantis/",
+        "/sources/nobody/",
+        "/archive/2026/2/30/",
+        "/archive/2026/13/",
+        "/archive/0/",
+        "/archive/1999/",
+        "/archive/2026/7/4/",
+        "/feeds/regions/atlantis/",
+        "/articles/12345678901234567890123/x/",
+        "/nothing-here/",
+    ],
+)
+def test_unknown_pages_are_friendly_404s(client, seeded, url):
+    response = client.get(url)
+    assert response.status_code == 404
+    assert "We could not find that page" in response.content.decode()
 
 
-def test_article_page_takes_a_fixed_number_of_queries(client, seeded, django_assert_num_queries):
-    article = seeded["Miami Talks Aim to Bridge Gaps in Gaza Deal’s Second Phase"]
-    with django_assert_num_queries(6):
-        client.get(article.get_absolute_url())
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/regions/palestine/?from=2026-13-01",
+        "/regions/palestine/?from=yesterday",
+        "/regions/palestine/?from=2026-03-01&to=2026-01-01",
+        "/regions/palestine/?place=paris",
+        "/regions/palestine/?after=garbage",
+        "/regions/palestine/?after=2026-02-31.4",
+        "/regions/palestine/?after=2026-01-01.1&before=2026-01-01.2",
+        "/search/?q=" + "x" * 10000,
+        "/search/?q=gaza&region=atlantis",
+        "/search/?q=gaza&page=0",
+        "/search/?q=gaza&page=51",
+        "/search/?q=gaza&page=abc",
+        "/archive/undated/?before=%00",
+        "/sources/afp/?from=0000-01-01",
+        "/regions/palestine/?from=9999-01-01",
+    ],
+)
+def test_malformed_parameters_are_400_with_a_message(client, seeded, url):
+    response = client.get(url)
+    assert response.status_code == 400
+    assert "That request was not understood" in response.content.decode()
+
+
+def test_a_search_page_past_the_end_is_empty_not_an_error(client, seeded):
+    page = html(client.get("/search/?q=gaza&page=9"))
+    assert "No stories match" in page
+
+
+def test_public_pages_refuse_post(client, seeded):
+    assert client.post("/").status_code == 405
+    assert client.post("/search/", {"q": "gaza"}).status_code == 405
+
+
+# -- drafts --------------------------------------------------------------------------
+
+
+def test_drafts_appear_nowhere_a_reader_can_look(client):
+    draft = make_article(
+        "Secret draft about Beirut", status="draft", caption="Hidden", credit="afp"
+    )
+    make_article("Public story about Beirut")
+    for url in [
+        "/",
+        "/regions/lebanon/",
+        "/archive/2026/1/",
+        "/archive/2026/1/15/",
+        "/search/?q=beirut",
+        "/sources/afp/",
+        "/feeds/latest/",
+        "/feeds/regions/lebanon/",
+        "/sitemap.xml",
+        "/api/articles/",
+        "/api/articles/?q=beirut",
+    ]:
+        assert "Secret draft" not in client.get(url).content.decode(), url
+    assert client.get(draft.get_absolute_url()).status_code == 404
+    assert client.get(f"/api/articles/{draft.pk}/").status_code == 404
+
+
+# -- htmx partials -------------------------------------------------------------------
+
+
+def test_filter_partial_is_the_result_block_only_and_varies_on_hx_request(client, seeded):
+    response = client.get("/regions/palestine/?from=2026-02-01", HTTP_HX_TARGET="results", **HTMX)
+    body = html(response)
+    assert "<html" not in body and "<main" not in body
+    assert body.lstrip().startswith('<div id="results">')
+    assert "Dozen People" in body
+    assert "HX-Request" in response["Vary"]
+    assert "HX-Request" in client.get("/regions/palestine/")["Vary"]
+
+
+def test_load_more_partial_is_the_next_items_and_a_new_pager(client):
+    make_articles(25, region="lebanon")
+    first = html(client.get("/regions/lebanon/"))
+    more = re.search(r'rel="next" href="[^"]+" hx-get="([^"]+)"', first).group(1)
+    more = more.replace("&amp;", "&")
+    response = client.get(more, HTTP_HX_TARGET="load-more", **HTMX)
+    body = html(response)
+    assert "<html" not in body and '<ol class="story-list">' not in body
+    assert body.count('<li class="story">') == 5
+    assert "Older stories" not in body and "Newer stories" not in body
+
+
+def test_search_partial_updates_results_only(client, seeded):
+    body = html(client.get("/search/?q=flooding", HTTP_HX_TARGET="results", **HTMX))
+    assert "<html" not in body and body.lstrip().startswith('<div id="results">')
+    assert "<mark>Flooding</mark>" in body or "<mark>flooding</mark>" in body
+
+
+# -- paging --------------------------------------------------------------------------
+
+
+def test_keyset_paging_walks_every_story_once_in_order_and_back(client):
+    stories = make_articles(45, region="lebanon") + [
+        make_article(f"Undated {i}", published_on=None) for i in range(3)
+    ]
+    expected = [
+        a.title
+        for a in sorted(
+            stories,
+            key=lambda a: (
+                a.published_on is None,
+                -(a.published_on or datetime.date.min).toordinal(),
+                -a.pk,
+            ),
+        )
+    ]
+    seen, url, pages = [], "/regions/lebanon/", []
+    while url:
+        page = html(client.get(url))
+        pages.append(url)
+        seen += re.findall(r'<h3 class="story-title" dir="auto"><a href="[^"]+">([^<]+)</a>', page)
+        match = re.search(r'rel="next" href="([^"]+)"', page)
+        url = match.group(1).replace("&amp;", "&") if match else None
+    assert seen == expected
+    assert len(pages) == 3
+    last = html(client.get(pages[-1]))
+    newer = re.search(r'rel="prev" href="([^"]+)"', last).group(1).replace("&amp;", "&")
+    back = html(client.get(newer))
+    assert (
+        re.findall(r'<h3 class="story-title" dir="auto"><a href="[^"]+">([^<]+)</a>', back)
+        == expected[20:40]
+    )
+
+
+def test_paging_keeps_the_filters(client):
+    make_articles(30, region="lebanon", start=datetime.date(2026, 1, 1))
+    page = html(client.get("/regions/lebanon/?from=2026-01-02"))
+    link = re.search(r'rel="next" href="([^"]+)"', page).group(1)
+    assert "from=2026-01-02" in link and "after=" in link
+
+
+# -- query counts --------------------------------------------------------------------
+
+COUNTED_PAGES = [
+    "/",
+    "/regions/",
+    "/regions/lebanon/",
+    "/regions/lebanon/?place=beirut",
+    "/archive/",
+    "/archive/2025/",
+    "/archive/2025/1/",
+    "/archive/2025/1/1/",
+    "/archive/undated/",
+    "/sources/",
+    "/sources/afp/",
+    "/search/?q=story",
+    "/feeds/latest/",
+    "/feeds/regions/lebanon/",
+    "/api/articles/",
+    "/api/regions/",
+    "/sitemap.xml",
+]
+
+
+def count_queries(client, url: str) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(queries)
+
+
+def test_query_counts_do_not_grow_with_the_number_of_stories(client):
+    make_articles(10, region="lebanon", places=("beirut",))
+    make_article("Undated one", published_on=None)
+    at_10 = {url: count_queries(client, url) for url in COUNTED_PAGES}
+    make_articles(90, region="lebanon", places=("beirut",), start=datetime.date(2025, 1, 1))
+    make_articles(10, region="morocco", places=("rabat",), start=datetime.date(2025, 1, 1))
+    at_100 = {url: count_queries(client, url) for url in COUNTED_PAGES}
+    assert at_100 == at_10
+    assert max(at_10.values()) <= 8, at_10
+
+
+def test_article_page_query_count_is_fixed(client):
+    story = make_articles(10, region="lebanon")[5]
+    at_10 = count_queries(client, story.get_absolute_url())
+    make_articles(90, region="lebanon")
+    assert count_queries(client, story.get_absolute_url()) == at_10 <= 8

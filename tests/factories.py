@@ -1,0 +1,66 @@
+"""Focused test data: articles made directly, without going through ingest."""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import itertools
+
+from newsreader.models import Article, ArticleRegion, ArticleSource, Caption, Region, Source
+
+_counter = itertools.count(1)
+
+
+def make_article(
+    title: str | None = None,
+    *,
+    body: str = "A paragraph of news.\n\nA second paragraph.",
+    published_on: datetime.date | None = datetime.date(2026, 1, 15),
+    region: str | Region | None = "lebanon",
+    places: tuple[str, ...] = (),
+    caption: str | None = None,
+    credit: str | None = None,
+    cited: tuple[str, ...] = (),
+    status: str = Article.Status.PUBLISHED,
+) -> Article:
+    number = next(_counter)
+    title = title or f"Story number {number}"
+    article = Article.objects.create(
+        title=title,
+        title_key=f"{title.lower()} {number}",
+        body=body,
+        body_fingerprint=hashlib.sha256(f"{number}{body}".encode()).hexdigest(),
+        published_on=published_on,
+        date_source="body" if published_on else "",
+        status=status,
+    )
+    if region:
+        country = region if isinstance(region, Region) else Region.objects.get(slug=region)
+        ArticleRegion.objects.create(article=article, region=country, is_primary=True)
+        for slug in places:
+            ArticleRegion.objects.create(article=article, region=Region.objects.get(slug=slug))
+    if caption:
+        source = Source.objects.get(slug=credit) if credit else None
+        Caption.objects.create(article=article, text=caption, photo_credit=source)
+        if source:
+            ArticleSource.objects.create(article=article, source=source, role="photo_credit")
+    for slug in cited:
+        ArticleSource.objects.create(
+            article=article, source=Source.objects.get(slug=slug), role="cited"
+        )
+    return article
+
+
+def make_articles(
+    count: int, *, start: datetime.date = datetime.date(2025, 1, 1), **kwargs
+) -> list[Article]:
+    """``count`` stories on consecutive days from ``start``, every third with a caption."""
+    return [
+        make_article(
+            published_on=start + datetime.timedelta(days=i),
+            caption=f"Caption for story {i}" if i % 3 == 0 else None,
+            credit="afp" if i % 3 == 0 else None,
+            **kwargs,
+        )
+        for i in range(count)
+    ]

@@ -1,0 +1,159 @@
+"""Feeds, crawler files and the JSON API."""
+
+import datetime
+import json
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from tests.conftest import SEEDS, ingest
+from tests.factories import make_article, make_articles
+
+pytestmark = pytest.mark.django_db
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+@pytest.fixture
+def seeded():
+    ingest(SEEDS)
+
+
+def atom_titles(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/atom+xml")
+    root = ET.fromstring(response.content)
+    return [entry.find(f"{ATOM}title").text for entry in root.iter(f"{ATOM}entry")]
+
+
+def test_latest_feed_is_atom_with_every_published_story(client, seeded):
+    assert len(atom_titles(client, "/feeds/latest/")) == 4
+
+
+def test_region_and_source_feeds_hold_their_stories(client, seeded):
+    assert sorted(atom_titles(client, "/feeds/regions/morocco/")) == [
+        "Morocco Evacuates 50,000 as Flooding Threatens City After Weeks of Heavy Rain"
+    ]
+    assert atom_titles(client, "/feeds/sources/dpa/") == [
+        "Dozen People Entered Egypt from Gaza on First Day of Rafah Opening"
+    ]
+    assert len(atom_titles(client, "/feeds/regions/levant/")) == 3
+
+
+def test_feeds_are_advertised_in_the_page_head(client, seeded):
+    page = client.get("/regions/morocco/").content.decode()
+    head = page[: page.index("</head>")]
+    assert 'rel="alternate" type="application/atom+xml"' in head
+    assert 'href="/feeds/regions/morocco/"' in head
+    assert (
+        'href="/feeds/sources/afp/"'
+        in client.get("/sources/afp/").content.decode().split("</head>")[0]
+    )
+
+
+def test_sitemap_lists_articles_and_regions(client, seeded):
+    body = client.get("/sitemap.xml").content.decode()
+    assert "/articles/" in body and "/regions/palestine/" in body and "/archive/" in body
+
+
+def test_robots_txt_points_at_the_sitemap_and_keeps_out_of_admin(client):
+    body = client.get("/robots.txt").content.decode()
+    assert "Disallow: /admin/" in body
+    assert "Sitemap: http://testserver/sitemap.xml" in body
+
+
+# -- API -----------------------------------------------------------------------------
+
+
+def test_api_articles_returns_canonical_json_with_absolute_urls(client, seeded):
+    data = client.get("/api/articles/").json()
+    assert set(data) == {"results", "next"}
+    assert data["next"] is None
+    assert len(data["results"]) == 4
+    first = data["results"][0]
+    assert list(first) == [
+        "id",
+        "url",
+        "title",
+        "body",
+        "published",
+        "regions",
+        "captions",
+        "sources",
+        "provenance",
+    ]
+    assert first["url"].startswith("http://testserver/articles/")
+
+
+@pytest.mark.parametrize("region", ["MA", "ma", "morocco"])
+def test_api_filters_by_region_code_or_slug(client, seeded, region):
+    data = client.get("/api/articles/", {"region": region}).json()
+    assert [a["title"][:7] for a in data["results"]] == ["Morocco"]
+
+
+def test_api_filters_by_dates_and_query(client, seeded):
+    data = client.get("/api/articles/", {"from": "2026-02-02", "to": "2026-02-02"}).json()
+    assert [a["published"] for a in data["results"]] == ["2026-02-02"]
+    data = client.get("/api/articles/", {"q": "flooding"}).json()
+    assert len(data["results"]) == 1
+
+
+def test_api_pages_by_cursor_through_every_article(client):
+    make_articles(45, region="lebanon")
+    ids, url = [], "/api/articles/"
+    while url:
+        data = client.get(url).json()
+        ids += [a["id"] for a in data["results"]]
+        url = data["next"]
+        assert url is None or url.startswith("http://testserver/api/articles/?")
+    assert len(ids) == len(set(ids)) == 45
+
+
+def test_api_article_detail(client, seeded):
+    first = client.get("/api/articles/").json()["results"][0]
+    assert client.get(f"/api/articles/{first['id']}/").json() == first
+    assert client.get("/api/articles/999999999/").status_code == 404
+
+
+def test_api_regions_have_code_name_slug_absolute_url_and_count(client, seeded):
+    results = client.get("/api/regions/").json()["results"]
+    palestine = next(r for r in results if r["code"] == "PS")
+    assert palestine["url"] == "http://testserver/regions/palestine/"
+    assert palestine["article_count"] == 2
+    assert {"code", "name", "slug", "url", "article_count"} <= set(palestine)
+    levant = next(r for r in results if r["slug"] == "levant")
+    assert levant["article_count"] >= 2
+    assert any(r["slug"] == "khan-yunis" for r in results)
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"region": "atlantis"},
+        {"from": "2026-99-01"},
+        {"to": "nope"},
+        {"cursor": "garbage"},
+        {"cursor": "2026-01-01.x"},
+        {"q": "x" * 10000},
+        {"colour": "red"},
+        {"from": "2026-05-01", "to": "2026-01-01"},
+    ],
+)
+def test_api_bad_parameters_are_400_with_a_json_error(client, seeded, query):
+    response = client.get("/api/articles/", query)
+    assert response.status_code == 400
+    assert set(response.json()) == {"error"}
+
+
+def test_openapi_document_describes_the_api(client):
+    doc = client.get("/api/openapi.json").json()
+    assert doc["openapi"].startswith("3.")
+    assert {"/api/articles/", "/api/articles/{id}/", "/api/regions/"} <= set(doc["paths"])
+    assert doc["components"]["schemas"]["Article"]["required"][0] == "id"
+
+
+def test_api_json_keeps_arabic_text_readable(client):
+    make_article("قمة في بيروت", published_on=datetime.date(2026, 1, 1))
+    raw = client.get("/api/articles/").content.decode()
+    assert "قمة في بيروت" in raw
+    assert json.loads(raw)["results"][0]["title"] == "قمة في بيروت"

@@ -30,6 +30,10 @@ class StoryFilterForm(forms.Form):
     # ``from`` and ``to`` are the public parameter names; Python cannot name a field ``from``.
     public_names = {"date_from": "from", "date_to": "to"}
 
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+
     def add_prefix(self, field_name: str) -> str:
         return self.public_names.get(field_name, field_name)
 

@@ -24,6 +24,11 @@ def require_service():
     return _require_service
 
 
+@pytest.fixture(scope="session")
+def require_service_session():
+    return _require_service
+
+
 def export(**kwargs) -> list[dict]:
     out = StringIO()
     call_command("export_articles", stdout=out, **kwargs)

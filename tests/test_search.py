@@ -16,7 +16,7 @@ def titles(client, query: str) -> list[str]:
     response = client.get("/search/", {"q": query})
     assert response.status_code == 200
     return re.findall(
-        r'<h3 class="story-title" dir="auto"><a href="[^"]+">([^<]+)</a>', response.content.decode()
+        r'<h2 class="story-title" dir="auto"><a href="[^"]+">([^<]+)</a>', response.content.decode()
     )
 
 
@@ -71,7 +71,7 @@ def test_filters_by_region_and_date(client):
     make_article("Old Beirut rally", region="lebanon", published_on=datetime.date(2024, 1, 5))
     assert sorted(titles(client, "rally")) == ["Beirut rally", "Old Beirut rally", "Rabat rally"]
     response = client.get("/search/", {"q": "rally", "region": "lebanon", "from": "2025-01-01"})
-    assert re.findall(r'">([^<]+)</a></h3>', response.content.decode()) == ["Beirut rally"]
+    assert re.findall(r'">([^<]+)</a></h2>', response.content.decode()) == ["Beirut rally"]
 
 
 def test_results_page_through_with_a_stable_order(client):
@@ -82,7 +82,7 @@ def test_results_page_through_with_a_stable_order(client):
             published_on=datetime.date(2026, 1, 1),
         )
     page = [client.get("/search/", {"q": "convoy", "page": n}) for n in (1, 2, 3)]
-    first, second, third = (re.findall(r'">([^<]+)</a></h3>', p.content.decode()) for p in page)
+    first, second, third = (re.findall(r'">([^<]+)</a></h2>', p.content.decode()) for p in page)
     assert len(first) == len(second) == 20 and len(third) == 5
     assert len(set(first + second + third)) == 45
 

@@ -304,7 +304,7 @@ def test_keyset_paging_walks_every_story_once_in_order_and_back(client):
     while url:
         page = html(client.get(url))
         pages.append(url)
-        seen += re.findall(r'<h3 class="story-title" dir="auto"><a href="[^"]+">([^<]+)</a>', page)
+        seen += re.findall(r'<h2 class="story-title" dir="auto"><a href="[^"]+">([^<]+)</a>', page)
         match = re.search(r'rel="next" href="([^"]+)"', page)
         url = match.group(1).replace("&amp;", "&") if match else None
     assert seen == expected
@@ -313,7 +313,7 @@ def test_keyset_paging_walks_every_story_once_in_order_and_back(client):
     newer = re.search(r'rel="prev" href="([^"]+)"', last).group(1).replace("&amp;", "&")
     back = html(client.get(newer))
     assert (
-        re.findall(r'<h3 class="story-title" dir="auto"><a href="[^"]+">([^<]+)</a>', back)
+        re.findall(r'<h2 class="story-title" dir="auto"><a href="[^"]+">([^<]+)</a>', back)
         == expected[20:40]
     )
 

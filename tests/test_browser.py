@@ -1,0 +1,243 @@
+"""The reader's paths in the system Chromium, driven by Playwright.
+
+Every test fails on a console error, a failed request or an axe-core violation on any
+page it visits. Screenshots of each page type at phone and desktop widths are written to
+test-artifacts/screenshots/ for a person to look at.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import os
+import re
+from importlib.resources import files
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, SEEDS, ingest
+from tests.factories import make_articles
+
+pytestmark = [pytest.mark.browser]
+
+CHROMIUM = "/usr/bin/chromium"
+SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
+AXE = files("axe_playwright_python").joinpath("axe.min.js").read_text()
+WIDTHS = {"phone": (360, 740), "desktop": (1280, 900)}
+
+
+@pytest.fixture(scope="session")
+def browser(require_service_session):
+    if not Path(CHROMIUM).exists():
+        require_service_session("Chromium (/usr/bin/chromium)")
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--headless",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--no-first-run",
+            ],
+        )
+        yield browser
+        browser.close()
+
+
+class Watcher:
+    """Collects what must not happen on a page: console errors, failed requests."""
+
+    def __init__(self, page) -> None:
+        self.problems: list[str] = []
+        page.on("console", self._console)
+        page.on("pageerror", lambda error: self.problems.append(f"page error: {error}"))
+        page.on("requestfailed", self._failed)
+        page.on("response", self._response)
+
+    def _failed(self, request) -> None:
+        # A navigation cancels the requests of the page it leaves; that is not a failure.
+        if request.failure != "net::ERR_ABORTED":
+            self.problems.append(f"failed: {request.url} {request.failure}")
+
+    def _console(self, message) -> None:
+        if message.type == "error":
+            self.problems.append(f"console: {message.text}")
+
+    def _response(self, response) -> None:
+        if response.status >= 400:
+            self.problems.append(f"HTTP {response.status}: {response.url}")
+
+
+@pytest.fixture
+def site(reference_data, live_server):
+    ingest(SEEDS)
+    make_articles(25, region="lebanon", places=("beirut",), start=datetime.date(2025, 6, 1))
+    return live_server.url
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=True)
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    page.watcher = Watcher(page)
+    yield page
+    context.close()
+    assert page.watcher.problems == []
+
+
+def axe_violations(page) -> list[str]:
+    page.add_script_tag(content=AXE)
+    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
+        for v in result["violations"]
+    ]
+
+
+def check_page(page, name: str) -> None:
+    """axe-core finds nothing; screenshots at both widths for a person to look at."""
+    assert axe_violations(page) == [], name
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    original = page.viewport_size
+    for label, (width, height) in WIDTHS.items():
+        page.set_viewport_size({"width": width, "height": height})
+        page.screenshot(path=SCREENSHOTS / f"{name}-{label}.png", full_page=True)
+    page.set_viewport_size(original)
+
+
+def test_home_to_region_to_article(site, page):
+    page.goto(site + "/")
+    check_page(page, "home")
+    page.get_by_role("heading", name="Palestine").get_by_role("link").click()
+    page.wait_for_url(re.compile(r"/regions/palestine/$"))
+    check_page(page, "region")
+    page.get_by_role(
+        "link", name="Dozen People Entered Egypt from Gaza on First Day of Rafah Opening"
+    ).click()
+    page.wait_for_url(re.compile(r"/articles/\d+/dozen-people"))
+    assert page.get_by_role("heading", level=1).inner_text().startswith("Dozen People")
+    assert page.get_by_text("Abed Rahim Khatib/").is_visible()
+    check_page(page, "article")
+
+
+def test_date_archive_by_calendar(site, page):
+    page.goto(site + "/archive/")
+    check_page(page, "archive")
+    page.get_by_role("link", name="2026").click()
+    page.get_by_role("link", name="February").click()
+    page.wait_for_url(re.compile(r"/archive/2026/2/$"))
+    check_page(page, "archive-month")
+    page.get_by_role("link", name="2 February 2026: 1 story").click()
+    page.wait_for_url(re.compile(r"/archive/2026/2/2/$"))
+    assert page.get_by_role("link", name=re.compile("Dozen People")).is_visible()
+    check_page(page, "archive-day")
+    page.get_by_role("link", name="← 1 February 2026").click()
+    page.wait_for_url(re.compile(r"/archive/2026/2/1/$"))
+    assert page.get_by_role("link", name=re.compile("Morocco Evacuates")).is_visible()
+    page.get_by_role("link", name="← June 2025", exact=True).click()
+    page.wait_for_url(re.compile(r"/archive/2025/6/$"))
+    page.goto(site + "/archive/undated/")
+    assert page.get_by_role("link", name=re.compile("Paris Calls")).is_visible()
+    check_page(page, "archive-undated")
+
+
+def test_search_as_you_type(site, page):
+    page.goto(site + "/search/")
+    box = page.get_by_label("Search", exact=True)
+    box.press_sequentially("flooding", delay=40)
+    page.wait_for_url(re.compile(r"/search/\?.*q=flooding"))
+    result = page.locator("#results .story-title")
+    result.first.wait_for()
+    assert result.all_inner_texts() == [
+        "Morocco Evacuates 50,000 as Flooding Threatens City After Weeks of Heavy Rain"
+    ]
+    assert page.locator("#results mark").count() >= 1
+    assert page.locator("h1").count() == 1  # the partial replaced the results, not the page
+    check_page(page, "search")
+    page.get_by_label("Region").select_option("lebanon")
+    page.wait_for_url(re.compile(r"region=lebanon"))
+    page.get_by_text("No stories match").wait_for()
+
+
+def test_load_more_appends_in_place(site, page):
+    page.goto(site + "/regions/lebanon/")
+    stories = page.locator("#results .story")
+    assert stories.count() == 20
+    url = page.url
+    page.get_by_role("link", name="Older stories →").click()
+    page.wait_for_function("document.querySelectorAll('#results .story').length > 20")
+    assert stories.count() == 26
+    assert page.url == url
+    assert page.get_by_role("link", name="Older stories →").count() == 0
+
+
+def test_filter_updates_the_list_and_the_url(site, page):
+    page.goto(site + "/regions/palestine/")
+    page.get_by_label("From").fill("2026-02-01")
+    page.get_by_label("From").dispatch_event("change")
+    page.wait_for_url(re.compile(r"from=2026-02-01"))
+    page.wait_for_function("!document.querySelector('#results').innerText.includes('Miami Talks')")
+    assert page.locator("#results .story").count() == 1
+
+
+def tab_to(page, condition: str, limit: int = 30) -> None:
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate(condition):
+            return
+    raise AssertionError(f"Tab never reached an element where {condition}")
+
+
+def test_keyboard_only_navigation(site, page):
+    page.goto(site + "/")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.className") == "skip-link"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
+    page.goto(site + "/")
+    tab_to(page, "document.activeElement.textContent === 'Regions'")
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline != "none"
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/regions/$"))
+    check_page(page, "regions")
+    page.goto(site + "/search/")
+    tab_to(page, "document.activeElement.name === 'q'")
+    page.keyboard.type("ceasefire")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"q=ceasefire"))
+    page.locator("#results .story").first.wait_for()
+
+
+def test_pages_work_without_javascript(site, browser):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site + "/regions/lebanon/")
+    page.get_by_role("link", name="Older stories →").click()
+    page.wait_for_url(re.compile(r"after="))
+    assert page.locator(".story").count() == 6
+    page.get_by_role("link", name="← Newer stories").click()
+    assert page.locator(".story").count() == 20
+    page.goto(site + "/search/?q=gaza")
+    assert page.locator(".story").count() == 2
+    context.close()
+
+
+def test_sources_and_errors_are_accessible(site, page):
+    page.goto(site + "/sources/")
+    check_page(page, "sources")
+    page.goto(site + "/sources/afp/")
+    check_page(page, "source")
+    page.watcher.problems.clear()
+    page.goto(site + "/no-such-page/")
+    check_page(page, "not-found")
+    assert f"HTTP 404: {site}/no-such-page/" in page.watcher.problems
+    page.watcher.problems.clear()
+    print(json.dumps(sorted(p.name for p in SCREENSHOTS.glob("*.png"))))

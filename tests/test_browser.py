@@ -102,8 +102,13 @@ def axe_violations(page) -> list[str]:
 
 
 def check_page(page, name: str) -> None:
-    """axe-core finds nothing; screenshots at both widths for a person to look at."""
+    """axe-core finds nothing in light or dark mode; screenshots for a person to look at."""
     assert axe_violations(page) == [], name
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.emulate_media(color_scheme="dark")
+    assert axe_violations(page) == [], f"{name} (dark)"
+    page.screenshot(path=SCREENSHOTS / f"{name}-dark.png", full_page=True)
+    page.emulate_media(color_scheme="light")
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     original = page.viewport_size
     for label, (width, height) in WIDTHS.items():

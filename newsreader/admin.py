@@ -1,7 +1,22 @@
-from django.contrib import admin
-from django.db.models import QuerySet
-from django.http import HttpRequest
+"""The editors' desk: correct, enrich and publish articles; upload scraped files."""
 
+from __future__ import annotations
+
+import reversion
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin.widgets import AdminDateWidget
+from django.core.paginator import Paginator
+from django.db import connection, transaction
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import path, reverse
+from django.utils.functional import cached_property
+from reversion.admin import VersionAdmin
+
+from newsreader.ingest.load import Ingester, IngestReport
+from newsreader.ingest.parse import IngestError
 from newsreader.models import (
     Article,
     ArticleRegion,
@@ -13,11 +28,37 @@ from newsreader.models import (
     Source,
 )
 
+admin.site.site_header = "newsreader editors"
+admin.site.site_title = "newsreader editors"
+admin.site.index_title = "Editorial desk"
 
-class CaptionInline(admin.TabularInline):
+
+class EstimatedCountPaginator(Paginator):
+    """On PostgreSQL, an unfiltered list takes the planner's row estimate for its count,
+    which costs nothing, instead of counting 100,000 rows on every page view."""
+
+    @cached_property
+    def count(self) -> int:
+        query = self.object_list.query
+        if connection.vendor == "postgresql" and not query.where and not query.distinct:
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "SELECT reltuples::bigint FROM pg_class WHERE relname = %s",
+                    [self.object_list.model._meta.db_table],
+                )
+                row = cursor.fetchone()
+            if row and row[0] > 10_000:
+                return int(row[0])
+        return super().count
+
+
+# -- inlines -------------------------------------------------------------------------
+
+
+class CaptionInline(admin.StackedInline):
     model = Caption
     extra = 0
-    fields = ["position", "text", "photo_credit", "photographer"]
+    fields = [("text",), ("photo_credit", "photographer"), "position"]
     autocomplete_fields = ["photo_credit"]
 
 
@@ -26,6 +67,7 @@ class ArticleRegionInline(admin.TabularInline):
     extra = 0
     autocomplete_fields = ["region"]
     verbose_name = "region"
+    verbose_name_plural = "regions (exactly one primary: the country the story is about)"
 
 
 class ArticleSourceInline(admin.TabularInline):
@@ -39,15 +81,26 @@ class ProvenanceInline(admin.TabularInline):
     model = Provenance
     extra = 0
     can_delete = False
-    fields = ["file", "story_index", "ingested_at"]
+    fields = ["file", "story_index", "ingested_at", "file_sha256"]
     readonly_fields = fields
+    verbose_name_plural = "provenance: the files this article came from"
 
     @admin.display(description="ingested")
     def ingested_at(self, obj: Provenance):
         return obj.file.ingested_at
 
+    @admin.display(description="content hash (SHA-256)")
+    def file_sha256(self, obj: Provenance) -> str:
+        return obj.file.sha256
+
     def has_add_permission(self, request: HttpRequest, obj=None) -> bool:
         return False
+
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+
+# -- list filters --------------------------------------------------------------------
 
 
 class CountryFilter(admin.SimpleListFilter):
@@ -61,7 +114,9 @@ class CountryFilter(admin.SimpleListFilter):
 
     def queryset(self, request: HttpRequest, queryset: QuerySet) -> QuerySet:
         if self.value():
-            return queryset.filter(article_regions__region__code=self.value()).distinct()
+            return queryset.filter(
+                id__in=ArticleRegion.objects.filter(region__code=self.value()).values("article_id")
+            )
         return queryset
 
 
@@ -71,38 +126,96 @@ class SourceFilter(admin.SimpleListFilter):
 
     def lookups(self, request, model_admin):
         return [
-            (s.slug, str(s)) for s in Source.objects.filter(article_links__isnull=False).distinct()
+            (s.slug, str(s))
+            for s in Source.objects.filter(article_links__isnull=False).distinct().order_by("name")
         ]
 
     def queryset(self, request: HttpRequest, queryset: QuerySet) -> QuerySet:
         if self.value():
-            return queryset.filter(article_sources__source__slug=self.value()).distinct()
+            return queryset.filter(
+                id__in=ArticleSource.objects.filter(source__slug=self.value()).values("article_id")
+            )
         return queryset
 
 
+class CaptionFilter(admin.SimpleListFilter):
+    title = "caption"
+    parameter_name = "caption"
+
+    def lookups(self, request, model_admin):
+        return [("none", "No caption"), ("some", "Has a caption")]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet) -> QuerySet:
+        with_caption = Caption.objects.values("article_id")
+        if self.value() == "none":
+            return queryset.exclude(id__in=with_caption)
+        if self.value() == "some":
+            return queryset.filter(id__in=with_caption)
+        return queryset
+
+
+# -- bulk action forms ---------------------------------------------------------------
+
+
+class SetDateForm(forms.Form):
+    published_on = forms.DateField(label="Publication date", widget=AdminDateWidget)
+
+
+class SetPrimaryRegionForm(forms.Form):
+    region = forms.ModelChoiceField(
+        queryset=Region.objects.countries().order_by("name"), label="Primary region"
+    )
+
+
+class UploadForm(forms.Form):
+    file = forms.FileField(
+        label="Scraped text file",
+        help_text="A .txt file as scraped: one or several stories, or the body of one.",
+    )
+    draft = forms.BooleanField(
+        required=False,
+        label="Keep new articles as drafts",
+        help_text="Otherwise they are published.",
+    )
+
+
+# -- articles ------------------------------------------------------------------------
+
+TRACKED_FIELDS = {"title", "body", "published_on"}
+TRACKED_INLINES = {Caption: "captions", ArticleRegion: "regions", ArticleSource: "sources"}
+
+
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(VersionAdmin):
     list_display = ["title", "published_on", "primary_region_name", "credit", "status"]
+    list_display_links = ["title"]
     list_filter = [
         "status",
         CountryFilter,
         SourceFilter,
         ("published_on", admin.EmptyFieldListFilter),
+        CaptionFilter,
         "date_source",
     ]
     search_fields = ["title", "body"]
     date_hierarchy = "published_on"
-    readonly_fields = ["created_at", "updated_at"]
-    fields = [
-        "title",
-        "slug",
-        "status",
-        ("published_on", "date_source"),
-        "body",
-        ("created_at", "updated_at"),
+    readonly_fields = ["date_source", "edited_fields_display", "created_at", "updated_at"]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "status", ("published_on", "date_source"), "body"]}),
+        (
+            "Record",
+            {
+                "fields": ["edited_fields_display", ("created_at", "updated_at")],
+                "classes": ["collapse"],
+            },
+        ),
     ]
     inlines = [CaptionInline, ArticleRegionInline, ArticleSourceInline, ProvenanceInline]
+    actions = ["publish", "unpublish", "set_primary_region", "set_date"]
     list_per_page = 50
+    show_full_result_count = False
+    paginator = EstimatedCountPaginator
+    change_list_template = "admin/newsreader/article/change_list.html"
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:
         return super().get_queryset(request).with_listing()
@@ -117,18 +230,189 @@ class ArticleAdmin(admin.ModelAdmin):
         credits = {str(c.photo_credit) for c in obj.captions.all() if c.photo_credit}
         return ", ".join(sorted(credits)) or "—"
 
+    @admin.display(description="edited by hand")
+    def edited_fields_display(self, obj: Article) -> str:
+        return ", ".join(obj.edited_fields) or "nothing yet"
+
+    # Edits are remembered, so that ingesting the same story again leaves them alone.
+
+    def save_model(self, request: HttpRequest, obj: Article, form, change: bool) -> None:
+        edited = TRACKED_FIELDS & set(form.changed_data)
+        if change and edited:
+            obj.mark_edited(*edited)
+        if "published_on" in form.changed_data:
+            obj.date_source = Article.DateSource.EDITOR if obj.published_on else ""
+        super().save_model(request, obj, form, change)
+
+    def save_formset(self, request: HttpRequest, form, formset, change: bool) -> None:
+        super().save_formset(request, form, formset, change)
+        name = TRACKED_INLINES.get(formset.model)
+        if change and name and formset.has_changed():
+            article = form.instance
+            article.mark_edited(name)
+            Article.objects.filter(pk=article.pk).update(edited_fields=article.edited_fields)
+
+    # Bulk actions.
+
+    @admin.action(description="Publish the selected articles", permissions=["change"])
+    def publish(self, request: HttpRequest, queryset: QuerySet) -> None:
+        self._set_status(request, queryset, Article.Status.PUBLISHED, "Published")
+
+    @admin.action(
+        description="Unpublish the selected articles (back to draft)", permissions=["change"]
+    )
+    def unpublish(self, request: HttpRequest, queryset: QuerySet) -> None:
+        self._set_status(request, queryset, Article.Status.DRAFT, "Unpublished")
+
+    def _set_status(self, request: HttpRequest, queryset: QuerySet, status: str, verb: str) -> None:
+        articles = list(queryset.exclude(status=status))
+        with transaction.atomic(), reversion.create_revision():
+            reversion.set_user(request.user)
+            reversion.set_comment(f"{verb} (bulk action).")
+            for article in articles:
+                article.status = status
+                article.save(update_fields=["status", "updated_at"])
+                reversion.add_to_revision(article)
+                self.log_change(request, article, f"{verb}.")
+        self.message_user(
+            request, f"{verb} {len(articles)} article{'s' if len(articles) != 1 else ''}."
+        )
+
+    @admin.action(
+        description="Set the primary region of the selected articles", permissions=["change"]
+    )
+    def set_primary_region(self, request: HttpRequest, queryset: QuerySet) -> HttpResponse | None:
+        form = SetPrimaryRegionForm(request.POST if "apply" in request.POST else None)
+        if not form.is_valid():
+            return self._action_form(
+                request, queryset, form, "set_primary_region", "Set the primary region"
+            )
+        region = form.cleaned_data["region"]
+        articles = list(queryset)
+        with transaction.atomic(), reversion.create_revision():
+            reversion.set_user(request.user)
+            reversion.set_comment(f"Primary region set to {region.name} (bulk action).")
+            for article in articles:
+                ArticleRegion.objects.filter(article=article, is_primary=True).exclude(
+                    region=region
+                ).update(is_primary=False)
+                ArticleRegion.objects.update_or_create(
+                    article=article, region=region, defaults={"is_primary": True}
+                )
+                article.mark_edited("regions")
+                article.save(update_fields=["edited_fields", "updated_at"])
+                reversion.add_to_revision(article)
+                self.log_change(request, article, f"Primary region set to {region.name}.")
+        self.message_user(
+            request, f"Set the primary region of {len(articles)} articles to {region.name}."
+        )
+        return None
+
+    @admin.action(description="Set the date of the selected articles", permissions=["change"])
+    def set_date(self, request: HttpRequest, queryset: QuerySet) -> HttpResponse | None:
+        form = SetDateForm(request.POST if "apply" in request.POST else None)
+        if not form.is_valid():
+            return self._action_form(
+                request, queryset, form, "set_date", "Set the publication date"
+            )
+        date = form.cleaned_data["published_on"]
+        articles = list(queryset)
+        with transaction.atomic(), reversion.create_revision():
+            reversion.set_user(request.user)
+            reversion.set_comment(f"Date set to {date:%d %B %Y} (bulk action).")
+            for article in articles:
+                article.published_on = date
+                article.date_source = Article.DateSource.EDITOR
+                article.mark_edited("published_on")
+                article.save(
+                    update_fields=["published_on", "date_source", "edited_fields", "updated_at"]
+                )
+                reversion.add_to_revision(article)
+                self.log_change(request, article, f"Date set to {date:%d %B %Y}.")
+        self.message_user(request, f"Set the date of {len(articles)} articles to {date:%d %B %Y}.")
+        return None
+
+    def _action_form(self, request, queryset, form, action: str, title: str) -> HttpResponse:
+        context = {
+            **self.admin_site.each_context(request),
+            "title": title,
+            "form": form,
+            "action": action,
+            "articles": queryset,
+            "opts": self.model._meta,
+            "selected": request.POST.getlist(admin.helpers.ACTION_CHECKBOX_NAME),
+            "media": self.media + form.media,
+        }
+        return render(request, "admin/newsreader/article/action_form.html", context)
+
+    # Upload.
+
+    def get_urls(self):
+        return [
+            path(
+                "upload/",
+                self.admin_site.admin_view(self.upload_view),
+                name="newsreader_article_upload",
+            ),
+            *super().get_urls(),
+        ]
+
+    def upload_view(self, request: HttpRequest) -> HttpResponse:
+        if not self.has_add_permission(request):
+            return HttpResponseRedirect(reverse("admin:index"))
+        report = None
+        form = UploadForm(request.POST or None, request.FILES or None)
+        if request.method == "POST" and form.is_valid():
+            report = ingest_upload(form.cleaned_data["file"], draft=form.cleaned_data["draft"])
+            level = messages.ERROR if report.failures else messages.SUCCESS
+            self.message_user(request, report.summary(), level=level)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Upload a scraped file",
+            "form": form,
+            "report": report,
+            "opts": self.model._meta,
+        }
+        return render(request, "admin/newsreader/article/upload.html", context)
+
+
+def ingest_upload(upload, *, draft: bool) -> IngestReport:
+    """An uploaded file through the same pipeline, and the same report, as ``ingest``."""
+    from django.conf import settings
+
+    report = IngestReport(files_read=1)
+    status = Article.Status.DRAFT if draft else Article.Status.PUBLISHED
+    limit = settings.NEWSREADER_MAX_FILE_BYTES
+    try:
+        if upload.size > limit:
+            raise IngestError(f"the file is {upload.size:,} bytes, over the {limit:,}-byte limit")
+        outcome = Ingester(status=status).ingest_bytes(upload.name, upload.read())
+    except IngestError as error:
+        report.failures.append((upload.name, str(error)))
+        return report
+    report.created, report.merged, report.unchanged = (
+        outcome.created,
+        outcome.merged,
+        outcome.unchanged,
+    )
+    return report
+
+
+# -- reference data ------------------------------------------------------------------
+
 
 @admin.register(Region)
-class RegionAdmin(admin.ModelAdmin):
+class RegionAdmin(VersionAdmin):
     list_display = ["name", "kind", "code", "parent", "population"]
     list_filter = ["kind", ("parent", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["name", "code", "slug"]
     list_select_related = ["parent__parent"]
     autocomplete_fields = ["parent"]
+    show_full_result_count = False
 
 
 @admin.register(Source)
-class SourceAdmin(admin.ModelAdmin):
+class SourceAdmin(VersionAdmin):
     list_display = ["name", "short_name", "kind"]
     list_filter = ["kind"]
     search_fields = ["name", "short_name", "slug"]
@@ -143,6 +427,7 @@ class CaptionAdmin(admin.ModelAdmin):
     list_select_related = ["article", "photo_credit"]
     autocomplete_fields = ["photo_credit"]
     raw_id_fields = ["article"]
+    show_full_result_count = False
 
 
 @admin.register(IngestedFile)
@@ -153,4 +438,7 @@ class IngestedFileAdmin(admin.ModelAdmin):
     date_hierarchy = "ingested_at"
 
     def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
         return False

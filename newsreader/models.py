@@ -169,6 +169,13 @@ class Article(models.Model):
     search_vector = SearchVectorField(null=True, editable=False)
     regions = models.ManyToManyField(Region, through="ArticleRegion", related_name="articles")
     sources = models.ManyToManyField(Source, through="ArticleSource", related_name="articles")
+    edited_fields = models.JSONField(
+        default=list,
+        blank=True,
+        editable=False,
+        help_text="What editors have changed (title, body, published_on, captions, regions, "
+        "sources); ingesting the story again leaves these alone.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -199,6 +206,12 @@ class Article(models.Model):
     @property
     def paragraphs(self) -> list[str]:
         return [p for p in self.body.split("\n\n") if p.strip()]
+
+    def is_edited(self, field: str) -> bool:
+        return field in self.edited_fields
+
+    def mark_edited(self, *fields: str) -> None:
+        self.edited_fields = sorted(set(self.edited_fields) | set(fields))
 
     @property
     def primary_region(self) -> Region | None:
@@ -255,6 +268,9 @@ class Caption(models.Model):
         Source, null=True, blank=True, on_delete=models.PROTECT, related_name="photo_captions"
     )
     photographer = models.CharField(max_length=120, blank=True)
+    ingested_text = models.TextField(
+        blank=True, editable=False, help_text="The caption as ingest found it, before any edit."
+    )
 
     class Meta:
         ordering = ["article", "position", "id"]

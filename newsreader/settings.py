@@ -4,6 +4,7 @@ Development defaults are safe to run locally; with ``DJANGO_DEBUG`` off (the def
 a secret key must be given and the production protections are on.
 """
 
+import datetime
 import os
 import sys
 from pathlib import Path
@@ -58,6 +59,8 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "django_htmx",
     "template_partials",
+    "reversion",
+    "axes",
     "newsreader",
 ]
 
@@ -71,7 +74,24 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "reversion.middleware.RevisionMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into its lockout response.
+    "axes.middleware.AxesMiddleware",
 ]
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Five failed logins for the same account from the same address lock it out for 15 minutes.
+AXES_FAILURE_LIMIT = int(os.environ.get("NEWSREADER_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = datetime.timedelta(
+    minutes=int(os.environ.get("NEWSREADER_LOGIN_COOLOFF_MINUTES", "15"))
+)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
+
 
 ROOT_URLCONF = "newsreader.urls"
 WSGI_APPLICATION = "newsreader.wsgi.application"

@@ -208,8 +208,10 @@ def source_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_GET
 def article_detail(request: HttpRequest, pk: int, slug: str = "") -> HttpResponse:
+    # Editors preview drafts ("View on site" in the admin); readers see published stories only.
+    visible = Article.objects.all() if request.user.is_staff else published()
     article = get_object_or_404(
-        published().with_listing().prefetch_related("article_sources__source"),
+        visible.with_listing().prefetch_related("article_sources__source"),
         pk=pk,
     )
     if slug != article.slug:

@@ -119,7 +119,7 @@ def test_arabic_windows_1256_text_is_decoded_as_arabic():
 
 
 def test_random_bytes_without_nul_are_refused_not_turned_into_mojibake():
-    raw = bytes((i * 7919) % 255 + 1 for i in range(4000))
+    raw = bytes((i * 7919) % 128 + 128 for i in range(4000))
     with pytest.raises(IngestError):
         decode(raw)
 
@@ -150,3 +150,8 @@ def test_provisional_title_is_the_start_of_the_first_sentence():
     )
     assert title == "Mediators are convening for fresh talks in Miami, Florida, as efforts go…"
     assert provisional_title(["Short lead. More."]) == "Short lead"
+
+
+def test_text_with_nul_bytes_is_refused_as_binary_even_if_valid_utf8():
+    with pytest.raises(IngestError, match="binary"):
+        decode(b"A headline\x00\n\x00\x01binary\x00 payload\n")

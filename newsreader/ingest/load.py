@@ -165,7 +165,10 @@ class Ingester:
         return report
 
     def ingest_file(self, path: Path) -> FileOutcome:
-        raw = read_file(path)
+        return self.ingest_bytes(path.name, read_file(path))
+
+    def ingest_bytes(self, name: str, raw: bytes) -> FileOutcome:
+        """One file's content, from disk or an upload; IngestError says why it failed."""
         sha256 = hashlib.sha256(raw).hexdigest()
         known = IngestedFile.objects.filter(sha256=sha256).first()
         if known is not None:
@@ -173,11 +176,11 @@ class Ingester:
         stories = parse_stories(decode(raw))
         for attempt in range(1, ATTEMPTS + 1):
             try:
-                return self._write_file(path.name, sha256, len(raw), stories)
+                return self._write_file(name, sha256, len(raw), stories)
             except (IntegrityError, OperationalError) as error:
                 # Another ingest wrote the same story or file first; the next attempt
                 # sees its rows and merges into them.
-                logger.info("Retrying %s after %s (attempt %d)", path, error, attempt)
+                logger.info("Retrying %s after %s (attempt %d)", name, error, attempt)
                 self._load_sources()
                 if attempt == ATTEMPTS:
                     raise IngestError(f"the database refused the file ({error})") from error
@@ -243,6 +246,7 @@ class Ingester:
                 text=caption.text,
                 photo_credit_id=self._source_id(caption.credit),
                 photographer=caption.photographer,
+                ingested_text=caption.text,
             )
             for position, caption in enumerate(story.captions)
         )
@@ -254,18 +258,31 @@ class Ingester:
 
         What the copies hold is combined (a real title over a provisional one, the longer
         body, every caption), then dates, regions and sources are worked out again from the
-        whole, so the result does not depend on which copy came first.
+        whole, so the result does not depend on which copy came first. A field an editor
+        has changed is left as the editor left it.
         """
         if article.title_is_provisional and story.has_title:
-            article.title = story.title
             article.title_key = story.title_key
-            article.slug = slugify(story.title)[:100].strip("-") or "article"
             article.title_is_provisional = False
-        if len(story.body) > len(article.body):
+            if not article.is_edited("title"):
+                article.title = story.title
+                article.slug = slugify(story.title)[:100].strip("-") or "article"
+        if len(story.body) > len(article.body) and not article.is_edited("body"):
             article.body = story.body
             article.body_fingerprint = story.body_fingerprint
-        known = {text_key(text) for text in article.captions.values_list("text", flat=True)}
-        position = article.captions.count()
+        if not article.is_edited("captions"):
+            self._add_captions(article, story)
+        if not (article.is_edited("published_on") or article.date_source == "editor"):
+            self._date(
+                article, list(article.captions.values_list("text", flat=True)), article.paragraphs
+            )
+        article.save()
+        self._derive_links(article)
+
+    def _add_captions(self, article: Article, story: ParsedStory) -> None:
+        captions = list(article.captions.all())
+        known = {text_key(c.text) for c in captions} | {text_key(c.ingested_text) for c in captions}
+        position = len(captions)
         for caption in story.captions:
             if text_key(caption.text) in known:
                 continue
@@ -276,46 +293,49 @@ class Ingester:
                 text=caption.text,
                 photo_credit_id=self._source_id(caption.credit),
                 photographer=caption.photographer,
+                ingested_text=caption.text,
             )
             position += 1
-        captions = list(article.captions.all())
-        if article.date_source != Article.DateSource.EDITOR:
-            self._date(article, [c.text for c in captions], article.paragraphs)
-        article.save()
-        self._derive_links(article)
 
     def _date(self, article: Article, captions: list[str], paragraphs: list[str]) -> None:
         article.published_on, article.date_source = publication_date(captions, paragraphs)
 
     def _derive_links(self, article: Article) -> None:
-        """Regions and sources, worked out from the article's title, captions and body."""
+        """Regions and sources, worked out from the article's title, captions and body.
+
+        Either is left alone once an editor has changed it.
+        """
         captions = list(article.captions.all())
         caption_texts = [c.text for c in captions]
         paragraphs = article.paragraphs
-        finding = self.gazetteer.find(
-            "" if article.title_is_provisional else article.title, caption_texts, paragraphs
-        )
-        ArticleRegion.objects.filter(article=article).delete()
-        ArticleRegion.objects.bulk_create(
-            ArticleRegion(
-                article=article, region_id=self.region_ids[key], is_primary=key == finding.primary
+        if not article.is_edited("regions"):
+            finding = self.gazetteer.find(
+                "" if article.title_is_provisional else article.title, caption_texts, paragraphs
             )
-            for key in finding.keys
-        )
-        links = {
-            (c.photo_credit_id, ArticleSource.Role.PHOTO_CREDIT)
-            for c in captions
-            if c.photo_credit_id
-        }
-        links |= {
-            (self.source_ids[key], ArticleSource.Role.CITED)
-            for key in self.outlets.cited_in([*caption_texts, *paragraphs])
-        }
-        ArticleSource.objects.filter(article=article).delete()
-        ArticleSource.objects.bulk_create(
-            ArticleSource(article=article, source_id=source_id, role=role)
-            for source_id, role in sorted(links)
-        )
+            ArticleRegion.objects.filter(article=article).delete()
+            ArticleRegion.objects.bulk_create(
+                ArticleRegion(
+                    article=article,
+                    region_id=self.region_ids[key],
+                    is_primary=key == finding.primary,
+                )
+                for key in finding.keys
+            )
+        if not article.is_edited("sources"):
+            links = {
+                (c.photo_credit_id, ArticleSource.Role.PHOTO_CREDIT)
+                for c in captions
+                if c.photo_credit_id
+            }
+            links |= {
+                (self.source_ids[key], ArticleSource.Role.CITED)
+                for key in self.outlets.cited_in([*caption_texts, *paragraphs])
+            }
+            ArticleSource.objects.filter(article=article).delete()
+            ArticleSource.objects.bulk_create(
+                ArticleSource(article=article, source_id=source_id, role=role)
+                for source_id, role in sorted(links)
+            )
 
     def _source_id(self, credit: str) -> int | None:
         """The Source a photo credit names; an unknown credit becomes a new Source."""

@@ -94,12 +94,12 @@ def decode(raw: bytes) -> str:
                 raise IngestError(
                     f"the file starts with a {encoding} mark but is not {encoding}"
                 ) from error
+    if b"\x00" in raw or _control_share(raw) > 0.01:
+        raise IngestError("the file is binary, not text")
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    if b"\x00" in raw:
-        raise IngestError("the file is binary, not text")
     guess = from_bytes(raw).best()
     # A guess with much "chaos" is a wrong decoding: refuse it rather than store mojibake.
     if guess is None or guess.chaos > 0.1 or guess.encoding is None:
@@ -132,6 +132,14 @@ def _is_latin_code_page(encoding: str) -> bool:
         "mac_cyrillic",
         "mac_greek",
     }
+
+
+_BINARY_BYTES = bytes(set(range(32)) - {9, 10, 12, 13})
+
+
+def _control_share(raw: bytes) -> float:
+    """The share of bytes that no text file holds (C0 controls but tab, newlines, form feed)."""
+    return (len(raw) - len(raw.translate(None, _BINARY_BYTES))) / len(raw)
 
 
 def clean_line(line: str) -> str:

@@ -1,0 +1,325 @@
+"""The editors' desk: access, bulk actions, history, edits that survive re-ingest, upload."""
+
+import datetime
+import re
+from io import StringIO
+from unittest import mock
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
+from django.test import Client
+from reversion.models import Version
+
+from newsreader.models import Article, Caption, IngestedFile
+from tests.conftest import MULTI_STORY, SEEDS, export, ingest
+
+pytestmark = pytest.mark.django_db
+PASSWORD = "correct horse battery staple"
+ARTICLES = "/admin/newsreader/article/"
+
+
+def make_user(username: str, *, staff: bool = False, editor: bool = False, superuser: bool = False):
+    User = get_user_model()
+    if superuser:
+        return User.objects.create_superuser(username, f"{username}@example.com", PASSWORD)
+    user = User.objects.create_user(username, f"{username}@example.com", PASSWORD, is_staff=staff)
+    if editor:
+        user.groups.add(Group.objects.get(name="Editors"))
+    return user
+
+
+@pytest.fixture
+def editor_client(client):
+    client.force_login(make_user("eda", staff=True, editor=True))
+    return client
+
+
+@pytest.fixture
+def seeded():
+    ingest(SEEDS)
+    return {a.title[:5]: a for a in Article.objects.all()}
+
+
+def change_form_data(response) -> dict:
+    """The POST data the admin change form would send as it stands."""
+    data = {}
+    form = response.context["adminform"].form
+    for name in form.fields:
+        value = form[name].value()
+        if value is not None:
+            data[name] = value
+    for inline in response.context["inline_admin_formsets"]:
+        formset = inline.formset
+        for name in formset.management_form.fields:
+            data[f"{formset.prefix}-{name}"] = formset.management_form[name].value()
+        for subform in formset.forms:
+            for name in subform.fields:
+                value = subform[name].value()
+                if value is None or value is False:
+                    continue
+                data[subform.add_prefix(name)] = value
+    return {k: (v.isoformat() if isinstance(v, datetime.date) else v) for k, v in data.items()}
+
+
+def edit_article(client, article: Article, **changes) -> None:
+    url = f"{ARTICLES}{article.pk}/change/"
+    data = change_form_data(client.get(url))
+    data.update(changes)
+    response = client.post(url, data)
+    assert response.status_code == 302, (
+        response.context["adminform"].form.errors if response.context else response
+    )
+
+
+# -- access --------------------------------------------------------------------------
+
+
+def test_anonymous_visitors_are_sent_to_the_login_page(client):
+    response = client.get(ARTICLES)
+    assert response.status_code == 302
+    assert response["Location"].startswith("/admin/login/")
+
+
+def test_accounts_without_staff_status_cannot_enter(client):
+    make_user("reader")
+    response = client.post("/admin/login/", {"username": "reader", "password": PASSWORD})
+    assert response.status_code == 200
+    assert (
+        "Please enter the correct username and password for a staff account"
+        in response.content.decode()
+    )
+    assert client.get(ARTICLES).status_code == 302
+
+
+def test_editors_change_articles_but_not_accounts(editor_client, seeded):
+    assert editor_client.get(ARTICLES).status_code == 200
+    assert editor_client.get(f"{ARTICLES}{seeded['Miami'].pk}/change/").status_code == 200
+    for model in ["caption", "region", "source"]:
+        assert editor_client.get(f"/admin/newsreader/{model}/").status_code == 200
+    assert editor_client.get("/admin/auth/user/").status_code == 403
+    assert editor_client.get("/admin/auth/group/").status_code == 403
+
+
+def test_editors_group_is_made_by_a_migration_with_the_right_permissions():
+    perms = set(Group.objects.get(name="Editors").permissions.values_list("codename", flat=True))
+    assert {"change_article", "change_caption", "change_region", "change_source"} <= perms
+    assert not {p for p in perms if p.endswith(("_user", "_group", "_permission"))}
+
+
+def test_repeated_failed_logins_are_locked_out(client):
+    make_user("chief", superuser=True)
+    for _ in range(5):
+        client.post("/admin/login/", {"username": "chief", "password": "wrong password!!"})
+    response = client.post("/admin/login/", {"username": "chief", "password": PASSWORD})
+    assert response.status_code == 429
+    assert "Too many failed sign-ins" in response.content.decode()
+
+
+def test_login_needs_a_csrf_token():
+    client = Client(enforce_csrf_checks=True)
+    make_user("chief", superuser=True)
+    assert (
+        client.post("/admin/login/", {"username": "chief", "password": PASSWORD}).status_code == 403
+    )
+
+
+def test_passwords_need_twelve_characters():
+    with pytest.raises(ValidationError, match="at least 12 characters"):
+        validate_password("Sh0rt!pass")
+    validate_password("a much longer passphrase")
+
+
+def test_create_editor_command_makes_a_staff_editor():
+    with mock.patch("getpass.getpass", return_value=PASSWORD):
+        call_command("create_editor", "nadia", stdout=StringIO())
+    user = get_user_model().objects.get(username="nadia")
+    assert user.is_staff and not user.is_superuser
+    assert user.groups.filter(name="Editors").exists()
+
+
+# -- the list ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("?caption=none", set()),
+        ("?caption=some", {"Miami", "Dozen", "Paris", "Moroc"}),
+        ("?published_on__isempty=1", {"Miami", "Paris"}),
+        ("?region=MA", {"Moroc"}),
+        ("?source=reuters", {"Moroc"}),
+        ("?status__exact=draft", set()),
+        ("?q=Ksar", {"Moroc"}),
+    ],
+)
+def test_article_list_filters(editor_client, seeded, query, expected):
+    page = editor_client.get(ARTICLES + query).content.decode()
+    shown = {
+        title[:5] for title in re.findall(r'<th class="field-title"><a [^>]+>([^<]+)</a>', page)
+    }
+    assert shown == expected
+
+
+def test_article_list_has_the_editorial_columns(editor_client, seeded):
+    page = editor_client.get(ARTICLES).content.decode()
+    for column in [
+        "column-published_on",
+        "column-primary_region_name",
+        "column-credit",
+        "column-status",
+    ]:
+        assert column in page
+    assert "Upload a scraped file" in page
+
+
+# -- actions -------------------------------------------------------------------------
+
+
+def select(articles):
+    return [str(a.pk) for a in articles]
+
+
+def test_publish_and_unpublish_actions(editor_client, seeded):
+    paris = seeded["Paris"]
+    editor_client.post(ARTICLES, {"action": "unpublish", "_selected_action": select([paris])})
+    paris.refresh_from_db()
+    assert paris.status == "draft"
+    assert editor_client.get(paris.get_absolute_url()).status_code == 200  # editors preview
+    assert Client().get(paris.get_absolute_url()).status_code == 404
+    editor_client.post(ARTICLES, {"action": "publish", "_selected_action": select([paris])})
+    paris.refresh_from_db()
+    assert paris.status == "published"
+    assert Version.objects.get_for_object(paris).count() == 2
+
+
+def test_set_date_action_asks_for_the_date_then_sets_it(editor_client, seeded):
+    undated = [seeded["Paris"], seeded["Miami"]]
+    form = editor_client.post(ARTICLES, {"action": "set_date", "_selected_action": select(undated)})
+    assert "Publication date" in form.content.decode()
+    editor_client.post(
+        ARTICLES,
+        {
+            "action": "set_date",
+            "_selected_action": select(undated),
+            "apply": "1",
+            "published_on": "2026-02-03",
+        },
+    )
+    for article in undated:
+        article.refresh_from_db()
+        assert article.published_on == datetime.date(2026, 2, 3)
+        assert article.date_source == "editor"
+
+
+def test_set_primary_region_action(editor_client, seeded):
+    from newsreader.models import Region
+
+    paris = seeded["Paris"]
+    france_story_region = Region.objects.get(code="IL")
+    editor_client.post(
+        ARTICLES,
+        {
+            "action": "set_primary_region",
+            "_selected_action": select([paris]),
+            "apply": "1",
+            "region": france_story_region.pk,
+        },
+    )
+    assert paris.primary_region == france_story_region
+    assert paris.article_regions.filter(is_primary=True).count() == 1
+
+
+# -- edits, history and re-ingest ----------------------------------------------------
+
+
+def test_edit_is_recorded_with_who_and_what_and_can_be_reverted(editor_client, seeded):
+    article = seeded["Paris"]
+    edit_article(editor_client, article, title="Paris Rallies Support for Lebanese Army")
+    version = Version.objects.get_for_object(article).first()
+    assert version.revision.user.username == "eda"
+    assert "title" in version.revision.comment.lower()
+    history = editor_client.get(f"{ARTICLES}{article.pk}/history/").content.decode()
+    assert "Changed Title" in history or "Changed title" in history
+    # Revert to the version before the edit: reversion keeps the initial state once edited.
+    edit_article(editor_client, Article.objects.get(pk=article.pk), title="A second edit")
+    first = Version.objects.get_for_object(article).last()
+    response = editor_client.post(
+        f"{ARTICLES}{article.pk}/history/{first.pk}/",
+        change_form_data(editor_client.get(f"{ARTICLES}{article.pk}/history/{first.pk}/")),
+    )
+    assert response.status_code == 302
+    assert Article.objects.get(pk=article.pk).title == "Paris Rallies Support for Lebanese Army"
+
+
+def test_editor_edits_survive_reingest_and_new_facts_still_merge(editor_client, seeded, tmp_path):
+    morocco = seeded["Moroc"]
+    data_url = f"{ARTICLES}{morocco.pk}/change/"
+    data = change_form_data(editor_client.get(data_url))
+    data["title"] = "Morocco Floods Force 50,000 From Ksar el-Kebir"
+    data["published_on"] = "2026-02-02"
+    data["captions-0-text"] = "Floodwater in Ksar el-Kebir, northern Morocco."
+    assert editor_client.post(data_url, data).status_code == 302
+
+    # The same story again, in a newer file with one more paragraph at the end.
+    text = MULTI_STORY.read_text()
+    newer = tmp_path / "newer.txt"
+    newer.write_text(text + "\n\nOfficials said more rain was expected this week in Fes.\n")
+    out, _ = ingest(newer)
+    assert "0 articles created" in out
+
+    morocco.refresh_from_db()
+    assert morocco.title == "Morocco Floods Force 50,000 From Ksar el-Kebir"
+    assert morocco.published_on == datetime.date(2026, 2, 2)
+    assert list(morocco.captions.values_list("text", flat=True)) == [
+        "Floodwater in Ksar el-Kebir, northern Morocco."
+    ]
+    assert morocco.paragraphs[-1] == "Officials said more rain was expected this week in Fes."
+    assert "fes" in {link.region.slug for link in morocco.article_regions.all()}
+    assert set(morocco.edited_fields) == {"captions", "published_on", "title"}
+
+
+def test_edits_show_at_once_in_search_and_feeds(editor_client, seeded):
+    article = seeded["Paris"]
+    edit_article(editor_client, article, title="Zanzibar Pledge for Lebanese Army")
+    search = Client().get("/search/", {"q": "zanzibar"}).content.decode()
+    assert "Zanzibar Pledge for Lebanese Army" in search
+    assert "Zanzibar Pledge" in Client().get("/feeds/latest/").content.decode()
+
+
+# -- upload --------------------------------------------------------------------------
+
+
+def test_upload_runs_the_ingest_and_shows_its_report(editor_client):
+    upload = SimpleUploadedFile("page.txt", MULTI_STORY.read_bytes(), content_type="text/plain")
+    page = editor_client.post(f"{ARTICLES}upload/", {"file": upload}).content.decode()
+    assert re.search(r"Articles created</th><td>4<", page)
+    assert Article.objects.count() == 4
+    assert IngestedFile.objects.get().name == "page.txt"
+
+
+def test_upload_of_a_bad_file_names_it_and_changes_nothing(editor_client, seeded):
+    before = export()
+    upload = SimpleUploadedFile("broken.txt", b"\x00\x01binary\x00", content_type="text/plain")
+    page = editor_client.post(f"{ARTICLES}upload/", {"file": upload}).content.decode()
+    assert "broken.txt: the file is binary, not text." in page
+    assert export() == before
+
+
+def test_upload_as_draft_keeps_new_articles_from_readers(editor_client):
+    upload = SimpleUploadedFile("page.txt", MULTI_STORY.read_bytes())
+    editor_client.post(f"{ARTICLES}upload/", {"file": upload, "draft": "on"})
+    assert set(Article.objects.values_list("status", flat=True)) == {"draft"}
+    assert Client().get("/api/articles/").json()["results"] == []
+
+
+def test_caption_edit_keeps_the_ingested_text_for_matching(editor_client, seeded):
+    caption = Caption.objects.get(article=seeded["Dozen"])
+    caption.text = "Patients wait at the Red Crescent Hospital in Khan Yunis."
+    caption.save()
+    ingest(SEEDS)
+    assert Caption.objects.filter(article=seeded["Dozen"]).count() == 1

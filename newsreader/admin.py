@@ -220,6 +220,11 @@ class ArticleAdmin(VersionAdmin):
     def get_queryset(self, request: HttpRequest) -> QuerySet:
         return super().get_queryset(request).with_listing()
 
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name in ("title", "slug"):
+            kwargs["widget"] = forms.TextInput(attrs={"class": "vLargeTextField"})
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
     @admin.display(description="primary region")
     def primary_region_name(self, obj: Article) -> str:
         region = obj.primary_region

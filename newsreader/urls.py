@@ -56,5 +56,6 @@ urlpatterns = [
     path("api/openapi.json", api.api_openapi, name="api-openapi"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots-txt"),
+    path("favicon.ico", views.favicon, name="favicon"),
     path("admin/", admin.site.urls),
 ]

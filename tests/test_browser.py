@@ -246,3 +246,49 @@ def test_sources_and_errors_are_accessible(site, page):
     assert f"HTTP 404: {site}/no-such-page/" in page.watcher.problems
     page.watcher.problems.clear()
     print(json.dumps(sorted(p.name for p in SCREENSHOTS.glob("*.png"))))
+
+
+def test_editor_fixes_a_caption_sets_a_date_publishes_and_readers_see_it(
+    reference_data, live_server, page
+):
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    ingest(SEEDS, draft=True)
+    editor = get_user_model().objects.create_user(
+        "eda", password="a long editor passphrase", is_staff=True
+    )
+    editor.groups.add(Group.objects.get(name="Editors"))
+    site = live_server.url
+
+    page.goto(site + "/admin/")
+    page.get_by_label("Username").fill("eda")
+    page.get_by_label("Password").fill("a long editor passphrase")
+    page.get_by_role("button", name="Log in").click()
+    page.get_by_role("link", name="Articles").first.click()
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=SCREENSHOTS / "admin-list-desktop.png", full_page=True)
+
+    page.get_by_role("link", name="Paris Calls on 50 Countries to Support Lebanese Army").click()
+    page.locator("textarea[name='captions-0-text']").fill(
+        "President Macron welcomes Prime Minister Nawaf Salam at the Élysée, a zanzibar of a day"
+    )
+    page.locator("input[name='published_on']").fill("2026-01-23")
+    page.screenshot(path=SCREENSHOTS / "admin-article-desktop.png", full_page=True)
+    page.get_by_role("button", name="Save", exact=True).click()
+    page.get_by_text("was changed successfully").wait_for()
+
+    page.locator("tr", has_text="Paris Calls on 50 Countries").locator(
+        "input.action-select"
+    ).check()
+    page.locator("select[name='action']").select_option("publish")
+    page.get_by_role("button", name="Run").or_(page.get_by_role("button", name="Go")).click()
+    page.get_by_text("Published 1 article.").wait_for()
+
+    reader = page.context.browser.new_context()
+    public = reader.new_page()
+    public.goto(site + "/search/?q=zanzibar")
+    public.get_by_role("link", name="Paris Calls on 50 Countries to Support Lebanese Army").click()
+    assert public.get_by_text("a zanzibar of a day").is_visible()
+    assert public.locator("time[datetime='2026-01-23']").is_visible()
+    reader.close()

@@ -323,3 +323,29 @@ def test_caption_edit_keeps_the_ingested_text_for_matching(editor_client, seeded
     caption.save()
     ingest(SEEDS)
     assert Caption.objects.filter(article=seeded["Dozen"]).count() == 1
+
+
+def count_queries(client, url: str) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def test_admin_list_query_count_is_the_same_at_100_and_1000_articles(editor_client):
+    from tests.factories import bulk_articles
+
+    bulk_articles(100)
+    urls = [
+        ARTICLES,
+        ARTICLES + "?region=LB",
+        ARTICLES + "?q=story",
+        ARTICLES + "?published_on__year=2024",
+    ]
+    at_100 = [count_queries(editor_client, url) for url in urls]
+    bulk_articles(900, start=100)
+    at_1000 = [count_queries(editor_client, url) for url in urls]
+    print(f"admin article list queries at 100: {at_100}, at 1,000: {at_1000}")
+    assert at_100 == at_1000

@@ -51,9 +51,13 @@ def test_feeds_are_advertised_in_the_page_head(client, seeded):
     )
 
 
-def test_sitemap_lists_articles_and_regions(client, seeded):
-    body = client.get("/sitemap.xml").content.decode()
-    assert "/articles/" in body and "/regions/palestine/" in body and "/archive/" in body
+def test_sitemap_index_points_at_sections_that_list_articles_and_regions(client, seeded):
+    index = client.get("/sitemap.xml").content.decode()
+    assert "http://testserver/sitemap-articles.xml" in index
+    assert "/articles/" in client.get("/sitemap-articles.xml").content.decode()
+    assert "/regions/palestine/" in client.get("/sitemap-regions.xml").content.decode()
+    assert "/archive/" in client.get("/sitemap-pages.xml").content.decode()
+    assert client.get("/sitemap-nothing.xml").status_code == 404
 
 
 def test_robots_txt_points_at_the_sitemap_and_keeps_out_of_admin(client):

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from newsreader import search
+from newsreader.caching import FRONT, cached_page
 from newsreader.forms import StoryFilterForm
 from newsreader.models import Article, ArticleRegion, ArticleSource, Caption, Region
 from newsreader.paging import BadCursor, paginate
@@ -88,6 +89,7 @@ def _find_region(value: str) -> Region | None:
 
 
 @require_GET
+@cached_page(lambda request: [FRONT])
 def api_articles(request: HttpRequest) -> JsonResponse:
     """``{"results": [...], "next": url-or-null}``, newest first, paged by cursor."""
     params = request.GET
@@ -131,6 +133,7 @@ def api_articles(request: HttpRequest) -> JsonResponse:
 
 
 @require_GET
+@cached_page(lambda request, pk: [f"article:{pk}"])
 def api_article(request: HttpRequest, pk: int) -> JsonResponse:
     article = articles_for_json(Article.objects.published().filter(pk=pk)).first()
     if article is None:
@@ -141,6 +144,7 @@ def api_article(request: HttpRequest, pk: int) -> JsonResponse:
 
 
 @require_GET
+@cached_page(lambda request: [FRONT])
 def api_regions(request: HttpRequest) -> JsonResponse:
     """Subregions and countries, and the places that have stories, with their counts."""
     counts = dict(

@@ -66,6 +66,22 @@ class Region(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("newsreader:region-detail", args=[self.slug])
 
+    _tree: dict[int, tuple[str, int | None]] | None = None
+
+    @classmethod
+    def tree(cls) -> dict[int, tuple[str, int | None]]:
+        """{id: (slug, parent id)} for every region, read once per process (cache tags)."""
+        if cls._tree is None:
+            cls._tree = {
+                pk: (slug, parent)
+                for pk, slug, parent in cls.objects.values_list("id", "slug", "parent_id")
+            }
+        return cls._tree
+
+    @classmethod
+    def forget_tree(cls) -> None:
+        cls._tree = None
+
     @property
     def country(self) -> Region | None:
         if self.kind == self.Kind.COUNTRY:

@@ -67,6 +67,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # ETag on every page; a matching If-None-Match gets 304 Not Modified.
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -177,6 +179,12 @@ WHITENOISE_AUTOREFRESH = DEBUG or TESTING
 WHITENOISE_MAX_AGE = 31536000
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Anonymous pages are cached this long at most; changes invalidate them at once (0: off).
+# Off under tests unless a test turns it on, so that each test sees its own data.
+NEWSREADER_PAGE_CACHE_SECONDS = int(
+    os.environ.get("NEWSREADER_PAGE_CACHE_SECONDS", "0" if TESTING else "600")
+)
 
 # Ingest refuses files above this size before reading them.
 NEWSREADER_MAX_FILE_BYTES = int(os.environ.get("NEWSREADER_MAX_FILE_BYTES", str(10 * 1024 * 1024)))

@@ -3,6 +3,7 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, register_converter
 
 from newsreader import api, feeds, views
+from newsreader.caching import FRONT, cached_page
 from newsreader.sitemaps import SITEMAPS
 
 
@@ -43,9 +44,21 @@ reader_patterns = [
         "archive/<number:year>/<number:month>/<number:day>/", views.archive_day, name="archive-day"
     ),
     path("search/", views.search_view, name="search"),
-    path("feeds/latest/", feeds.LatestStoriesFeed(), name="latest-feed"),
-    path("feeds/regions/<slug:slug>/", feeds.RegionFeed(), name="region-feed"),
-    path("feeds/sources/<slug:slug>/", feeds.SourceFeed(), name="source-feed"),
+    path(
+        "feeds/latest/",
+        cached_page(lambda request: [FRONT])(feeds.LatestStoriesFeed()),
+        name="latest-feed",
+    ),
+    path(
+        "feeds/regions/<slug:slug>/",
+        cached_page(lambda request, slug: [f"region:{slug}"])(feeds.RegionFeed()),
+        name="region-feed",
+    ),
+    path(
+        "feeds/sources/<slug:slug>/",
+        cached_page(lambda request, slug: [f"source:{slug}"])(feeds.SourceFeed()),
+        name="source-feed",
+    ),
 ]
 
 urlpatterns = [
@@ -56,17 +69,18 @@ urlpatterns = [
     path("api/openapi.json", api.api_openapi, name="api-openapi"),
     path(
         "sitemap.xml",
-        sitemap_views.index,
+        cached_page(lambda request: [FRONT])(sitemap_views.index),
         {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap-section"},
         name="sitemap",
     ),
     path(
         "sitemap-<slug:section>.xml",
-        sitemap_views.sitemap,
+        cached_page(lambda request, section: [FRONT])(sitemap_views.sitemap),
         {"sitemaps": SITEMAPS},
         name="sitemap-section",
     ),
     path("robots.txt", views.robots_txt, name="robots-txt"),
+    path("healthz", views.healthz, name="healthz"),
     path("favicon.ico", views.favicon, name="favicon"),
     path("admin/", admin.site.urls),
 ]

@@ -15,6 +15,7 @@ from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_GET
 
 from newsreader import search
+from newsreader.caching import FRONT, cached_page
 from newsreader.forms import RegionFilterForm, SearchForm, StoryFilterForm
 from newsreader.models import Article, ArticleQuerySet, ArticleRegion, ArticleSource, Region, Source
 from newsreader.paging import Cursor, paginate
@@ -55,6 +56,7 @@ def published() -> ArticleQuerySet:
 
 
 @require_GET
+@cached_page(lambda request, *args, **kwargs: [FRONT])
 def home(request: HttpRequest) -> HttpResponse:
     latest = list(published().with_listing().order_by(*NEWEST)[:HOME_LATEST])
     ranked_links = (
@@ -94,6 +96,7 @@ def _newest_key(articles: list[Article]) -> tuple:
 
 
 @require_GET
+@cached_page(lambda request, *args, **kwargs: [FRONT])
 def region_index(request: HttpRequest) -> HttpResponse:
     counts = dict(
         ArticleRegion.objects.filter(article__status=Article.Status.PUBLISHED)
@@ -122,6 +125,7 @@ def region_index(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
+@cached_page(lambda request, slug: [f"region:{slug}"])
 def region_detail(request: HttpRequest, slug: str) -> HttpResponse:
     region = get_object_or_404(Region.objects.select_related("parent"), slug=slug)
     if region.kind == Region.Kind.PLACE:
@@ -166,6 +170,7 @@ def region_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_GET
+@cached_page(lambda request, *args, **kwargs: [FRONT])
 def source_index(request: HttpRequest) -> HttpResponse:
     sources = (
         Source.objects.annotate(
@@ -182,6 +187,7 @@ def source_index(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
+@cached_page(lambda request, slug: [f"source:{slug}"])
 def source_detail(request: HttpRequest, slug: str) -> HttpResponse:
     source = get_object_or_404(Source, slug=slug)
     form = StoryFilterForm(request.GET)
@@ -207,7 +213,18 @@ def source_detail(request: HttpRequest, slug: str) -> HttpResponse:
 # -- articles ------------------------------------------------------------------------
 
 
+def article_page_tags(request: HttpRequest, pk: int, slug: str = "") -> list[str]:
+    """The article, and its region: the page lists its region's newer and older stories."""
+    region = (
+        ArticleRegion.objects.filter(article_id=pk, is_primary=True)
+        .values_list("region__slug", flat=True)
+        .first()
+    )
+    return [f"article:{pk}", f"region:{region}"]
+
+
 @require_GET
+@cached_page(article_page_tags)
 def article_detail(request: HttpRequest, pk: int, slug: str = "") -> HttpResponse:
     # Editors preview drafts ("View on site" in the admin); readers see published stories only.
     visible = Article.objects.all() if request.user.is_staff else published()
@@ -265,6 +282,7 @@ def _valid_date(year: int, month: int = 1, day: int = 1) -> datetime.date:
 
 
 @require_GET
+@cached_page(lambda request, *args, **kwargs: [FRONT])
 def archive_index(request: HttpRequest) -> HttpResponse:
     years = (
         published()
@@ -281,6 +299,7 @@ def archive_index(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
+@cached_page(lambda request, *args, **kwargs: [FRONT])
 def archive_year(request: HttpRequest, year: int) -> HttpResponse:
     start = _valid_date(year)
     months = list(
@@ -336,6 +355,7 @@ def _month_calendar(first: datetime.date) -> tuple[list, dict]:
 
 
 @require_GET
+@cached_page(lambda request, *args, **kwargs: [FRONT])
 def archive_month(request: HttpRequest, year: int, month: int) -> HttpResponse:
     first = _valid_date(year, month)
     grid, neighbours = _month_calendar(first)
@@ -355,6 +375,7 @@ def archive_month(request: HttpRequest, year: int, month: int) -> HttpResponse:
 
 
 @require_GET
+@cached_page(lambda request, *args, **kwargs: [FRONT])
 def archive_day(request: HttpRequest, year: int, month: int, day: int) -> HttpResponse:
     date = _valid_date(year, month, day)
     form = StoryFilterForm(request.GET)
@@ -384,6 +405,7 @@ def archive_day(request: HttpRequest, year: int, month: int, day: int) -> HttpRe
 
 
 @require_GET
+@cached_page(lambda request, *args, **kwargs: [FRONT])
 def archive_undated(request: HttpRequest) -> HttpResponse:
     form = StoryFilterForm(request.GET)
     if not form.is_valid():
@@ -400,6 +422,7 @@ def archive_undated(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
+@cached_page(lambda request, *args, **kwargs: [FRONT])
 def search_view(request: HttpRequest) -> HttpResponse:
     countries = list(Region.objects.countries().order_by("name"))
     form = SearchForm(request.GET, countries=countries)
@@ -456,3 +479,9 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
 def favicon(request: HttpRequest) -> HttpResponse:
     """Browsers ask for /favicon.ico whatever the page says; send them to the real one."""
     return redirect(static("img/favicon.svg"), permanent=True)
+
+
+@require_GET
+def healthz(request: HttpRequest) -> HttpResponse:
+    """For load balancers: the app answers. Touches no database (see docs/deploy.md)."""
+    return HttpResponse("ok\n", content_type="text/plain")

@@ -16,6 +16,7 @@ from django.db import IntegrityError, OperationalError, transaction
 from django.db.models import Q
 from django.utils.text import slugify
 
+from newsreader.caching import article_tags, invalidate
 from newsreader.ingest.dates import publication_date
 from newsreader.ingest.outlets import Outlet, OutletDirectory
 from newsreader.ingest.parse import (
@@ -321,6 +322,13 @@ class Ingester:
                 )
                 for key in finding.keys
             )
+        invalidate(
+            article_tags(
+                article.pk,
+                ArticleRegion.objects.filter(article=article).values_list("region_id", flat=True),
+                article.sources.values_list("slug", flat=True),
+            )
+        )
         if not article.is_edited("sources"):
             links = {
                 (c.photo_credit_id, ArticleSource.Role.PHOTO_CREDIT)
@@ -336,6 +344,7 @@ class Ingester:
                 ArticleSource(article=article, source_id=source_id, role=role)
                 for source_id, role in sorted(links)
             )
+            invalidate(article_tags(article.pk, (), article.sources.values_list("slug", flat=True)))
 
     def _source_id(self, credit: str) -> int | None:
         """The Source a photo credit names; an unknown credit becomes a new Source."""

@@ -69,6 +69,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # ETag on every page; a matching If-None-Match gets 304 Not Modified.
     "django.middleware.http.ConditionalGetMiddleware",
+    "newsreader.routing.PinPrimaryMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -120,6 +121,27 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_flag(
+    "DJANGO_DB_POOL", True
+):
+    # psycopg's pool. With CONN_HEALTH_CHECKS on, Django has the pool check a connection
+    # before each use, so a restarted database heals without restarting the app.
+    POOL_OPTIONS = {
+        "min_size": int(os.environ.get("DJANGO_DB_POOL_MIN", "2")),
+        "max_size": int(os.environ.get("DJANGO_DB_POOL_MAX", "10")),
+        "timeout": 10,
+    }
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = POOL_OPTIONS
+    if os.environ.get("DATABASE_REPLICA_URL"):
+        DATABASES["replica"] = dj_database_url.parse(
+            os.environ["DATABASE_REPLICA_URL"], conn_max_age=0, conn_health_checks=True
+        )
+        DATABASES["replica"]["OPTIONS"] = {"pool": dict(POOL_OPTIONS)}
+        # In tests there is no replication: the replica alias points at the test primary.
+        DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+        DATABASE_ROUTERS = ["newsreader.routing.PrimaryReplicaRouter"]
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # IMMEDIATE transactions make concurrent ingests queue for the write lock instead of
     # failing half-way; WAL lets readers carry on while a file is being written.

@@ -127,6 +127,8 @@ def scratch_database(tmp_path):
             _require_service("PostgreSQL")
         auth = db["USER"] + (f":{db['PASSWORD']}" if db["PASSWORD"] else "")
         env["DATABASE_URL"] = f"postgres://{auth}@{params['host']}:{params['port']}/{name}"
+        if "DATABASE_REPLICA_URL" in env:
+            env["DATABASE_REPLICA_URL"] = env["DATABASE_URL"]  # no replication: the same
 
         def drop():
             with psycopg.connect(**params) as conn:
@@ -142,3 +144,14 @@ def scratch_database(tmp_path):
     yield env
     if drop:
         drop()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def close_connection_pools(django_db_setup):
+    """Pooled connections would keep the test database busy when it is dropped."""
+    yield
+    from django.db import connections
+
+    for connection in connections.all(initialized_only=True):
+        if getattr(connection, "pool", None) is not None:
+            connection.close_pool()

@@ -19,7 +19,7 @@ import pytest
 from tests.conftest import ROOT, SEEDS, ingest
 from tests.factories import make_articles
 
-pytestmark = [pytest.mark.browser]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, databases="__all__")]
 
 CHROMIUM = "/usr/bin/chromium"
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"

@@ -197,10 +197,117 @@ class Ingester:
             )
             if not created:
                 return FileOutcome(unchanged=file.provenance.count())
-            for index, story in enumerate(stories):
+            fresh, others = self._split_fresh(stories)
+            self._create_many(fresh, file)
+            outcome.created += len(fresh)
+            for index, story in others:
                 result = self._write_story(story, file, index)
                 setattr(outcome, result, getattr(outcome, result) + 1)
         return outcome
+
+    def _split_fresh(
+        self, stories: list[ParsedStory]
+    ) -> tuple[list[tuple[int, ParsedStory]], list[tuple[int, ParsedStory]]]:
+        """Stories that match nothing stored (nor each other) are created in bulk, with a
+        few queries per file; the rest go one by one through the merge."""
+        fingerprints = {story.body_fingerprint for story in stories}
+        title_keys = {story.title_key for story in stories if story.has_title}
+        known_fingerprints = set(
+            Article.objects.filter(body_fingerprint__in=fingerprints).values_list(
+                "body_fingerprint", flat=True
+            )
+        ) | set(
+            Provenance.objects.filter(body_fingerprint__in=fingerprints).values_list(
+                "body_fingerprint", flat=True
+            )
+        )
+        known_titles = set(
+            Article.objects.filter(title_key__in=title_keys).values_list("title_key", flat=True)
+        )
+        fresh, others = [], []
+        for index, story in enumerate(stories):
+            title = story.title_key if story.has_title else None
+            if story.body_fingerprint in known_fingerprints or (title and title in known_titles):
+                others.append((index, story))
+            else:
+                fresh.append((index, story))
+            # A story that repeats an earlier one in the same file merges into it.
+            known_fingerprints.add(story.body_fingerprint)
+            if title:
+                known_titles.add(title)
+        return fresh, others
+
+    def _create_many(self, entries: list[tuple[int, ParsedStory]], file: IngestedFile) -> None:
+        if not entries:
+            return
+        articles = []
+        for _, story in entries:
+            title = story.title or provisional_title(story.paragraphs)
+            article = Article(
+                title=title,
+                slug=slugify(title)[:100].strip("-") or "article",
+                title_key=story.title_key or None,
+                title_is_provisional=not story.has_title,
+                body=story.body,
+                body_fingerprint=story.body_fingerprint,
+                status=self.status,
+            )
+            self._date(article, [c.text for c in story.captions], story.paragraphs)
+            articles.append(article)
+        Article.objects.bulk_create(articles)
+        captions, region_links, source_links, provenance = [], [], [], []
+        tags: set[str] = set()
+        for (index, story), article in zip(entries, articles, strict=True):
+            credits = []
+            for position, caption in enumerate(story.captions):
+                credit = self._source_id(caption.credit)
+                credits.append(credit)
+                captions.append(
+                    Caption(
+                        article=article,
+                        position=position,
+                        text=caption.text,
+                        photo_credit_id=credit,
+                        photographer=caption.photographer,
+                        ingested_text=caption.text,
+                    )
+                )
+            caption_texts = [c.text for c in story.captions]
+            finding = self.gazetteer.find(story.title, caption_texts, story.paragraphs)
+            region_ids = [self.region_ids[key] for key in finding.keys]
+            region_links += [
+                ArticleRegion(
+                    article=article, region_id=region_id, is_primary=key == finding.primary
+                )
+                for key, region_id in zip(finding.keys, region_ids, strict=True)
+            ]
+            links = {(credit, ArticleSource.Role.PHOTO_CREDIT) for credit in credits if credit}
+            links |= {
+                (self.source_ids[key], ArticleSource.Role.CITED)
+                for key in self.outlets.cited_in([*caption_texts, *story.paragraphs])
+            }
+            source_links += [
+                ArticleSource(article=article, source_id=source_id, role=role)
+                for source_id, role in sorted(links)
+            ]
+            provenance.append(
+                Provenance(
+                    article=article,
+                    file=file,
+                    story_index=index,
+                    body_fingerprint=story.body_fingerprint,
+                )
+            )
+            tags |= article_tags(article.pk, region_ids, ())
+        Caption.objects.bulk_create(captions)
+        ArticleRegion.objects.bulk_create(region_links)
+        ArticleSource.objects.bulk_create(source_links)
+        Provenance.objects.bulk_create(provenance)
+        slugs = {source_id: slug for slug, source_id in self.source_ids.items()}
+        tags |= {
+            f"source:{slugs[link.source_id]}" for link in source_links if link.source_id in slugs
+        }
+        invalidate(tags)
 
     # -- stories ----------------------------------------------------------------------
 

@@ -18,6 +18,7 @@ A body-only page has no header: one paragraph per line.
 from __future__ import annotations
 
 import codecs
+import functools
 import hashlib
 import re
 import unicodedata
@@ -53,11 +54,11 @@ class ParsedStory:
     def body(self) -> str:
         return "\n\n".join(self.paragraphs)
 
-    @property
+    @functools.cached_property
     def body_fingerprint(self) -> str:
         return body_fingerprint(self.paragraphs)
 
-    @property
+    @functools.cached_property
     def title_key(self) -> str:
         return text_key(self.title)
 
@@ -149,11 +150,20 @@ def clean_line(line: str) -> str:
     return _SPACES.sub(" ", line).strip()
 
 
+# Combining marks (accents, Hebrew points, Arabic harakat) as NFKD leaves them.
+_COMBINING = re.compile(
+    "[\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670"
+    "\u06d6-\u06ed\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]"
+)
+_WORDS = re.compile(r"\w+")
+
+
 def text_key(text: str) -> str:
     """A comparison key: case, accents, punctuation and spacing do not matter."""
-    folded = unicodedata.normalize("NFKD", text.casefold())
-    folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
-    return " ".join(re.findall(r"\w+", folded))
+    folded = text.casefold()
+    if not folded.isascii():
+        folded = _COMBINING.sub("", unicodedata.normalize("NFKD", folded))
+    return " ".join(_WORDS.findall(folded))
 
 
 def body_fingerprint(paragraphs: list[str]) -> str:

@@ -6,6 +6,7 @@ region fixture), so the matching itself needs no database.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import Counter
@@ -36,6 +37,12 @@ class RegionFinding:
     keys: list[str]  # every country and place named, primary first
 
 
+@functools.lru_cache(maxsize=65536)
+def _word_key(word: str, *, last: bool) -> str:
+    """One word of running text as a name key; a possessive "'s" ends only a last word."""
+    return name_key(_POSSESSIVE.sub("", word) if last else word)
+
+
 def name_key(name: str) -> str:
     """'Ksar el-Kebir', 'KSAR EL KEBIR' and 'Ksar El Kébir' all give 'ksar el kebir'."""
     folded = unicodedata.normalize("NFKD", name.casefold())
@@ -58,6 +65,10 @@ class Gazetteer:
                 candidates = self._names.setdefault(key, [])
                 if place not in candidates:
                     candidates.append(place)
+
+        # The first word of every name: most capitalised words start none, and are passed
+        # over without building any longer key.
+        self._first_words = {key.split(" ")[0] for key in self._names}
 
     def __len__(self) -> int:
         return len(self._names)
@@ -99,6 +110,13 @@ class Gazetteer:
     def _longest_match(
         self, text: str, words: list[re.Match], start: int
     ) -> tuple[list[Place], int] | None:
+        first = _word_key(words[start].group(), last=False).split(" ")[0]
+        if (
+            first not in self._first_words
+            and _word_key(words[start].group(), last=True) not in self._names
+            and not (first.endswith("s") and first[:-1] in self._first_words)
+        ):
+            return None
         for length in range(min(MAX_NAME_WORDS, len(words) - start), 0, -1):
             # Names do not run across punctuation: "Gaza, Egypt" is two names.
             gap_ok = all(
@@ -107,9 +125,11 @@ class Gazetteer:
             )
             if not gap_ok:
                 continue
-            parts = [w.group() for w in words[start : start + length]]
-            parts[-1] = _POSSESSIVE.sub("", parts[-1])
-            key = name_key(" ".join(parts))
+            parts = [
+                _word_key(w.group(), last=i == length - 1)
+                for i, w in enumerate(words[start : start + length])
+            ]
+            key = " ".join(parts)
             if key in self._names:
                 return self._names[key], length
             # "Palestinians", "Egyptians": plural adjectives of nationality.

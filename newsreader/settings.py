@@ -143,6 +143,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_fla
         DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
         DATABASE_ROUTERS = ["newsreader.routing.PrimaryReplicaRouter"]
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Opening SQLite and setting its pragmas on every request costs more than most pages.
+    DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("DJANGO_CONN_MAX_AGE", "600"))
     # IMMEDIATE transactions make concurrent ingests queue for the write lock instead of
     # failing half-way; WAL lets readers carry on while a file is being written.
     DATABASES["default"]["OPTIONS"] = {

@@ -5,7 +5,7 @@ import datetime
 from collections import defaultdict
 from itertools import groupby
 
-from django.db.models import Count, F, Q, Window
+from django.db.models import Count, Exists, F, OuterRef, Q, Window
 from django.db.models.functions import RowNumber, TruncMonth, TruncYear
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -132,10 +132,17 @@ def region_detail(request: HttpRequest, slug: str) -> HttpResponse:
         places = [region]
         base = published().filter(article_regions__region=region)
     elif region.kind == Region.Kind.COUNTRY:
+        # One index probe per place, rather than a join through every story of the country.
         places = list(
             Region.objects.places()
-            .filter(parent=region, article_links__article__status=Article.Status.PUBLISHED)
-            .distinct()
+            .filter(parent=region)
+            .filter(
+                Exists(
+                    ArticleRegion.objects.filter(
+                        region=OuterRef("pk"), article__status=Article.Status.PUBLISHED
+                    )
+                )
+            )
             .order_by("name")
         )
         base = published().filter(article_regions__region=region)

@@ -1,0 +1,330 @@
+"""The whole benchmark: corpus, ingest, and the pages under load, in one command.
+
+    python bench/run.py --articles 100000 --db sqlite|postgres [--redis]
+
+It writes a seeded synthetic corpus in the scraped-file format, ingests it through the
+real ``ingest`` command (articles/s and peak memory), serves the site with gunicorn under
+the production settings (DEBUG off), and loads it with wrk at 1 and 16 connections (and
+search at 4), uncached and then from the page cache. Every figure is also given as a ratio
+to a minimal Django view (/healthz) measured in the same run. The table goes to stdout and
+to bench/results/<db>-<articles>.json. Needs wrk (apt-get install wrk).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import re
+import resource
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.corpus import RARE, write_corpus  # noqa: E402
+
+PYTHON = sys.executable
+RESULTS = ROOT / "bench" / "results"
+PG_ADMIN = "postgres://postgres@127.0.0.1:5432/postgres"
+
+
+def log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def database_url(db: str, workdir: Path, articles: int) -> str:
+    if db == "sqlite":
+        return f"sqlite:///{workdir / 'bench.sqlite3'}"
+    import psycopg
+
+    name = f"newsreader_bench_{articles}"
+    with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        conn.execute(f'CREATE DATABASE "{name}"')
+    return f"postgres://postgres@127.0.0.1:5432/{name}"
+
+
+def manage(env: dict, *args: str, **kwargs) -> subprocess.CompletedProcess:
+    return subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True, **kwargs)
+
+
+def ingest(env: dict, corpus: Path, articles: int) -> dict:
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    start = time.perf_counter()
+    result = manage(env, "ingest", str(corpus), capture_output=True, text=True)
+    seconds = time.perf_counter() - start
+    peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    log(result.stdout.strip())
+    return {
+        "articles": articles,
+        "seconds": round(seconds, 2),
+        "articles_per_second": round(articles / seconds),
+        "peak_memory_mb": round(max(peak_kb, before) / 1024),
+        "summary": result.stdout.strip(),
+    }
+
+
+def sample_urls(env: dict) -> dict[str, tuple[str, dict]]:
+    """URLs to load, worked out from the data just ingested."""
+    script = r"""
+import json, django
+django.setup()
+from django.contrib.staticfiles.storage import staticfiles_storage
+from newsreader.models import Article, ArticleRegion, Region
+from newsreader.paging import NEWEST_FIRST, Cursor
+region = Region.objects.get(slug="lebanon")
+in_region = Article.objects.published().filter(article_regions__region=region)
+in_region = in_region.order_by(*NEWEST_FIRST)
+total = in_region.count()
+deep = in_region[min(total - 1, 20 * 1000 - 1)] if total > 40 else in_region.first()
+article = in_region[total // 2]
+day = Article.objects.published().exclude(published_on=None).order_by("-published_on").first()
+print(json.dumps({
+    "region_total": total,
+    "deep_after": str(Cursor.of(deep)),
+    "deep_depth": min(total, 20 * 1000) // 20,
+    "article": article.get_absolute_url(),
+    "day": f"/archive/{day.published_on.year}/{day.published_on.month}/{day.published_on.day}/",
+    "css": staticfiles_storage.url("css/site.css"),
+}))
+"""
+    out = subprocess.run(
+        [PYTHON, "-c", script], cwd=ROOT, env=env, check=True, capture_output=True, text=True
+    )
+    data = json.loads(out.stdout)
+    htmx = {"HX-Request": "true", "HX-Target": "results"}
+    return {
+        "minimal view": ("/healthz", {}),
+        "static file": (data["css"], {}),
+        "home": ("/", {}),
+        "region": ("/regions/lebanon/", {}),
+        "archive day": (data["day"], {}),
+        "article": (data["article"], {}),
+        "search rare": (f"/search/?q={RARE[0]}", {}),
+        "search common": ("/search/?q=government", {}),
+        "feed": ("/feeds/latest/", {}),
+        "api list": ("/api/articles/", {}),
+        "htmx partial": ("/regions/lebanon/?from=2024-01-01", htmx),
+        f"region page {data['deep_depth']}": (f"/regions/lebanon/?after={data['deep_after']}", {}),
+    }
+
+
+def wrk(url: str, headers: dict, connections: int, seconds: int) -> dict:
+    command = [
+        "wrk",
+        "-t",
+        str(min(connections, 2)),
+        "-c",
+        str(connections),
+        "-d",
+        f"{seconds}s",
+        "--latency",
+        url,
+    ]
+    for name, value in headers.items():
+        command += ["-H", f"{name}: {value}"]
+    out = subprocess.run(command, check=True, capture_output=True, text=True).stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    latency = {}
+    for pct in ("50", "90", "99"):
+        match = re.search(rf"^\s+{pct}%\s+([\d.]+)(us|ms|s)\s*$", out, re.M)
+        value, unit = float(match.group(1)), match.group(2)
+        latency[pct] = value / 1000 if unit == "us" else value * 1000 if unit == "s" else value
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    return {
+        "rps": round(rps, 1),
+        "p50_ms": round(latency["50"], 2),
+        "p95_ms": round(_p95(latency), 2),
+        "p99_ms": round(latency["99"], 2),
+        "non_2xx": int(errors.group(1)) if errors else 0,
+    }
+
+
+def _p95(latency: dict) -> float:
+    # wrk prints 50/75/90/99; p95 is interpolated between 90 and 99.
+    return latency["90"] + (latency["99"] - latency["90"]) * 5 / 9
+
+
+class Server:
+    def __init__(self, env: dict, workers: int) -> None:
+        self.port = free_port()
+        self.process = subprocess.Popen(
+            [
+                PYTHON,
+                "-m",
+                "gunicorn",
+                "newsreader.wsgi",
+                "--workers",
+                str(workers),
+                "--bind",
+                f"127.0.0.1:{self.port}",
+                "--log-level",
+                "warning",
+            ],
+            cwd=ROOT,
+            env=env,
+        )
+        self.base = f"http://127.0.0.1:{self.port}"
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(self.base + "/healthz", timeout=1)
+                return
+            except OSError:
+                time.sleep(0.2)
+        raise RuntimeError("gunicorn did not start")
+
+    def stop(self) -> None:
+        self.process.send_signal(signal.SIGTERM)
+        self.process.wait(timeout=30)
+
+
+def weight(base: str, urls: dict) -> dict:
+    def fetch(path: str, headers: dict | None = None) -> bytes:
+        request = urllib.request.Request(base + path, headers=headers or {})
+        return urllib.request.urlopen(request, timeout=10).read()
+
+    page = fetch("/regions/lebanon/")
+    css = fetch(urls["static file"][0])
+    htmx_js = re.search(rb'src="([^"]+htmx[^"]+)"', page).group(1).decode()
+    js = fetch(htmx_js)
+    icon = re.search(rb'rel="icon" href="([^"]+)"', page).group(1).decode()
+    svg = fetch(icon)
+    parts = {"html": page, "css": css, "htmx": js, "favicon": svg}
+    compressed = {name: len(gzip.compress(body, 9)) for name, body in parts.items()}
+    return {
+        "list_page_gzip_kb": round(compressed["html"] / 1024, 1),
+        "first_view_gzip_kb": round(sum(compressed.values()) / 1024, 1),
+        "first_view_requests": len(parts),
+    }
+
+
+def load(base: str, urls: dict, seconds: int) -> dict:
+    results = {}
+    for name, (path, headers) in urls.items():
+        row = {}
+        for connections in (1, 16):
+            row[f"c{connections}"] = wrk(base + path, headers, connections, seconds)
+        if name.startswith("search"):
+            row["c4"] = wrk(base + path, headers, 4, seconds)
+        results[name] = row
+        log(f"  {name:<22} {row['c1']['rps']:>8} req/s at 1, {row['c16']['rps']:>8} at 16")
+    return results
+
+
+def table(title: str, results: dict) -> str:
+    minimal = results["minimal view"]
+    lines = [
+        title,
+        f"{'page':<24}{'conns':>6}{'req/s':>10}{'p50 ms':>9}{'p95 ms':>9}"
+        f"{'p99 ms':>9}{'× minimal':>11}",
+    ]
+    for name, row in results.items():
+        for key, figures in row.items():
+            base = minimal.get(key) or minimal["c16"]
+            ratio = figures["rps"] / base["rps"] if base["rps"] else 0
+            lines.append(
+                f"{name:<24}{key[1:]:>6}{figures['rps']:>10}{figures['p50_ms']:>9}"
+                f"{figures['p95_ms']:>9}{figures['p99_ms']:>9}{ratio:>11.2f}"
+            )
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--articles", type=int, default=1000)
+    parser.add_argument("--db", choices=["sqlite", "postgres"], default="sqlite")
+    parser.add_argument("--redis", action="store_true", help="cache in Redis at 127.0.0.1:6379/2")
+    parser.add_argument("--seconds", type=int, default=5, help="wrk duration per measurement")
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 2)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--keep", action="store_true", help="keep the work directory")
+    args = parser.parse_args()
+    if not shutil.which("wrk"):
+        sys.exit("wrk is not installed: apt-get install wrk")
+
+    workdir = Path(tempfile.mkdtemp(prefix="newsreader-bench-"))
+    corpus = workdir / "corpus"
+    log(f"Writing {args.articles:,} stories to {corpus}")
+    files = write_corpus(corpus, args.articles, args.seed)
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "newsreader.settings",
+        "DJANGO_DEBUG": "0",
+        "DJANGO_SECRET_KEY": "benchmark-only-secret-key-" + "x" * 40,
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "DJANGO_SECURE_SSL_REDIRECT": "0",
+        "NEWSREADER_TESTING": "0",
+        "DATABASE_URL": database_url(args.db, workdir, args.articles),
+        "NEWSREADER_PAGE_CACHE_SECONDS": "0",
+    }
+    env.pop("DATABASE_REPLICA_URL", None)
+    if args.redis:
+        env["REDIS_URL"] = "redis://127.0.0.1:6379/2"
+    manage(env, "migrate", "--noinput", "-v0")
+    manage(env, "collectstatic", "--noinput", "-v0")
+    log(f"Ingesting {files} files")
+    ingest_figures = ingest(env, corpus, args.articles)
+    log(
+        f"  {ingest_figures['articles_per_second']} articles/s, "
+        f"peak {ingest_figures['peak_memory_mb']} MB"
+    )
+    if args.db == "postgres":
+        subprocess.run(["psql", env["DATABASE_URL"], "-qc", "VACUUM ANALYZE"], check=True)
+
+    urls = sample_urls(env)
+    report = {
+        "articles": args.articles,
+        "db": args.db,
+        "redis": args.redis,
+        "workers": args.workers,
+        "ingest": ingest_figures,
+    }
+    for mode, cache_seconds in (("uncached", "0"), ("cached", "600")):
+        env["NEWSREADER_PAGE_CACHE_SECONDS"] = cache_seconds
+        server = Server(env, args.workers)
+        try:
+            if mode == "uncached":
+                report["weight"] = weight(server.base, urls)
+            log(f"Loading the {mode} site")
+            report[mode] = load(server.base, urls, args.seconds)
+        finally:
+            server.stop()
+
+    RESULTS.mkdir(exist_ok=True)
+    out = RESULTS / f"{args.db}-{args.articles}.json"
+    out.write_text(json.dumps(report, indent=1) + "\n")
+    print(
+        f"newsreader benchmark: {args.articles:,} articles on {args.db}, "
+        f"{args.workers} gunicorn workers, {args.seconds}s per measurement"
+    )
+    print(
+        f"ingest: {ingest_figures['articles_per_second']} articles/s "
+        f"({ingest_figures['seconds']} s), peak memory {ingest_figures['peak_memory_mb']} MB"
+    )
+    print(f"weight: {report['weight']}")
+    for mode in ("uncached", "cached"):
+        print()
+        print(table(f"{mode} pages", report[mode]))
+    print(f"\nwritten to {out.relative_to(ROOT)}")
+    if not args.keep:
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -229,3 +229,17 @@ def test_unknown_photo_credit_becomes_a_new_source(tmp_path):
     source = Source.objects.get(slug="oman-observer")
     assert source.name == "Oman Observer"
     assert Article.objects.get().captions.get().photo_credit == source
+
+
+def test_a_story_repeated_within_one_file_becomes_one_article(tmp_path):
+    story = (
+        "Storm Hits Oman Coast\n\nWaves in Muscat (AFP)\nWaves in Muscat (AFP)\nTT\n\n"
+        "Storm Hits Oman Coast\n\nWaves in Muscat (AFP)\n\nA storm hit the coast of Oman.\n\n\n"
+    )
+    twice = tmp_path / "twice.txt"
+    twice.write_text(story + story)
+    out, _ = ingest(twice)
+    assert "1 articles created, 1 merged or updated" in out
+    article = Article.objects.get()
+    assert article.provenance.count() == 2
+    assert article.captions.count() == 1

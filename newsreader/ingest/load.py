@@ -322,44 +322,15 @@ class Ingester:
                 f"story {index + 1} (“{story.title or story.paragraphs[0][:60]}”) matches "
                 f"stored articles {', '.join(map(str, ids))}; merge those in the admin first"
             )
-        if ids:
-            article = Article.objects.select_for_update().get(id=ids[0])
-            self._merge(article, story)
-            result = "merged"
-        else:
-            article = self._create(story)
-            result = "created"
+        if not ids:
+            self._create_many([(index, story)], file)
+            return "created"
+        article = Article.objects.select_for_update().get(id=ids[0])
+        self._merge(article, story)
         Provenance.objects.create(
             article=article, file=file, story_index=index, body_fingerprint=fingerprint
         )
-        return result
-
-    def _create(self, story: ParsedStory) -> Article:
-        title = story.title or provisional_title(story.paragraphs)
-        article = Article(
-            title=title,
-            slug=slugify(title)[:100].strip("-") or "article",
-            title_key=story.title_key or None,
-            title_is_provisional=not story.has_title,
-            body=story.body,
-            body_fingerprint=story.body_fingerprint,
-            status=self.status,
-        )
-        self._date(article, [c.text for c in story.captions], story.paragraphs)
-        article.save()
-        Caption.objects.bulk_create(
-            Caption(
-                article=article,
-                position=position,
-                text=caption.text,
-                photo_credit_id=self._source_id(caption.credit),
-                photographer=caption.photographer,
-                ingested_text=caption.text,
-            )
-            for position, caption in enumerate(story.captions)
-        )
-        self._derive_links(article)
-        return article
+        return "merged"
 
     def _merge(self, article: Article, story: ParsedStory) -> None:
         """Fold a second copy of a story into the stored article.

@@ -155,3 +155,20 @@ def test_provisional_title_is_the_start_of_the_first_sentence():
 def test_text_with_nul_bytes_is_refused_as_binary_even_if_valid_utf8():
     with pytest.raises(IngestError, match="binary"):
         decode(b"A headline\x00\n\x00\x01binary\x00 payload\n")
+
+
+def test_a_story_printed_twice_in_a_row_parses_as_two_copies():
+    story = (
+        "Storm Hits Oman Coast\n\nWaves in Muscat (AFP)\nWaves in Muscat (AFP)\nTT\n\n"
+        "Storm Hits Oman Coast\n\nWaves in Muscat (AFP)\n\nA storm hit the coast of Oman.\n\n\n"
+    )
+    first, second = parse_stories(story + story)
+    assert first == second
+    assert first.paragraphs == ["A storm hit the coast of Oman."]
+
+
+def test_a_sentence_is_never_taken_for_a_headline():
+    text = "It rained.\nIt rained.\nThe river rose.\n"
+    (story,) = parse_stories(text)
+    assert story.title == ""
+    assert story.paragraphs == ["It rained.", "The river rose."]

@@ -219,7 +219,8 @@ def _drop_adjacent_repeats(items: list[str]) -> list[str]:
 def _read_header(units: list[str], start: int) -> tuple[str, list[ParsedCaption], int] | None:
     """If a story header starts at ``start``, return (title, captions, next index)."""
     title = units[start]
-    if len(title) > MAX_TITLE_LENGTH:
+    # Headlines are short and do not end like a sentence.
+    if len(title) > MAX_TITLE_LENGTH or title.endswith("."):
         return None
     window = units[start + 1 : start + 1 + HEADER_WINDOW]
     if title not in window:
@@ -230,8 +231,11 @@ def _read_header(units: list[str], start: int) -> tuple[str, list[ParsedCaption]
         # "Title / Title": a repeated caption looks the same, but captions carry a credit.
         if split_credit(title)[1] or title.endswith("."):
             return None
-    elif not all(between.count(line) >= 2 or split_credit(line)[1] for line in between):
-        # Between a title and its repetition stand only (repeated) captions.
+    elif not all(
+        split_credit(line)[1] or _next_to_itself(between, i) for i, line in enumerate(between)
+    ):
+        # Between a title and its repetition stand only captions: credited, or repeated
+        # line after line as the scrape repeats them.
         return None
     caption_lines = _drop_adjacent_repeats(between)
     index = repeat + 1
@@ -243,6 +247,12 @@ def _read_header(units: list[str], start: int) -> tuple[str, list[ParsedCaption]
         text, credit, photographer = split_credit(line)
         captions.append(ParsedCaption(text=text, credit=credit, photographer=photographer))
     return title, captions, index
+
+
+def _next_to_itself(lines: list[str], index: int) -> bool:
+    return (index > 0 and lines[index - 1] == lines[index]) or (
+        index + 1 < len(lines) and lines[index + 1] == lines[index]
+    )
 
 
 def provisional_title(paragraphs: list[str], max_words: int = 12) -> str:

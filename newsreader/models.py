@@ -215,6 +215,10 @@ class Article(models.Model):
         if not self.slug:
             self.slug = slugify(self.title)[:100].strip("-") or "article"
         super().save(*args, **kwargs)
+        # Region lists read these copies (see ArticleRegion).
+        self.article_regions.update(
+            published_on=self.published_on, is_published=self.status == self.Status.PUBLISHED
+        )
 
     def get_absolute_url(self) -> str:
         return reverse("newsreader:article-detail", args=[self.pk, self.slug])
@@ -241,8 +245,14 @@ class ArticleRegion(models.Model):
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="article_regions")
     region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="article_links")
     is_primary = models.BooleanField(default=False)
+    # Copies of the article's date and status, so that a region's stories are read newest
+    # first straight from one index, however many the region has. Kept in step on save.
+    published_on = models.DateField(null=True, blank=True, editable=False)
+    is_published = models.BooleanField(default=False, editable=False)
 
     class Meta:
+        # The index region pages read, newest first, is made by migration 0007: SQLite and
+        # PostgreSQL need different words for "dates descending, undated last".
         constraints = [
             models.UniqueConstraint(fields=["article", "region"], name="unique_article_region"),
             models.UniqueConstraint(
@@ -254,6 +264,15 @@ class ArticleRegion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.region}{' (primary)' if self.is_primary else ''}"
+
+    def save(self, *args, **kwargs) -> None:
+        self.copy_from(self.article)
+        super().save(*args, **kwargs)
+
+    def copy_from(self, article: Article) -> ArticleRegion:
+        self.published_on = article.published_on
+        self.is_published = article.status == Article.Status.PUBLISHED
+        return self
 
 
 class ArticleSource(models.Model):

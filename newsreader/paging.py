@@ -41,31 +41,44 @@ class Cursor:
         return cls(date=date, id=int(match["id"]))
 
     @classmethod
-    def of(cls, article: Article) -> Cursor:
-        return cls(date=article.published_on, id=article.pk)
+    def of(cls, item) -> Cursor:
+        """The cursor of an article, or of a region link (which carries the article's date)."""
+        return cls(date=item.published_on, id=getattr(item, "article_id", None) or item.pk)
 
     def __str__(self) -> str:
         return f"{self.date.isoformat() if self.date else 'undated'}.{self.id}"
 
-    def after(self) -> Q:
+    def after(self, id_field: str = "id") -> Q:
         """Stories that come after this one: older, or undated."""
         if self.date is None:
-            return Q(published_on__isnull=True, id__lt=self.id)
+            return Q(published_on__isnull=True, **{f"{id_field}__lt": self.id})
         return (
             Q(published_on__lt=self.date)
-            | Q(published_on=self.date, id__lt=self.id)
+            | Q(published_on=self.date, **{f"{id_field}__lt": self.id})
             | Q(published_on__isnull=True)
         )
 
-    def before(self) -> Q:
+    def before(self, id_field: str = "id") -> Q:
         """Stories that come before this one: newer."""
         if self.date is None:
-            return Q(published_on__isnull=False) | Q(published_on__isnull=True, id__gt=self.id)
-        return Q(published_on__gt=self.date) | Q(published_on=self.date, id__gt=self.id)
+            return Q(published_on__isnull=False) | Q(
+                published_on__isnull=True, **{f"{id_field}__gt": self.id}
+            )
+        return Q(published_on__gt=self.date) | Q(
+            published_on=self.date, **{f"{id_field}__gt": self.id}
+        )
 
 
-NEWEST_FIRST = [F("published_on").desc(nulls_last=True), F("id").desc()]
-OLDEST_FIRST = [F("published_on").asc(nulls_first=True), F("id").asc()]
+def newest_first(id_field: str = "id") -> list:
+    return [F("published_on").desc(nulls_last=True), F(id_field).desc()]
+
+
+def oldest_first(id_field: str = "id") -> list:
+    return [F("published_on").asc(nulls_first=True), F(id_field).asc()]
+
+
+NEWEST_FIRST = newest_first()
+OLDEST_FIRST = oldest_first()
 
 
 @dataclass
@@ -84,18 +97,25 @@ class Page:
 
 
 def paginate(
-    queryset: QuerySet[Article],
+    queryset: QuerySet,
     *,
     after: str | None = None,
     before: str | None = None,
     size: int = PAGE_SIZE,
+    id_field: str = "id",
 ) -> Page:
-    """One page of stories after (older than) or before (newer than) a cursor."""
+    """One page of stories after (older than) or before (newer than) a cursor.
+
+    ``queryset`` holds articles, or region links (``id_field="article_id"``), which a
+    region's pages read straight from their index.
+    """
     if after and before:
         raise BadCursor("after and before together")
     if before:
         cursor = Cursor.parse(before)
-        rows = list(queryset.filter(cursor.before()).order_by(*OLDEST_FIRST)[: size + 1])
+        rows = list(
+            queryset.filter(cursor.before(id_field)).order_by(*oldest_first(id_field))[: size + 1]
+        )
         more_newer = len(rows) > size
         items = list(reversed(rows[:size]))
         return Page(
@@ -105,8 +125,8 @@ def paginate(
         )
     cursor = Cursor.parse(after) if after else None
     if cursor:
-        queryset = queryset.filter(cursor.after())
-    rows = list(queryset.order_by(*NEWEST_FIRST)[: size + 1])
+        queryset = queryset.filter(cursor.after(id_field))
+    rows = list(queryset.order_by(*newest_first(id_field))[: size + 1])
     items = rows[:size]
     return Page(
         items=items,

@@ -3,10 +3,10 @@ from __future__ import annotations
 import calendar
 import datetime
 from collections import defaultdict
-from itertools import groupby
 
-from django.db.models import Count, Exists, F, OuterRef, Q, Window
-from django.db.models.functions import RowNumber, TruncMonth, TruncYear
+from django.db import connections, router
+from django.db.models import Count, Exists, F, OuterRef, Q
+from django.db.models.functions import TruncMonth, TruncYear
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.templatetags.static import static
@@ -59,35 +59,41 @@ def published() -> ArticleQuerySet:
 @cached_page(lambda request, *args, **kwargs: [FRONT])
 def home(request: HttpRequest) -> HttpResponse:
     latest = list(published().with_listing().order_by(*NEWEST)[:HOME_LATEST])
-    ranked_links = (
-        ArticleRegion.objects.filter(
-            is_primary=True,
-            region__kind=Region.Kind.COUNTRY,
-            article__status=Article.Status.PUBLISHED,
-        )
-        .annotate(
-            rank=Window(
-                RowNumber(),
-                partition_by=[F("region_id")],
-                order_by=[
-                    F("article__published_on").desc(nulls_last=True),
-                    F("article_id").desc(),
-                ],
-            )
-        )
-        .filter(rank__lte=HOME_PER_REGION)
-        .select_related("region")
-        .order_by("region__name", "rank")
-    )
-    links = list(ranked_links)
-    articles = published().with_listing().in_bulk({link.article_id for link in links})
-    sections = []
-    for region, group in groupby(links, key=lambda link: link.region):
-        stories = [articles[link.article_id] for link in group if link.article_id in articles]
-        sections.append({"region": region, "articles": stories})
+    countries = list(Region.objects.countries())
+    newest = newest_per_region(countries, HOME_PER_REGION)
+    articles = published().with_listing().in_bulk({pk for ids in newest.values() for pk in ids})
+    sections = [
+        {
+            "region": country,
+            "articles": [articles[pk] for pk in newest[country.pk] if pk in articles],
+        }
+        for country in countries
+        if newest.get(country.pk)
+    ]
     # Regions with the most recent news first; undated-only regions last.
-    sections.sort(key=lambda s: _newest_key(s["articles"]), reverse=True)
+    sections = [section for section in sections if section["articles"]]
+    sections.sort(key=lambda section: _newest_key(section["articles"]), reverse=True)
     return render(request, "newsreader/home.html", {"latest": latest, "sections": sections})
+
+
+def newest_per_region(regions: list[Region], count: int) -> dict[int, list[int]]:
+    """The ids of each region's newest stories it is the primary region of, in one query:
+    one index range per region, however many stories the archive holds."""
+    if not regions:
+        return {}
+    one = (
+        "SELECT * FROM (SELECT region_id, article_id FROM newsreader_articleregion"
+        " WHERE region_id = %s AND is_published AND is_primary"
+        " ORDER BY published_on DESC NULLS LAST, article_id DESC LIMIT %s) AS r{n}"
+    )
+    sql = " UNION ALL ".join(one.format(n=n) for n in range(len(regions)))
+    params = [value for region in regions for value in (region.pk, count)]
+    newest: dict[int, list[int]] = defaultdict(list)
+    with connections[router.db_for_read(ArticleRegion)].cursor() as cursor:
+        cursor.execute(sql, params)
+        for region_id, article_id in cursor.fetchall():
+            newest[region_id].append(article_id)
+    return newest
 
 
 def _newest_key(articles: list[Article]) -> tuple:
@@ -128,24 +134,17 @@ def region_index(request: HttpRequest) -> HttpResponse:
 @cached_page(lambda request, slug: [f"region:{slug}"])
 def region_detail(request: HttpRequest, slug: str) -> HttpResponse:
     region = get_object_or_404(Region.objects.select_related("parent"), slug=slug)
+    base = published()
     if region.kind == Region.Kind.PLACE:
         places = [region]
-        base = published().filter(article_regions__region=region)
     elif region.kind == Region.Kind.COUNTRY:
         # One index probe per place, rather than a join through every story of the country.
         places = list(
             Region.objects.places()
             .filter(parent=region)
-            .filter(
-                Exists(
-                    ArticleRegion.objects.filter(
-                        region=OuterRef("pk"), article__status=Article.Status.PUBLISHED
-                    )
-                )
-            )
+            .filter(Exists(ArticleRegion.objects.filter(region=OuterRef("pk"), is_published=True)))
             .order_by("name")
         )
-        base = published().filter(article_regions__region=region)
     else:
         places = []
         base = published().filter(
@@ -154,17 +153,26 @@ def region_detail(request: HttpRequest, slug: str) -> HttpResponse:
     form = RegionFilterForm(request.GET, places=places if region.kind == "country" else [])
     if not form.is_valid():
         return bad_request(request, form.error_message())
-    stories = form.filter(base)
     place = form.cleaned_data.get("place")
-    if place:
-        stories = stories.filter(
-            id__in=ArticleRegion.objects.filter(region=place).values("article_id")
+    if region.kind == Region.Kind.SUBREGION:
+        page = paginate(
+            form.filter(base).with_listing(),
+            after=form.cleaned_data["after"],
+            before=form.cleaned_data["before"],
         )
-    page = paginate(
-        stories.with_listing(),
-        after=form.cleaned_data["after"],
-        before=form.cleaned_data["before"],
-    )
+    else:
+        # A country's or place's stories come straight from the region-link index.
+        links = ArticleRegion.objects.filter(region=place or region, is_published=True)
+        page = paginate(
+            form.filter(links),
+            after=form.cleaned_data["after"],
+            before=form.cleaned_data["before"],
+            id_field="article_id",
+        )
+        articles = published().with_listing().in_bulk([link.article_id for link in page.items])
+        page.items = [
+            articles[link.article_id] for link in page.items if link.article_id in articles
+        ]
     context = {
         "region": region,
         "form": form,

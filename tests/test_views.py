@@ -374,3 +374,16 @@ def test_article_page_query_count_is_fixed(client):
     make_articles(90, region="lebanon")
     print("article page queries:", at_10)
     assert count_queries(client, story.get_absolute_url()) == at_10 <= 8
+
+
+def test_region_lists_follow_a_changed_date_and_status(client):
+    old = make_article("Older Beirut story", published_on=datetime.date(2025, 1, 1))
+    make_article("Newer Beirut story", published_on=datetime.date(2025, 6, 1))
+    old.published_on = datetime.date(2026, 1, 1)
+    old.save()
+    page = html(client.get("/regions/lebanon/"))
+    assert page.index("Older Beirut story") < page.index("Newer Beirut story")
+    old.status = Article.Status.DRAFT
+    old.save()
+    assert "Older Beirut story" not in html(client.get("/regions/lebanon/"))
+    assert "Older Beirut story" not in html(client.get("/"))

@@ -278,7 +278,7 @@ class Ingester:
             region_links += [
                 ArticleRegion(
                     article=article, region_id=region_id, is_primary=key == finding.primary
-                )
+                ).copy_from(article)
                 for key, region_id in zip(finding.keys, region_ids, strict=True)
             ]
             links = {(credit, ArticleSource.Role.PHOTO_CREDIT) for credit in credits if credit}
@@ -397,7 +397,7 @@ class Ingester:
                     article=article,
                     region_id=self.region_ids[key],
                     is_primary=key == finding.primary,
-                )
+                ).copy_from(article)
                 for key in finding.keys
             )
         invalidate(

@@ -87,10 +87,10 @@ import json, django
 django.setup()
 from django.contrib.staticfiles.storage import staticfiles_storage
 from newsreader.models import Article, ArticleRegion, Region
-from newsreader.paging import NEWEST_FIRST, Cursor
+from newsreader.paging import Cursor, newest_first
 region = Region.objects.get(slug="lebanon")
 in_region = Article.objects.published().filter(article_regions__region=region)
-in_region = in_region.order_by(*NEWEST_FIRST)
+in_region = in_region.order_by(*newest_first())
 total = in_region.count()
 deep = in_region[min(total - 1, 20 * 1000 - 1)] if total > 40 else in_region.first()
 article = in_region[total // 2]

@@ -5,15 +5,14 @@ from __future__ import annotations
 import datetime
 
 from django.contrib.syndication.views import Feed
-from django.db.models import F
 from django.shortcuts import get_object_or_404
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.text import Truncator
 
 from newsreader.models import Article, ArticleRegion, ArticleSource, Region, Source
+from newsreader.paging import newest_first
 
 FEED_SIZE = 30
-NEWEST = [F("published_on").desc(nulls_last=True), F("id").desc()]
 
 
 class LatestStoriesFeed(Feed):
@@ -23,7 +22,7 @@ class LatestStoriesFeed(Feed):
     link = "/"
 
     def stories(self, obj=None):
-        return Article.objects.published().order_by(*NEWEST)
+        return Article.objects.published().order_by(*newest_first())
 
     def items(self, obj=None):
         return list(self.stories(obj).prefetch_related("article_regions__region")[:FEED_SIZE])

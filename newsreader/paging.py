@@ -10,6 +10,7 @@ import datetime
 import re
 from dataclasses import dataclass, field
 
+from django.db import connection
 from django.db.models import F, Q, QuerySet
 
 from newsreader.models import Article
@@ -70,15 +71,20 @@ class Cursor:
 
 
 def newest_first(id_field: str = "id") -> list:
+    """Dates descending, undated last, then id: the order the newest-first indexes hold.
+
+    SQLite puts NULLs last in a descending order by itself and uses its index only when
+    the query says no more; PostgreSQL needs the words, as its index has them.
+    """
+    if connection.vendor == "sqlite":
+        return [F("published_on").desc(), F(id_field).desc()]
     return [F("published_on").desc(nulls_last=True), F(id_field).desc()]
 
 
 def oldest_first(id_field: str = "id") -> list:
+    if connection.vendor == "sqlite":
+        return [F("published_on").asc(), F(id_field).asc()]
     return [F("published_on").asc(nulls_first=True), F(id_field).asc()]
-
-
-NEWEST_FIRST = newest_first()
-OLDEST_FIRST = oldest_first()
 
 
 @dataclass

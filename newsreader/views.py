@@ -5,7 +5,7 @@ import datetime
 from collections import defaultdict
 
 from django.db import connections, router
-from django.db.models import Count, Exists, F, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef, Q
 from django.db.models.functions import TruncMonth, TruncYear
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -18,13 +18,12 @@ from newsreader import search
 from newsreader.caching import FRONT, cached_page
 from newsreader.forms import RegionFilterForm, SearchForm, StoryFilterForm
 from newsreader.models import Article, ArticleQuerySet, ArticleRegion, ArticleSource, Region, Source
-from newsreader.paging import Cursor, paginate
+from newsreader.paging import Cursor, newest_first, oldest_first, paginate
 
 HOME_LATEST = 12
 HOME_PER_REGION = 3
 RELATED = 5
 WORDS_PER_MINUTE = 230
-NEWEST = [F("published_on").desc(nulls_last=True), F("id").desc()]
 
 
 def render_list(
@@ -58,7 +57,7 @@ def published() -> ArticleQuerySet:
 @require_GET
 @cached_page(lambda request, *args, **kwargs: [FRONT])
 def home(request: HttpRequest) -> HttpResponse:
-    latest = list(published().with_listing().order_by(*NEWEST)[:HOME_LATEST])
+    latest = list(published().with_listing().order_by(*newest_first())[:HOME_LATEST])
     countries = list(Region.objects.countries())
     newest = newest_per_region(countries, HOME_PER_REGION)
     articles = published().with_listing().in_bulk({pk for ids in newest.values() for pk in ids})
@@ -252,25 +251,36 @@ def article_detail(request: HttpRequest, pk: int, slug: str = "") -> HttpRespons
     region = article.primary_region
     related, newer, older = [], None, None
     if region:
-        in_region = published().filter(article_regions__region=region).exclude(pk=article.pk)
+        # Neighbours and related stories come from the region-link index, then one query
+        # fetches their titles.
+        links = ArticleRegion.objects.filter(region=region, is_published=True).exclude(
+            article_id=article.pk
+        )
         cursor = Cursor.of(article)
-        newer = (
-            in_region.filter(cursor.before())
-            .order_by(F("published_on").asc(nulls_first=True), "id")
-            .only("id", "title", "slug", "published_on")
+        newer_id = (
+            links.filter(cursor.before("article_id"))
+            .order_by(*oldest_first("article_id"))
+            .values_list("article_id", flat=True)
             .first()
         )
-        older = (
-            in_region.filter(cursor.after())
-            .order_by(*NEWEST)
-            .only("id", "title", "slug", "published_on")
+        older_id = (
+            links.filter(cursor.after("article_id"))
+            .order_by(*newest_first("article_id"))
+            .values_list("article_id", flat=True)
             .first()
         )
-        related = list(
-            in_region.exclude(pk__in=[a.pk for a in (newer, older) if a])
-            .order_by(*NEWEST)
-            .only("id", "title", "slug", "published_on")[:RELATED]
+        related_ids = list(
+            links.exclude(article_id__in=[i for i in (newer_id, older_id) if i])
+            .order_by(*newest_first("article_id"))
+            .values_list("article_id", flat=True)[:RELATED]
         )
+        found = (
+            published()
+            .only("id", "title", "slug", "published_on")
+            .in_bulk([i for i in (newer_id, older_id, *related_ids) if i])
+        )
+        newer, older = found.get(newer_id), found.get(older_id)
+        related = [found[i] for i in related_ids if i in found]
     words = len(article.body.split())
     context = {
         "article": article,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import reversion
 from django import forms
 from django.contrib import admin, messages
@@ -270,18 +272,12 @@ class ArticleAdmin(VersionAdmin):
         self._set_status(request, queryset, Article.Status.DRAFT, "Unpublished")
 
     def _set_status(self, request: HttpRequest, queryset: QuerySet, status: str, verb: str) -> None:
-        articles = list(queryset.exclude(status=status))
-        with transaction.atomic(), reversion.create_revision():
-            reversion.set_user(request.user)
-            reversion.set_comment(f"{verb} (bulk action).")
-            for article in articles:
-                article.status = status
-                article.save(update_fields=["status", "updated_at"])
-                reversion.add_to_revision(article)
-                self.log_change(request, article, f"{verb}.")
-        self.message_user(
-            request, f"{verb} {len(articles)} article{'s' if len(articles) != 1 else ''}."
-        )
+        def change(article: Article) -> None:
+            article.status = status
+            article.save(update_fields=["status", "updated_at"])
+
+        count = self._change_each(request, list(queryset.exclude(status=status)), change, verb)
+        self.message_user(request, f"{verb} {count} article{'s' if count != 1 else ''}.")
 
     @admin.action(
         description="Set the primary region of the selected articles", permissions=["change"]
@@ -293,24 +289,21 @@ class ArticleAdmin(VersionAdmin):
                 request, queryset, form, "set_primary_region", "Set the primary region"
             )
         region = form.cleaned_data["region"]
-        articles = list(queryset)
-        with transaction.atomic(), reversion.create_revision():
-            reversion.set_user(request.user)
-            reversion.set_comment(f"Primary region set to {region.name} (bulk action).")
-            for article in articles:
-                ArticleRegion.objects.filter(article=article, is_primary=True).exclude(
-                    region=region
-                ).update(is_primary=False)
-                ArticleRegion.objects.update_or_create(
-                    article=article, region=region, defaults={"is_primary": True}
-                )
-                article.mark_edited("regions")
-                article.save(update_fields=["edited_fields", "updated_at"])
-                reversion.add_to_revision(article)
-                self.log_change(request, article, f"Primary region set to {region.name}.")
-        self.message_user(
-            request, f"Set the primary region of {len(articles)} articles to {region.name}."
+
+        def change(article: Article) -> None:
+            ArticleRegion.objects.filter(article=article, is_primary=True).exclude(
+                region=region
+            ).update(is_primary=False)
+            ArticleRegion.objects.update_or_create(
+                article=article, region=region, defaults={"is_primary": True}
+            )
+            article.mark_edited("regions")
+            article.save(update_fields=["edited_fields", "updated_at"])
+
+        count = self._change_each(
+            request, list(queryset), change, f"Primary region set to {region.name}"
         )
+        self.message_user(request, f"Set the primary region of {count} articles to {region.name}.")
         return None
 
     @admin.action(description="Set the date of the selected articles", permissions=["change"])
@@ -321,21 +314,35 @@ class ArticleAdmin(VersionAdmin):
                 request, queryset, form, "set_date", "Set the publication date"
             )
         date = form.cleaned_data["published_on"]
-        articles = list(queryset)
+
+        def change(article: Article) -> None:
+            article.published_on = date
+            article.date_source = Article.DateSource.EDITOR
+            article.mark_edited("published_on")
+            article.save(
+                update_fields=["published_on", "date_source", "edited_fields", "updated_at"]
+            )
+
+        count = self._change_each(request, list(queryset), change, f"Date set to {date:%d %B %Y}")
+        self.message_user(request, f"Set the date of {count} articles to {date:%d %B %Y}.")
+        return None
+
+    def _change_each(
+        self,
+        request: HttpRequest,
+        articles: list[Article],
+        change: Callable[[Article], None],
+        what: str,
+    ) -> int:
+        """Apply a change to each article: one transaction, one revision, one log entry each."""
         with transaction.atomic(), reversion.create_revision():
             reversion.set_user(request.user)
-            reversion.set_comment(f"Date set to {date:%d %B %Y} (bulk action).")
+            reversion.set_comment(f"{what} (bulk action).")
             for article in articles:
-                article.published_on = date
-                article.date_source = Article.DateSource.EDITOR
-                article.mark_edited("published_on")
-                article.save(
-                    update_fields=["published_on", "date_source", "edited_fields", "updated_at"]
-                )
+                change(article)
                 reversion.add_to_revision(article)
-                self.log_change(request, article, f"Date set to {date:%d %B %Y}.")
-        self.message_user(request, f"Set the date of {len(articles)} articles to {date:%d %B %Y}.")
-        return None
+                self.log_change(request, article, f"{what}.")
+        return len(articles)
 
     def _action_form(self, request, queryset, form, action: str, title: str) -> HttpResponse:
         context = {

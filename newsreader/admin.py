@@ -10,7 +10,7 @@ from django.contrib import admin, messages
 from django.contrib.admin.widgets import AdminDateWidget
 from django.core.paginator import Paginator
 from django.db import connection, transaction
-from django.db.models import QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import path, reverse
@@ -220,7 +220,13 @@ class ArticleAdmin(VersionAdmin):
     change_list_template = "admin/newsreader/article/change_list.html"
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:
-        return super().get_queryset(request).with_listing()
+        captions = Caption.objects.select_related("photo_credit")
+        return (
+            super()
+            .get_queryset(request)
+            .with_listing()
+            .prefetch_related(Prefetch("captions", queryset=captions))
+        )
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name in ("title", "slug"):

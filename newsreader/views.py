@@ -5,7 +5,7 @@ import datetime
 from collections import defaultdict
 
 from django.db import connections, router
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from django.db.models.functions import TruncMonth, TruncYear
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -17,7 +17,15 @@ from django.views.decorators.http import require_GET
 from newsreader import search
 from newsreader.caching import FRONT, cached_page
 from newsreader.forms import RegionFilterForm, SearchForm, StoryFilterForm
-from newsreader.models import Article, ArticleQuerySet, ArticleRegion, ArticleSource, Region, Source
+from newsreader.models import (
+    Article,
+    ArticleQuerySet,
+    ArticleRegion,
+    ArticleSource,
+    Caption,
+    Region,
+    Source,
+)
 from newsreader.paging import Cursor, newest_first, oldest_first, paginate
 
 HOME_LATEST = 12
@@ -26,17 +34,25 @@ RELATED = 5
 WORDS_PER_MINUTE = 230
 
 
+STORY_RESULTS = "newsreader/_story_results.html"
+
+
 def render_list(
-    request: HttpRequest, template: str, context: dict, *, status: int = 200
+    request: HttpRequest,
+    template: str,
+    context: dict,
+    *,
+    partials: str = STORY_RESULTS,
+    status: int = 200,
 ) -> HttpResponse:
-    """Render a page, or for htmx only the part it asked for.
+    """Render a page, or for htmx only the part it asked for, from ``partials``.
 
     "Load more" targets ``#load-more`` and gets the next items; a filter or search form
     targets ``#results`` and gets the whole result block. Without htmx: the full page.
     """
     if getattr(request, "htmx", False):
         partial = "items" if request.htmx.target == "load-more" else "results"
-        response = render(request, f"{template}#{partial}", context, status=status)
+        response = render(request, f"{partials}#{partial}", context, status=status)
     else:
         response = render(request, template, context, status=status)
     patch_vary_headers(response, ["HX-Request"])
@@ -243,7 +259,10 @@ def article_detail(request: HttpRequest, pk: int, slug: str = "") -> HttpRespons
     # Editors preview drafts ("View on site" in the admin); readers see published stories only.
     visible = Article.objects.all() if request.user.is_staff else published()
     article = get_object_or_404(
-        visible.with_listing().prefetch_related("article_sources__source"),
+        visible.with_listing().prefetch_related(
+            Prefetch("captions", queryset=Caption.objects.select_related("photo_credit")),
+            "article_sources__source",
+        ),
         pk=pk,
     )
     if slug != article.slug:
@@ -482,7 +501,9 @@ def search_view(request: HttpRequest) -> HttpResponse:
         "has_next": has_next,
         "searched": not query.is_empty,
     }
-    return render_list(request, "newsreader/search.html", context)
+    return render_list(
+        request, "newsreader/search.html", context, partials="newsreader/search.html"
+    )
 
 
 # -- crawler files -------------------------------------------------------------------

@@ -400,13 +400,6 @@ class Ingester:
                 ).copy_from(article)
                 for key in finding.keys
             )
-        invalidate(
-            article_tags(
-                article.pk,
-                ArticleRegion.objects.filter(article=article).values_list("region_id", flat=True),
-                article.sources.values_list("slug", flat=True),
-            )
-        )
         if not article.is_edited("sources"):
             links = {
                 (c.photo_credit_id, ArticleSource.Role.PHOTO_CREDIT)
@@ -422,7 +415,14 @@ class Ingester:
                 ArticleSource(article=article, source_id=source_id, role=role)
                 for source_id, role in sorted(links)
             )
-            invalidate(article_tags(article.pk, (), article.sources.values_list("slug", flat=True)))
+        # The old links' pages were invalidated by the deletes' signals; these are the new.
+        invalidate(
+            article_tags(
+                article.pk,
+                ArticleRegion.objects.filter(article=article).values_list("region_id", flat=True),
+                article.sources.values_list("slug", flat=True),
+            )
+        )
 
     def _source_id(self, credit: str) -> int | None:
         """The Source a photo credit names; an unknown credit becomes a new Source."""

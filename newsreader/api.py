@@ -8,13 +8,14 @@ from urllib.parse import urlencode
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import HttpRequest, JsonResponse
 from django.urls import reverse
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from newsreader import search
 from newsreader.caching import FRONT, cached_page
 from newsreader.forms import StoryFilterForm
 from newsreader.models import Article, ArticleRegion, ArticleSource, Caption, Region
 from newsreader.paging import BadCursor, paginate
+from newsreader.security import rate_limited
 
 
 def articles_for_json(queryset: QuerySet[Article]) -> QuerySet[Article]:
@@ -88,7 +89,8 @@ def _find_region(value: str) -> Region | None:
     return Region.objects.filter(slug=value).first()
 
 
-@require_GET
+@require_safe
+@rate_limited("search")
 @cached_page(lambda request: [FRONT])
 def api_articles(request: HttpRequest) -> JsonResponse:
     """``{"results": [...], "next": url-or-null}``, newest first, paged by cursor."""
@@ -132,7 +134,7 @@ def api_articles(request: HttpRequest) -> JsonResponse:
     )
 
 
-@require_GET
+@require_safe
 @cached_page(lambda request, pk: [f"article:{pk}"])
 def api_article(request: HttpRequest, pk: int) -> JsonResponse:
     article = articles_for_json(Article.objects.published().filter(pk=pk)).first()
@@ -143,7 +145,7 @@ def api_article(request: HttpRequest, pk: int) -> JsonResponse:
     )
 
 
-@require_GET
+@require_safe
 @cached_page(lambda request: [FRONT])
 def api_regions(request: HttpRequest) -> JsonResponse:
     """Subregions and countries, and the places that have stories, with their counts."""
@@ -181,7 +183,7 @@ def api_regions(request: HttpRequest) -> JsonResponse:
     return JsonResponse({"results": results}, json_dumps_params={"ensure_ascii": False})
 
 
-@require_GET
+@require_safe
 def api_openapi(request: HttpRequest) -> JsonResponse:
     return JsonResponse(openapi_document(_base_url(request)))
 

@@ -61,11 +61,14 @@ INSTALLED_APPS = [
     "template_partials",
     "reversion",
     "axes",
+    "csp",
     "newsreader",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "newsreader.security.CrossOriginResourcePolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # ETag on every page; a matching If-None-Match gets 304 Not Modified.
     "django.middleware.http.ConditionalGetMiddleware",
@@ -129,7 +132,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_fla
     POOL_OPTIONS = {
         "min_size": int(os.environ.get("DJANGO_DB_POOL_MIN", "2")),
         "max_size": int(os.environ.get("DJANGO_DB_POOL_MAX", "10")),
-        "timeout": 10,
+        # A request waits this long for a connection before the site answers 503: with
+        # sync workers the pool is never short of connections, only of a database.
+        "timeout": float(os.environ.get("DJANGO_DB_POOL_TIMEOUT", "2")),
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
@@ -225,7 +230,31 @@ SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+
+# Only newsreader's own files run or style a page: no inline script or style, no eval
+# (htmx is configured for this in _base.html), no frames, forms post only to the site.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'none'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "manifest-src": ["'self'"],
+        "base-uri": ["'none'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+
+# Searches each client may make ("count/seconds"; "0/60" turns the limit off). Counted in
+# the shared cache, so the limit holds across workers and app servers.
+NEWSREADER_SEARCH_RATE = os.environ.get("NEWSREADER_SEARCH_RATE", "0/60" if TESTING else "60/60")
+# Behind a load balancer: the header it puts the client's address in (X-Forwarded-For).
+NEWSREADER_CLIENT_IP_HEADER = os.environ.get("NEWSREADER_CLIENT_IP_HEADER", "")
 
 LOGGING = {
     "version": 1,

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, register_converter
+from django.views.decorators.http import require_safe
 
 from newsreader import api, feeds, views
 from newsreader.caching import FRONT, cached_page
@@ -46,17 +47,17 @@ reader_patterns = [
     path("search/", views.search_view, name="search"),
     path(
         "feeds/latest/",
-        cached_page(lambda request: [FRONT])(feeds.LatestStoriesFeed()),
+        require_safe(cached_page(lambda request: [FRONT])(feeds.LatestStoriesFeed())),
         name="latest-feed",
     ),
     path(
         "feeds/regions/<slug:slug>/",
-        cached_page(lambda request, slug: [f"region:{slug}"])(feeds.RegionFeed()),
+        require_safe(cached_page(lambda request, slug: [f"region:{slug}"])(feeds.RegionFeed())),
         name="region-feed",
     ),
     path(
         "feeds/sources/<slug:slug>/",
-        cached_page(lambda request, slug: [f"source:{slug}"])(feeds.SourceFeed()),
+        require_safe(cached_page(lambda request, slug: [f"source:{slug}"])(feeds.SourceFeed())),
         name="source-feed",
     ),
 ]
@@ -69,13 +70,13 @@ urlpatterns = [
     path("api/openapi.json", api.api_openapi, name="api-openapi"),
     path(
         "sitemap.xml",
-        cached_page(lambda request: [FRONT])(sitemap_views.index),
+        require_safe(cached_page(lambda request: [FRONT])(sitemap_views.index)),
         {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap-section"},
         name="sitemap",
     ),
     path(
         "sitemap-<slug:section>.xml",
-        cached_page(lambda request, section: [FRONT])(sitemap_views.sitemap),
+        require_safe(cached_page(lambda request, section: [FRONT])(sitemap_views.sitemap)),
         {"sitemaps": SITEMAPS},
         name="sitemap-section",
     ),
@@ -84,3 +85,5 @@ urlpatterns = [
     path("favicon.ico", views.favicon, name="favicon"),
     path("admin/", admin.site.urls),
 ]
+
+handler500 = "newsreader.views.server_error"

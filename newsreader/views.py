@@ -2,9 +2,10 @@ from __future__ import annotations
 
 import calendar
 import datetime
+import sys
 from collections import defaultdict
 
-from django.db import connections, router
+from django.db import InterfaceError, OperationalError, connections, router
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from django.db.models.functions import TruncMonth, TruncYear
 from django.http import Http404, HttpRequest, HttpResponse
@@ -12,7 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from newsreader import search
 from newsreader.caching import FRONT, cached_page
@@ -27,6 +28,7 @@ from newsreader.models import (
     Source,
 )
 from newsreader.paging import Cursor, newest_first, oldest_first, paginate
+from newsreader.security import rate_limited
 
 HOME_LATEST = 12
 HOME_PER_REGION = 3
@@ -70,7 +72,7 @@ def published() -> ArticleQuerySet:
 # -- home and lists ------------------------------------------------------------------
 
 
-@require_GET
+@require_safe
 @cached_page(lambda request, *args, **kwargs: [FRONT])
 def home(request: HttpRequest) -> HttpResponse:
     latest = list(published().with_listing().order_by(*newest_first())[:HOME_LATEST])
@@ -116,7 +118,7 @@ def _newest_key(articles: list[Article]) -> tuple:
     return (first.published_on is not None, first.published_on or datetime.date.min, first.pk)
 
 
-@require_GET
+@require_safe
 @cached_page(lambda request, *args, **kwargs: [FRONT])
 def region_index(request: HttpRequest) -> HttpResponse:
     counts = dict(
@@ -145,7 +147,7 @@ def region_index(request: HttpRequest) -> HttpResponse:
     return render(request, "newsreader/region_index.html", {"subregions": subregions})
 
 
-@require_GET
+@require_safe
 @cached_page(lambda request, slug: [f"region:{slug}"])
 def region_detail(request: HttpRequest, slug: str) -> HttpResponse:
     region = get_object_or_404(Region.objects.select_related("parent"), slug=slug)
@@ -199,7 +201,7 @@ def region_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render_list(request, "newsreader/region_detail.html", context)
 
 
-@require_GET
+@require_safe
 @cached_page(lambda request, *args, **kwargs: [FRONT])
 def source_index(request: HttpRequest) -> HttpResponse:
     sources = (
@@ -216,7 +218,7 @@ def source_index(request: HttpRequest) -> HttpResponse:
     return render(request, "newsreader/source_index.html", {"sources": sources})
 
 
-@require_GET
+@require_safe
 @cached_page(lambda request, slug: [f"source:{slug}"])
 def source_detail(request: HttpRequest, slug: str) -> HttpResponse:
     source = get_object_or_404(Source, slug=slug)
@@ -253,7 +255,7 @@ def article_page_tags(request: HttpRequest, pk: int, slug: str = "") -> list[str
     return [f"article:{pk}", f"region:{region}"]
 
 
-@require_GET
+@require_safe
 @cached_page(article_page_tags)
 def article_detail(request: HttpRequest, pk: int, slug: str = "") -> HttpResponse:
     # Editors preview drafts ("View on site" in the admin); readers see published stories only.
@@ -325,7 +327,7 @@ def _valid_date(year: int, month: int = 1, day: int = 1) -> datetime.date:
         raise Http404("No such date.") from error
 
 
-@require_GET
+@require_safe
 @cached_page(lambda request, *args, **kwargs: [FRONT])
 def archive_index(request: HttpRequest) -> HttpResponse:
     years = (
@@ -342,7 +344,7 @@ def archive_index(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 @cached_page(lambda request, *args, **kwargs: [FRONT])
 def archive_year(request: HttpRequest, year: int) -> HttpResponse:
     start = _valid_date(year)
@@ -398,7 +400,7 @@ def _month_calendar(first: datetime.date) -> tuple[list, dict]:
     }
 
 
-@require_GET
+@require_safe
 @cached_page(lambda request, *args, **kwargs: [FRONT])
 def archive_month(request: HttpRequest, year: int, month: int) -> HttpResponse:
     first = _valid_date(year, month)
@@ -418,7 +420,7 @@ def archive_month(request: HttpRequest, year: int, month: int) -> HttpResponse:
     return render_list(request, "newsreader/archive_month.html", context)
 
 
-@require_GET
+@require_safe
 @cached_page(lambda request, *args, **kwargs: [FRONT])
 def archive_day(request: HttpRequest, year: int, month: int, day: int) -> HttpResponse:
     date = _valid_date(year, month, day)
@@ -448,7 +450,7 @@ def archive_day(request: HttpRequest, year: int, month: int, day: int) -> HttpRe
     return render_list(request, "newsreader/archive_day.html", context)
 
 
-@require_GET
+@require_safe
 @cached_page(lambda request, *args, **kwargs: [FRONT])
 def archive_undated(request: HttpRequest) -> HttpResponse:
     form = StoryFilterForm(request.GET)
@@ -465,7 +467,8 @@ def archive_undated(request: HttpRequest) -> HttpResponse:
 # -- search --------------------------------------------------------------------------
 
 
-@require_GET
+@require_safe
+@rate_limited("search")
 @cached_page(lambda request, *args, **kwargs: [FRONT])
 def search_view(request: HttpRequest) -> HttpResponse:
     countries = list(Region.objects.countries().order_by("name"))
@@ -509,7 +512,7 @@ def search_view(request: HttpRequest) -> HttpResponse:
 # -- crawler files -------------------------------------------------------------------
 
 
-@require_GET
+@require_safe
 def robots_txt(request: HttpRequest) -> HttpResponse:
     lines = [
         "User-agent: *",
@@ -521,13 +524,27 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
-@require_GET
+@require_safe
 def favicon(request: HttpRequest) -> HttpResponse:
     """Browsers ask for /favicon.ico whatever the page says; send them to the real one."""
     return redirect(static("img/favicon.svg"), permanent=True)
 
 
-@require_GET
+@require_safe
 def healthz(request: HttpRequest) -> HttpResponse:
     """For load balancers: the app answers. Touches no database (see docs/deploy.md)."""
     return HttpResponse("ok\n", content_type="text/plain")
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    """The 500 handler; when the database cannot be reached, a 503 that asks to come back.
+
+    Django calls it while handling the exception, so ``sys.exc_info()`` is the error. The
+    pages are static: rendering them must not need the database that just failed.
+    """
+    error = sys.exc_info()[1]
+    if isinstance(error, OperationalError | InterfaceError):
+        response = render(request, "503.html", status=503)
+        response["Retry-After"] = "30"
+        return response
+    return render(request, "500.html", status=500)

@@ -1,0 +1,93 @@
+"""Request hygiene that Django does not do by itself: a resource policy header, knowing
+the client's address behind a proxy, and a per-client limit on searches."""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import time
+from collections.abc import Callable
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+
+
+class CrossOriginResourcePolicyMiddleware:
+    """Other sites may link to newsreader's pages but not embed its responses."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        response.headers.setdefault("Cross-Origin-Resource-Policy", "same-origin")
+        return response
+
+
+def client_address(request: HttpRequest) -> str:
+    """The reader's address: REMOTE_ADDR, or behind a proxy the address it reports.
+
+    ``NEWSREADER_CLIENT_IP_HEADER`` names the header the load balancer sets (for example
+    ``X-Forwarded-For``). The last address in it is the one the balancer saw; earlier ones
+    were sent by the client and could be anything.
+    """
+    header = settings.NEWSREADER_CLIENT_IP_HEADER
+    if header:
+        forwarded = request.headers.get(header, "")
+        addresses = [part.strip() for part in forwarded.split(",") if part.strip()]
+        if addresses:
+            return addresses[-1][:64]
+    return request.META.get("REMOTE_ADDR", "")[:64]
+
+
+def parse_rate(rate: str) -> tuple[int, int]:
+    """``"30/60"`` -> 30 requests per 60 seconds."""
+    count, _, seconds = rate.partition("/")
+    return int(count), int(seconds or 60)
+
+
+View = Callable[..., HttpResponse]
+
+
+def rate_limited(scope: str) -> Callable[[View], View]:
+    """Answer 429 once a client has made more than its share of requests in this scope.
+
+    Counted in the shared cache (Redis in production), so the limit holds however many
+    gunicorn workers or app servers answer the client. Only requests that search (with a
+    ``q``) count: browsing the empty search form is free.
+    """
+
+    def decorator(view: View) -> View:
+        @functools.wraps(view)
+        def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+            limit, window = parse_rate(settings.NEWSREADER_SEARCH_RATE)
+            if limit and request.GET.get("q", "").strip():
+                now = int(time.time())
+                slot = now // window
+                client = hashlib.sha256(client_address(request).encode()).hexdigest()[:32]
+                key = f"rate:{scope}:{client}:{slot}"
+                cache.add(key, 0, timeout=window + 1)
+                try:
+                    count = cache.incr(key)
+                except ValueError:  # expired between add and incr: a new window
+                    cache.add(key, 1, timeout=window + 1)
+                    count = 1
+                if count > limit:
+                    retry_after = (slot + 1) * window - now
+                    response = too_many_requests(request, retry_after)
+                    response["Retry-After"] = str(max(retry_after, 1))
+                    return response
+            return view(request, *args, **kwargs)
+
+        return wrapper
+
+    return decorator
+
+
+def too_many_requests(request: HttpRequest, retry_after: int) -> HttpResponse:
+    message = f"Too many searches from your address; please wait {retry_after} seconds."
+    if request.path.startswith("/api/"):
+        return JsonResponse({"error": message}, status=429)
+    return render(request, "429.html", {"message": message}, status=429)

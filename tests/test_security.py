@@ -1,0 +1,198 @@
+"""HTTP security: headers, methods, hosts, error pages, rate limits and the deploy check."""
+
+import os
+import secrets
+import subprocess
+import sys
+
+import pytest
+from django.core.cache import cache
+from django.db import OperationalError
+
+from newsreader.models import Article
+from tests.conftest import ROOT, SEEDS, ingest
+
+pytestmark = pytest.mark.django_db
+
+PUBLIC_PAGES = [
+    "/",
+    "/regions/",
+    "/regions/palestine/",
+    "/archive/",
+    "/archive/2026/",
+    "/archive/2026/2/",
+    "/archive/2026/2/2/",
+    "/archive/undated/",
+    "/sources/",
+    "/sources/afp/",
+    "/search/?q=gaza",
+    "/feeds/latest/",
+    "/feeds/regions/palestine/",
+    "/feeds/sources/afp/",
+    "/sitemap.xml",
+    "/sitemap-articles.xml",
+    "/robots.txt",
+    "/healthz",
+    "/api/articles/",
+    "/api/regions/",
+    "/api/openapi.json",
+    "the first article",
+    "the first article in the API",
+]
+
+
+@pytest.fixture
+def seeded():
+    ingest(SEEDS)
+    return Article.objects.order_by("pk").first()
+
+
+def resolve(url: str, article: Article) -> str:
+    if url == "the first article":
+        return article.get_absolute_url()
+    if url == "the first article in the API":
+        return f"/api/articles/{article.pk}/"
+    return url
+
+
+@pytest.mark.parametrize("url", PUBLIC_PAGES)
+def test_public_responses_carry_the_security_headers(client, seeded, url):
+    response = client.get(resolve(url, seeded), secure=True)
+    assert response.status_code == 200
+    assert response["Strict-Transport-Security"] == ("max-age=31536000; includeSubDomains; preload")
+    policy = dict(
+        part.strip().split(" ", 1) for part in response["Content-Security-Policy"].split(";")
+    )
+    assert policy["default-src"] == "'none'"
+    assert policy["script-src"] == "'self'"
+    assert policy["frame-ancestors"] == "'none'"
+    assert policy["base-uri"] == "'none'"
+    assert policy["form-action"] == "'self'"
+    assert "unsafe" not in response["Content-Security-Policy"]
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "same-origin"
+    assert response["Cross-Origin-Resource-Policy"] == "same-origin"
+    assert response["X-Frame-Options"] == "DENY"
+
+
+def test_session_and_csrf_cookies_are_secure_and_http_only(client, django_user_model):
+    response = client.get("/admin/login/", secure=True)
+    csrf = response.cookies["csrftoken"]
+    assert csrf["secure"] and csrf["httponly"]
+    assert csrf["samesite"] == "Lax"
+    django_user_model.objects.create_superuser("chief", "chief@example.org", "a long passphrase")
+    response = client.post(
+        "/admin/login/?next=/admin/",
+        {"username": "chief", "password": "a long passphrase"},
+        secure=True,
+    )
+    assert response.status_code == 302
+    session = response.cookies["sessionid"]
+    assert session["secure"] and session["httponly"]
+
+
+@pytest.mark.parametrize("method", ["post", "put", "patch", "delete"])
+@pytest.mark.parametrize("url", PUBLIC_PAGES)
+def test_public_pages_refuse_writes_with_405(client, seeded, url, method):
+    response = getattr(client, method)(resolve(url, seeded))
+    assert response.status_code == 405
+    assert "GET" in response["Allow"]
+    assert Article.objects.count() == 4
+
+
+def test_head_is_answered_like_get_without_a_body(client, seeded):
+    response = client.head("/regions/palestine/")
+    assert response.status_code == 200
+    assert response.content == b""
+
+
+@pytest.mark.parametrize("host", ["evil.example", "127.0.0.1:8000@evil.example", "a" * 300])
+def test_a_host_the_site_does_not_serve_gets_400(client, host):
+    response = client.get("/", HTTP_HOST=host)
+    assert response.status_code == 400
+
+
+def test_a_server_error_shows_no_traceback_or_settings(client, monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("secret internals")
+
+    monkeypatch.setattr("newsreader.views.newest_per_region", broken)
+    client.raise_request_exception = False
+    response = client.get("/")
+    assert response.status_code == 500
+    page = response.content.decode()
+    assert "Something went wrong on our side" in page
+    for leak in ["Traceback", "secret internals", "SECRET_KEY", "settings.py", "DATABASES"]:
+        assert leak not in page
+
+
+def test_a_database_that_cannot_be_reached_gets_a_friendly_503(client, monkeypatch):
+    def unreachable(*args, **kwargs):
+        raise OperationalError("connection refused")
+
+    monkeypatch.setattr("newsreader.views.newest_per_region", unreachable)
+    client.raise_request_exception = False
+    response = client.get("/")
+    assert response.status_code == 503
+    assert response["Retry-After"] == "30"
+    page = response.content.decode()
+    assert "back in a moment" in page
+    assert "connection refused" not in page and "Traceback" not in page
+
+
+@pytest.fixture
+def search_limit(settings):
+    settings.NEWSREADER_SEARCH_RATE = "3/60"
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.mark.parametrize("url", ["/search/?q=gaza", "/api/articles/?q=gaza"])
+def test_searches_beyond_the_per_client_limit_get_429(client, seeded, search_limit, url):
+    statuses = [client.get(url, REMOTE_ADDR="198.51.100.7").status_code for _ in range(5)]
+    assert statuses == [200, 200, 200, 429, 429]
+    refused = client.get(url, REMOTE_ADDR="198.51.100.7")
+    assert 1 <= int(refused["Retry-After"]) <= 60
+    assert "Too many searches" in refused.content.decode()
+    # Another reader is not affected, and browsing without a query is never limited.
+    assert client.get(url, REMOTE_ADDR="198.51.100.8").status_code == 200
+    assert client.get("/search/", REMOTE_ADDR="198.51.100.7").status_code == 200
+
+
+def test_behind_a_proxy_the_limit_counts_the_address_the_proxy_saw(
+    client, seeded, search_limit, settings
+):
+    settings.NEWSREADER_CLIENT_IP_HEADER = "X-Forwarded-For"
+    # A client cannot escape the limit by inventing the first X-Forwarded-For address.
+    statuses = [
+        client.get(
+            "/search/?q=gaza",
+            REMOTE_ADDR="10.0.0.2",
+            HTTP_X_FORWARDED_FOR=f"203.0.113.{n}, 198.51.100.9",
+        ).status_code
+        for n in range(4)
+    ]
+    assert statuses == [200, 200, 200, 429]
+
+
+def test_deploy_check_passes_with_the_production_settings(tmp_path):
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("DJANGO_", "NEWSREADER_"))
+    }
+    env.update(
+        DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
+        DJANGO_ALLOWED_HOSTS="news.example.org",
+        DATABASE_URL=f"sqlite:///{tmp_path / 'check.sqlite3'}",
+    )
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlencode
 
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import HttpRequest, JsonResponse
 from django.urls import reverse
@@ -75,8 +76,25 @@ def article_json(article: Article, base_url: str) -> dict[str, Any]:
 API_PAGE_SIZE = 20
 
 
+class ScriptSafeEncoder(DjangoJSONEncoder):
+    """JSON with ``<``, ``>`` and ``&`` written as ``\\u`` escapes, as ``json_script`` does:
+    scraped markup in a story can never be read as HTML, whatever a client sniffs."""
+
+    ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
+
+    def encode(self, o: Any) -> str:
+        return super().encode(o).translate(self.ESCAPES)
+
+
+def api_response(data: dict[str, Any], status: int = 200) -> JsonResponse:
+    # ensure_ascii off: Arabic names stay readable, and the body is smaller.
+    return JsonResponse(
+        data, status=status, encoder=ScriptSafeEncoder, json_dumps_params={"ensure_ascii": False}
+    )
+
+
 def _error(message: str, status: int = 400) -> JsonResponse:
-    return JsonResponse({"error": message}, status=status)
+    return api_response({"error": message}, status=status)
 
 
 def _base_url(request: HttpRequest) -> str:
@@ -128,10 +146,7 @@ def api_articles(request: HttpRequest) -> JsonResponse:
         query_params = {k: params[k] for k in ("region", "from", "to", "q") if params.get(k)}
         query_params["cursor"] = str(page.older)
         next_url = f"{base}{reverse('api-articles')}?{urlencode(query_params)}"
-    return JsonResponse(
-        {"results": [article_json(a, base) for a in page.items], "next": next_url},
-        json_dumps_params={"ensure_ascii": False},
-    )
+    return api_response({"results": [article_json(a, base) for a in page.items], "next": next_url})
 
 
 @require_safe
@@ -140,9 +155,7 @@ def api_article(request: HttpRequest, pk: int) -> JsonResponse:
     article = articles_for_json(Article.objects.published().filter(pk=pk)).first()
     if article is None:
         return _error("No published article has that id.", status=404)
-    return JsonResponse(
-        article_json(article, _base_url(request)), json_dumps_params={"ensure_ascii": False}
-    )
+    return api_response(article_json(article, _base_url(request)))
 
 
 @require_safe
@@ -180,12 +193,12 @@ def api_regions(request: HttpRequest) -> JsonResponse:
                 "article_count": count,
             }
         )
-    return JsonResponse({"results": results}, json_dumps_params={"ensure_ascii": False})
+    return api_response({"results": results})
 
 
 @require_safe
 def api_openapi(request: HttpRequest) -> JsonResponse:
-    return JsonResponse(openapi_document(_base_url(request)))
+    return api_response(openapi_document(_base_url(request)))
 
 
 def openapi_document(base_url: str) -> dict[str, Any]:

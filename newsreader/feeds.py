@@ -7,6 +7,7 @@ import datetime
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
 from django.utils.text import Truncator
 
 from newsreader.models import Article, ArticleRegion, ArticleSource, Region, Source
@@ -31,8 +32,10 @@ class LatestStoriesFeed(Feed):
         return item.title
 
     def item_description(self, item: Article) -> str:
+        # Atom marks the summary as HTML: escape the text, or a feed reader would run
+        # markup that came in with a scraped story.
         paragraphs = item.paragraphs
-        return Truncator(paragraphs[0] if paragraphs else "").words(60)
+        return escape(Truncator(paragraphs[0] if paragraphs else "").words(60))
 
     def item_pubdate(self, item: Article) -> datetime.datetime:
         if item.published_on:

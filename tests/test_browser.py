@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, SEEDS, ingest
+from tests.conftest import HOSTILE_TITLE, ROOT, SEEDS, ingest, write_hostile_file
 from tests.factories import make_articles
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, databases="__all__")]
@@ -24,6 +24,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, datab
 CHROMIUM = "/usr/bin/chromium"
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
 AXE = files("axe_playwright_python").joinpath("axe.min.js").read_text()
+AXE_AS_EXPRESSION = f"(() => {{ {AXE}\n}})()"
 WIDTHS = {"phone": (360, 740), "desktop": (1280, 900)}
 
 
@@ -50,15 +51,32 @@ def browser(require_service_session):
         browser.close()
 
 
+# Reports every Content-Security-Policy violation, on every document the page loads.
+REPORT_CSP_VIOLATIONS = """
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.reportCspViolation(
+    `${event.effectiveDirective} blocked ${event.blockedURI || "inline"} on ${event.documentURI}`
+  );
+});
+"""
+
+
 class Watcher:
-    """Collects what must not happen on a page: console errors, failed requests."""
+    """Collects what must not happen on a page: console errors, failed requests, CSP
+    violations (counted apart, as the policy is the subject of its own checks)."""
 
     def __init__(self, page) -> None:
         self.problems: list[str] = []
+        self.csp_violations: list[str] = []
+        page.expose_function("reportCspViolation", self._csp_violation)
+        page.add_init_script(REPORT_CSP_VIOLATIONS)
         page.on("console", self._console)
         page.on("pageerror", lambda error: self.problems.append(f"page error: {error}"))
         page.on("requestfailed", self._failed)
         page.on("response", self._response)
+
+    def _csp_violation(self, description: str) -> None:
+        self.csp_violations.append(description)
 
     def _failed(self, request) -> None:
         # A navigation cancels the requests of the page it leaves; that is not a failure.
@@ -83,17 +101,21 @@ def site(reference_data, live_server):
 
 @pytest.fixture
 def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=True)
+    # The site's Content-Security-Policy is enforced, as it is for readers.
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
     context.set_default_timeout(10_000)
     page = context.new_page()
     page.watcher = Watcher(page)
     yield page
     context.close()
     assert page.watcher.problems == []
+    assert page.watcher.csp_violations == []
 
 
 def axe_violations(page) -> list[str]:
-    page.add_script_tag(content=AXE)
+    # Evaluated through the DevTools protocol, which the page's CSP does not govern (a
+    # <script> tag with axe inline would, rightly, be refused).
+    page.evaluate(AXE_AS_EXPRESSION)
     result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
     return [
         f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
@@ -177,7 +199,7 @@ def test_load_more_appends_in_place(site, page):
     assert stories.count() == 20
     url = page.url
     page.get_by_role("link", name="Older stories →").click()
-    page.wait_for_function("document.querySelectorAll('#results .story').length > 20")
+    page.wait_for_function("() => document.querySelectorAll('#results .story').length > 20")
     assert stories.count() == 26
     assert page.url == url
     assert page.get_by_role("link", name="Older stories →").count() == 0
@@ -188,7 +210,9 @@ def test_filter_updates_the_list_and_the_url(site, page):
     page.get_by_label("From").fill("2026-02-01")
     page.get_by_label("From").dispatch_event("change")
     page.wait_for_url(re.compile(r"from=2026-02-01"))
-    page.wait_for_function("!document.querySelector('#results').innerText.includes('Miami Talks')")
+    page.wait_for_function(
+        "() => !document.querySelector('#results').innerText.includes('Miami Talks')"
+    )
     assert page.locator("#results .story").count() == 1
 
 
@@ -292,3 +316,38 @@ def test_editor_fixes_a_caption_sets_a_date_publishes_and_readers_see_it(
     assert public.get_by_text("a zanzibar of a day").is_visible()
     assert public.locator("time[datetime='2026-01-23']").is_visible()
     reader.close()
+
+
+def test_scraped_markup_runs_nothing_and_calls_no_other_site(
+    reference_data, live_server, page, tmp_path, django_user_model
+):
+    ingest(write_hostile_file(tmp_path))
+    site = live_server.url
+    dialogs, outside = [], []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.on("request", lambda r: None if r.url.startswith(site) else outside.append(r.url))
+
+    page.goto(site + "/regions/lebanon/")
+    page.get_by_role("link", name=re.compile("talks stall")).click()
+    page.wait_for_url(re.compile(r"/articles/\d+/"))
+    assert page.get_by_role("heading", level=1).inner_text() == HOSTILE_TITLE
+    assert page.get_by_text("{% debug %} and {{ request.META }}", exact=False).is_visible()
+    page.goto(site + "/search/")
+    page.get_by_label("Search", exact=True).press_sequentially("beirut <script>", delay=20)
+    page.wait_for_url(re.compile(r"q=beirut"))
+    page.get_by_label("Search", exact=True).fill("beirut")
+    page.get_by_label("Search", exact=True).dispatch_event("input")
+    page.locator("#results .story-title", has_text="talks stall").wait_for()
+
+    django_user_model.objects.create_superuser("chief", "c@example.org", "a long passphrase")
+    page.goto(site + "/admin/")
+    page.get_by_label("Username").fill("chief")
+    page.get_by_label("Password").fill("a long passphrase")
+    page.get_by_role("button", name="Log in").click()
+    page.goto(site + "/admin/newsreader/article/?q=script")
+    page.get_by_role("link", name=re.compile("talks stall")).click()
+    page.wait_for_url(re.compile(r"/change/"))
+    page.goto(site + "/admin/newsreader/caption/")
+    page.wait_for_timeout(300)  # a load-triggered hx-get or onerror would have fired by now
+    assert dialogs == []
+    assert outside == []

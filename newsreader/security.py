@@ -26,6 +26,28 @@ class CrossOriginResourcePolicyMiddleware:
         return response
 
 
+class NulParameterMiddleware:
+    """A NUL character in a URL parameter gets 400, before any view sees it.
+
+    PostgreSQL cannot hold NUL in text and SQLite can, so a NUL let through would make the
+    same request succeed on one database and fail on the other.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if any(
+            "\x00" in key or any("\x00" in value for value in values)
+            for key, values in request.GET.lists()
+        ):
+            message = "A URL parameter contains a NUL character; remove it and try again."
+            if request.path.startswith("/api/"):
+                return JsonResponse({"error": message}, status=400)
+            return render(request, "400.html", {"message": message}, status=400)
+        return self.get_response(request)
+
+
 def client_address(request: HttpRequest) -> str:
     """The reader's address: REMOTE_ADDR, or behind a proxy the address it reports.
 

@@ -81,6 +81,8 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\ufeff]+")
 # Zero-width characters, and the private-use characters search uses to mark matches.
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ue000\ue001]")
+# Lone surrogates cannot be stored or encoded; they only reach here from a broken decoder.
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
 def decode(raw: bytes) -> str:
@@ -146,6 +148,7 @@ def _control_share(raw: bytes) -> float:
 def clean_line(line: str) -> str:
     line = unicodedata.normalize("NFC", line)
     line = _INVISIBLE.sub("", line)
+    line = _SURROGATE.sub("\ufffd", line)
     line = _CONTROL.sub(" ", line)
     return _SPACES.sub(" ", line).strip()
 
@@ -258,7 +261,7 @@ def _next_to_itself(lines: list[str], index: int) -> bool:
 def provisional_title(paragraphs: list[str], max_words: int = 12) -> str:
     """A title for a story that arrived without one: the start of its first sentence."""
     first = re.split(r"(?<=[.!?])\s", paragraphs[0], maxsplit=1)[0].rstrip(".!?")
-    words = first.split()
+    words = first.split() or paragraphs[0].split()
     if len(words) <= max_words:
-        return first
+        return " ".join(words)
     return " ".join(words[:max_words]).rstrip(",;:") + "…"

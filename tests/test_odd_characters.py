@@ -19,7 +19,7 @@ CONTROLS = "\x01\x07\x08\x0b\x0c\x1b\x7f\x85\x9b"
 
 def test_control_characters_in_a_file_become_single_spaces(tmp_path):
     title = f"Gaza{CONTROLS}Talks Stall\x1b[31m Again"
-    caption = f"Smoke over\x07Beirut\x0b today (AFP)"
+    caption = "Smoke over\x07Beirut\x0b today (AFP)"
     # A few stray controls in a story, as a scrape leaves them (a file that is more than 1%
     # controls is binary, and refused).
     body = [

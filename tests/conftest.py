@@ -93,11 +93,11 @@ def outlets():
 
 
 @pytest.fixture
-def scratch_database(tmp_path):
-    """Environment for subprocesses that share a real, committed database of their own.
+def scratch_databases(tmp_path):
+    """Make environments for subprocesses that share a real, committed database of their own.
 
-    A migrated SQLite file by default; a new PostgreSQL database when the suite runs on
-    PostgreSQL. Dropped afterwards.
+    Each call gives a migrated SQLite file by default, or a new PostgreSQL database when the
+    suite runs on PostgreSQL. All are dropped afterwards.
     """
     import subprocess
     import sys
@@ -105,45 +105,91 @@ def scratch_database(tmp_path):
 
     from django.conf import settings
 
-    env = {**os.environ, "NEWSREADER_TESTING": "1"}
-    db = settings.DATABASES["default"]
-    drop = None
-    if db["ENGINE"] == "django.db.backends.postgresql":
-        import psycopg
+    drops = []
 
+    def make() -> dict[str, str]:
+        env = {**os.environ, "NEWSREADER_TESTING": "1"}
+        db = settings.DATABASES["default"]
         name = f"newsreader_scratch_{uuid.uuid4().hex[:12]}"
-        params = {
-            "host": db["HOST"] or "127.0.0.1",
-            "port": db["PORT"] or 5432,
-            "user": db["USER"],
-            "password": db["PASSWORD"] or None,
-            "dbname": "postgres",
-            "autocommit": True,
-        }
-        try:
-            with psycopg.connect(**params) as conn:
-                conn.execute(f'CREATE DATABASE "{name}"')
-        except psycopg.OperationalError:
-            _require_service("PostgreSQL")
-        auth = db["USER"] + (f":{db['PASSWORD']}" if db["PASSWORD"] else "")
-        env["DATABASE_URL"] = f"postgres://{auth}@{params['host']}:{params['port']}/{name}"
-        if "DATABASE_REPLICA_URL" in env:
-            env["DATABASE_REPLICA_URL"] = env["DATABASE_URL"]  # no replication: the same
+        if db["ENGINE"] == "django.db.backends.postgresql":
+            import psycopg
 
-        def drop():
-            with psycopg.connect(**params) as conn:
-                conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    else:
-        env["DATABASE_URL"] = f"sqlite:///{tmp_path / 'scratch.sqlite3'}"
-    subprocess.run(
-        [sys.executable, "manage.py", "migrate", "--noinput", "-v0"],
+            params = {
+                "host": db["HOST"] or "127.0.0.1",
+                "port": db["PORT"] or 5432,
+                "user": db["USER"],
+                "password": db["PASSWORD"] or None,
+                "dbname": "postgres",
+                "autocommit": True,
+            }
+            try:
+                with psycopg.connect(**params) as conn:
+                    conn.execute(f'CREATE DATABASE "{name}"')
+            except psycopg.OperationalError:
+                _require_service("PostgreSQL")
+
+            def drop():
+                with psycopg.connect(**params) as conn:
+                    conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+            drops.append(drop)
+            auth = db["USER"] + (f":{db['PASSWORD']}" if db["PASSWORD"] else "")
+            env["DATABASE_URL"] = f"postgres://{auth}@{params['host']}:{params['port']}/{name}"
+            if "DATABASE_REPLICA_URL" in env:
+                env["DATABASE_REPLICA_URL"] = env["DATABASE_URL"]  # no replication: the same
+        else:
+            env["DATABASE_URL"] = f"sqlite:///{tmp_path / name}.sqlite3"
+        subprocess.run(
+            [sys.executable, "manage.py", "migrate", "--noinput", "-v0"],
+            cwd=ROOT,
+            env=env,
+            check=True,
+        )
+        return env
+
+    yield make
+    for drop in drops:
+        drop()
+
+
+@pytest.fixture
+def scratch_database(scratch_databases):
+    """One environment from ``scratch_databases``."""
+    return scratch_databases()
+
+
+def articles_in(env: dict) -> list[dict]:
+    """A scratch database's canonical export, without ids and in an order that does not
+    depend on them: two databases that hold the same articles give equal lists."""
+    import subprocess
+    import sys
+
+    out = subprocess.run(
+        [sys.executable, "manage.py", "export_articles"],
         cwd=ROOT,
         env=env,
+        capture_output=True,
+        text=True,
         check=True,
-    )
-    yield env
-    if drop:
-        drop()
+    ).stdout
+    records = [json.loads(line) for line in out.splitlines()]
+    for record in records:
+        del record["id"], record["url"]
+    return sorted(records, key=lambda r: (r["title"], r["body"]))
+
+
+@pytest.fixture
+def corpus(tmp_path) -> Path:
+    """The seeds and 12 generated pages of 50 stories each (bench/corpus.py)."""
+    import shutil
+
+    from bench.corpus import write_corpus
+
+    folder = tmp_path / "corpus"
+    write_corpus(folder, 600, seed=7)
+    for seed in SEEDS.glob("*.txt"):
+        shutil.copy(seed, folder / seed.name)
+    return folder
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -4,7 +4,7 @@ import json
 import subprocess
 import sys
 
-from tests.conftest import ROOT, SEEDS
+from tests.conftest import ROOT, SEEDS, articles_in
 
 
 def run(env, *args):
@@ -30,3 +30,18 @@ def test_three_ingests_at_once_create_no_duplicates(scratch_database):
     assert len(articles) == 4
     miami = next(a for a in articles if a["title"].startswith("Miami Talks"))
     assert miami["provenance"] == ["000_d68af86ea4c77a71.txt", "002_801232c05f2a40c6.txt"]
+
+
+def test_two_ingests_crossing_a_directory_give_the_result_of_one_clean_run(
+    scratch_databases, corpus
+):
+    clean = scratch_databases()
+    assert run(clean, "ingest", str(corpus)).wait(timeout=300) == 0
+    shared = scratch_databases()
+    files = sorted(str(path) for path in corpus.glob("*.txt"))
+    # One walks the directory forwards and one backwards, so they meet in the middle.
+    runs = [run(shared, "ingest", *files), run(shared, "ingest", *reversed(files))]
+    results = [(p.wait(timeout=300), *p.communicate()) for p in runs]
+    assert [code for code, _, _ in results] == [0, 0], results
+    assert all(err == "" for _, _, err in results), results
+    assert articles_in(shared) == articles_in(clean)

@@ -74,6 +74,8 @@ def article_json(article: Article, base_url: str) -> dict[str, Any]:
 # -- the JSON API --------------------------------------------------------------------
 
 API_PAGE_SIZE = 20
+# Ids have at most 18 digits (see IdConverter in urls.py).
+MAX_ID = 10**18 - 1
 
 
 class ScriptSafeEncoder(DjangoJSONEncoder):
@@ -116,6 +118,9 @@ def api_articles(request: HttpRequest) -> JsonResponse:
     unknown = set(params) - {"region", "from", "to", "q", "cursor"}
     if unknown:
         return _error(f"Unknown parameter: {', '.join(sorted(unknown))}.")
+    for name in ("from", "to"):
+        if params.get(name) == "":
+            return _error(f"{name}: empty; give a date as YYYY-MM-DD or leave it out.")
     form = StoryFilterForm({k: params[k] for k in ("from", "to") if k in params})
     if not form.is_valid():
         return _error(form.error_message())
@@ -277,7 +282,13 @@ def openapi_document(base_url: str) -> dict[str, Any]:
     def json_response(schema: dict, description: str) -> dict:
         return {"description": description, "content": {"application/json": {"schema": schema}}}
 
-    date_param = {"type": "string", "format": "date", "example": "2026-02-02"}
+    date_param = {
+        "type": "string",
+        "format": "date",
+        "pattern": r"^(19[0-9]{2}|20[0-9]{2}|2100)-[0-9]{2}-[0-9]{2}$",
+        "description": "A date from 1900 to 2100, as YYYY-MM-DD.",
+        "example": "2026-02-02",
+    }
     return {
         "openapi": "3.1.0",
         "info": {
@@ -327,6 +338,7 @@ def openapi_document(base_url: str) -> dict[str, Any]:
                             "A page of articles.",
                         ),
                         "400": error,
+                        "429": {**error, "description": "Too many searches from this client."},
                     },
                 }
             },
@@ -338,7 +350,7 @@ def openapi_document(base_url: str) -> dict[str, Any]:
                             "name": "id",
                             "in": "path",
                             "required": True,
-                            "schema": {"type": "integer"},
+                            "schema": {"type": "integer", "minimum": 0, "maximum": MAX_ID},
                         }
                     ],
                     "responses": {

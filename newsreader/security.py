@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.core.cache import cache
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import render
 
 
@@ -24,6 +24,24 @@ class CrossOriginResourcePolicyMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Cross-Origin-Resource-Policy", "same-origin")
         return response
+
+
+class ReadOnlyPublicSiteMiddleware:
+    """Outside the admin the site only reads: any method but GET and HEAD gets 405.
+
+    Answered before CSRF is checked, so a POST to a page is "not allowed" (405), not a
+    "forbidden" CSRF failure (403) that would suggest it could be allowed with a token.
+    """
+
+    SAFE_METHODS = ("GET", "HEAD")
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.method not in self.SAFE_METHODS and not request.path.startswith("/admin/"):
+            return HttpResponseNotAllowed(self.SAFE_METHODS)
+        return self.get_response(request)
 
 
 class NulParameterMiddleware:

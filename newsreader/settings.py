@@ -69,6 +69,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "newsreader.security.CrossOriginResourcePolicyMiddleware",
+    "newsreader.security.ReadOnlyPublicSiteMiddleware",
     "newsreader.security.NulParameterMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # ETag on every page; a matching If-None-Match gets 304 Not Modified.

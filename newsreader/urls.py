@@ -86,4 +86,5 @@ urlpatterns = [
     path("admin/", admin.site.urls),
 ]
 
+handler404 = "newsreader.views.not_found"
 handler500 = "newsreader.views.server_error"

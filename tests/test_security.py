@@ -8,6 +8,7 @@ import sys
 import pytest
 from django.core.cache import cache
 from django.db import OperationalError
+from django.test import Client
 
 from newsreader.models import Article
 from tests.conftest import ROOT, SEEDS, ingest
@@ -91,13 +92,22 @@ def test_session_and_csrf_cookies_are_secure_and_http_only(client, django_user_m
     assert session["secure"] and session["httponly"]
 
 
-@pytest.mark.parametrize("method", ["post", "put", "patch", "delete"])
+@pytest.mark.parametrize("method", ["POST", "PUT", "PATCH", "DELETE", "OPTIONS", "QUERY"])
 @pytest.mark.parametrize("url", PUBLIC_PAGES)
-def test_public_pages_refuse_writes_with_405(client, seeded, url, method):
-    response = getattr(client, method)(resolve(url, seeded))
+def test_public_pages_refuse_writes_with_405(seeded, url, method):
+    # With CSRF checks on, as a browser meets them: 405, not a CSRF failure.
+    client = Client(enforce_csrf_checks=True)
+    response = client.generic(method, resolve(url, seeded), data="title=x")
     assert response.status_code == 405
-    assert "GET" in response["Allow"]
+    assert response["Allow"] == "GET, HEAD"
     assert Article.objects.count() == 4
+
+
+def test_unknown_api_addresses_answer_json_404(client):
+    response = client.get("/api/articles/-1/")
+    assert response.status_code == 404
+    assert response.json() == {"error": "There is nothing at this address."}
+    assert "We could not find that page" in client.get("/no-such-page/").content.decode()
 
 
 def test_head_is_answered_like_get_without_a_body(client, seeded):

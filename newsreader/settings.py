@@ -134,9 +134,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_fla
     POOL_OPTIONS = {
         "min_size": int(os.environ.get("DJANGO_DB_POOL_MIN", "2")),
         "max_size": int(os.environ.get("DJANGO_DB_POOL_MAX", "10")),
-        # A request waits this long for a connection before the site answers 503: with
-        # sync workers the pool is never short of connections, only of a database.
-        "timeout": float(os.environ.get("DJANGO_DB_POOL_TIMEOUT", "2")),
+        # A request waits this long for a connection before the site answers 503. A sync
+        # worker takes one connection at a time, so the pool is only ever short of one
+        # when the database is down; raise it for threaded workers.
+        "timeout": float(os.environ.get("DJANGO_DB_POOL_TIMEOUT", "1")),
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True

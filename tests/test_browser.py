@@ -351,3 +351,29 @@ def test_scraped_markup_runs_nothing_and_calls_no_other_site(
     page.wait_for_timeout(300)  # a load-triggered hx-get or onerror would have fired by now
     assert dialogs == []
     assert outside == []
+
+
+def test_busy_and_unavailable_pages_are_accessible(site, page, settings, monkeypatch):
+    from django.core.cache import cache
+    from django.db import OperationalError
+
+    settings.NEWSREADER_SEARCH_RATE = "1/60"
+    cache.clear()
+    page.goto(site + "/search/?q=gaza")
+    page.goto(site + "/search/?q=beirut")
+    assert page.get_by_role("heading", name="Too many searches").is_visible()
+    check_page(page, "too-many-searches")
+
+    def unreachable(*args, **kwargs):
+        raise OperationalError("connection refused")
+
+    monkeypatch.setattr("newsreader.views.newest_per_region", unreachable)
+    page.goto(site + "/")
+    assert page.get_by_role("heading", name="newsreader is back in a moment").is_visible()
+    check_page(page, "unavailable")
+    # The two refusals themselves, and nothing else.
+    assert f"HTTP 429: {site}/search/?q=beirut" in page.watcher.problems
+    assert f"HTTP 503: {site}/" in page.watcher.problems
+    assert all(" 429" in p or " 503" in p for p in page.watcher.problems), page.watcher.problems
+    page.watcher.problems.clear()
+    cache.clear()

@@ -59,8 +59,8 @@ def production_env(database_url: str, **extra: str) -> dict[str, str]:
         # wrk is one client asking for thousands of searches: no per-client limit.
         NEWSREADER_SEARCH_RATE="0/60",
         DATABASE_URL=database_url,
-        **extra,
     )
+    env.update(extra)
     return env
 
 

@@ -162,3 +162,40 @@ def test_a_database_outage_gets_a_fast_friendly_503_and_heals_without_a_restart(
     back = [r for r in readers.results if r[0] == "back"]
     settled = back[-1][4] - 2
     assert {status for _, status, _, _, at in back if at > settled} == {200}
+
+
+def test_the_search_limit_holds_across_gunicorn_workers(scratch_database, require_service):
+    import urllib.error
+    import urllib.request
+
+    redis_url = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/1")
+    try:
+        import redis
+
+        redis.Redis.from_url(redis_url, socket_connect_timeout=2).ping()
+    except redis.exceptions.ConnectionError:
+        require_service("Redis")
+    env = production(
+        scratch_database["DATABASE_URL"],
+        REDIS_URL=redis_url,
+        NEWSREADER_SEARCH_RATE="10/3600",
+        NEWSREADER_CLIENT_IP_HEADER="X-Forwarded-For",
+    )
+    prepare_database(env)
+    server = Gunicorn(env, workers=4)
+    client = f"198.51.100.{uuid.uuid4().int % 250 + 1}, 203.0.113.{uuid.uuid4().int % 250 + 1}"
+    statuses = []
+    try:
+        for n in range(16):
+            request = urllib.request.Request(
+                f"{server.base}/search/?q=gaza+{n}", headers={"X-Forwarded-For": client}
+            )
+            try:
+                with urllib.request.urlopen(request, timeout=10) as response:
+                    statuses.append(response.status)
+            except urllib.error.HTTPError as error:
+                statuses.append(error.code)
+    finally:
+        server.stop()
+    # Four workers, each with its own memory: only a shared count stops at ten.
+    assert statuses == [200] * 10 + [429] * 6

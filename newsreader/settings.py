@@ -130,14 +130,17 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_fla
     "DJANGO_DB_POOL", True
 ):
     # psycopg's pool. With CONN_HEALTH_CHECKS on, Django has the pool check a connection
-    # before each use, so a restarted database heals without restarting the app.
+    # before each use, so a restarted database heals without restarting the app. A sync
+    # worker uses one connection at a time: keeping one open means that after a restart
+    # a single broken connection is found and replaced (the pool waits 1 s before
+    # checking the next), well within the timeout.
     POOL_OPTIONS = {
-        "min_size": int(os.environ.get("DJANGO_DB_POOL_MIN", "2")),
+        "min_size": int(os.environ.get("DJANGO_DB_POOL_MIN", "1")),
         "max_size": int(os.environ.get("DJANGO_DB_POOL_MAX", "10")),
-        # A request waits this long for a connection before the site answers 503. A sync
-        # worker takes one connection at a time, so the pool is only ever short of one
-        # when the database is down; raise it for threaded workers.
-        "timeout": float(os.environ.get("DJANGO_DB_POOL_TIMEOUT", "1")),
+        # A request waits this long for a connection before the site answers 503; with
+        # sync workers the pool is only ever short of one when the database is down.
+        # Raise it for threaded workers.
+        "timeout": float(os.environ.get("DJANGO_DB_POOL_TIMEOUT", "2")),
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True

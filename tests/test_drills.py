@@ -135,11 +135,12 @@ def test_a_database_outage_gets_a_fast_friendly_503_and_heals_without_a_restart(
     )
     server = Gunicorn(env, workers=2)
     workers = server.workers()
-    readers = Readers(server.base, main_pages(server.base, env))
+    # One reader per worker: each answer's time is the server's, not time in its queue.
+    readers = Readers(server.base, main_pages(server.base, env), threads=2)
     try:
         with phase(readers, "before", 2):
             pass
-        with phase(readers, "down", 4):
+        with phase(readers, "down", 6):
             proxy.stop()
         with phase(readers, "back", 5):
             proxy.start()
@@ -154,10 +155,10 @@ def test_a_database_outage_gets_a_fast_friendly_503_and_heals_without_a_restart(
     print(summary)
     assert summary["before"]["statuses"] == {200: summary["before"]["statuses"][200]}
     down = [r for r in readers.results if r[0] == "down" and r[1] != 200]
-    assert len(down) >= 5
+    assert len(down) >= 3
     assert {status for _, status, *_ in down} == {503}
     assert all("back in a moment" in body for _, _, _, body, _ in down)
-    assert max(seconds for _, _, seconds, *_ in down) < 3  # the pool gives up after 1 s
+    assert max(seconds for _, _, seconds, *_ in down) < 2.5  # the pool gives up after 2 s
     assert summary["down"]["tracebacks"] == summary["back"]["tracebacks"] == 0
     back = [r for r in readers.results if r[0] == "back"]
     settled = back[-1][4] - 2

@@ -80,20 +80,27 @@ def _write(tags: set[str]) -> None:
         cache.set_many({TAG_PREFIX + tag: uuid.uuid4().hex for tag in tags}, timeout=None)
 
 
-def _tokens(tags: list[str]) -> list[str]:
-    keys = [TAG_PREFIX + tag for tag in tags]
-    found = cache.get_many(keys)
+def _missing_tokens(keys: Iterable[str], found: dict[str, str]) -> dict[str, str]:
+    """New tokens for tags the cache does not hold (never set, or evicted), stored."""
     missing = {key: uuid.uuid4().hex for key in keys if key not in found}
     if missing:
         cache.set_many(missing, timeout=None)
-        found.update(missing)
-    return [found[key] for key in keys]
+    return missing
 
 
 def cached_page(
-    tags_for: Callable[..., Iterable[str]], timeout: int | None = None
+    tags_for: Callable[..., Iterable[str]],
+    more_tags: Callable[..., Iterable[str]] | None = None,
+    timeout: int | None = None,
 ) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
-    """Cache a view's 200 responses for anonymous GETs, under its tags' current tokens."""
+    """Cache a view's 200 responses for anonymous GETs, valid while its tags' tokens hold.
+
+    ``tags_for(request, *args)`` gives the tags known from the URL alone; ``more_tags``,
+    if given, those that need the database (an article's region). An entry stores the
+    tokens of all its tags as they were before the page was rendered. A hit is one cache
+    round trip for the entry and the URL's tags, and a second only for ``more_tags``;
+    any token that changed since makes it a miss.
+    """
 
     def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
         @functools.wraps(view)
@@ -104,24 +111,36 @@ def cached_page(
                 or not settings.NEWSREADER_PAGE_CACHE_SECONDS
             ):
                 return view(request, *args, **kwargs)
-            tags = sorted(set(tags_for(request, *args, **kwargs)))
             htmx = f"{request.headers.get('HX-Request', '')}|{request.headers.get('HX-Target', '')}"
-            fingerprint = "|".join([request.get_full_path(), htmx, *_tokens(tags)])
+            fingerprint = f"{request.get_full_path()}|{htmx}"
             key = PAGE_PREFIX + hashlib.sha256(fingerprint.encode()).hexdigest()
-            stored = cache.get(key)
-            if stored is not None:
-                status, headers, content = stored
-                response = HttpResponse(content, status=status)
-                for name, value in headers:
-                    response[name] = value
-                response["X-Cache"] = "hit"
-                return response
+            tag_keys = [TAG_PREFIX + tag for tag in sorted(set(tags_for(request, *args, **kwargs)))]
+            found = cache.get_many([key, *tag_keys])
+            entry = found.pop(key, None)
+            if entry is not None:
+                tokens, status, headers, content = entry
+                later = [k for k in tokens if k not in found]
+                if later:
+                    found.update(cache.get_many(later))
+                if all(found.get(k) == token for k, token in tokens.items()):
+                    response = HttpResponse(content, status=status)
+                    for name, value in headers:
+                        response[name] = value
+                    response["X-Cache"] = "hit"
+                    return response
+            if more_tags is not None:
+                extra = [TAG_PREFIX + tag for tag in set(more_tags(request, *args, **kwargs))]
+                extra = [k for k in extra if k not in tag_keys]
+                found.update(cache.get_many(extra))
+                tag_keys += extra
+            found.update(_missing_tokens(tag_keys, found))
+            tokens = {k: found[k] for k in tag_keys}
             response = view(request, *args, **kwargs)
             if response.status_code == 200 and not response.streaming and not response.cookies:
                 headers = [(h, response[h]) for h in CACHED_HEADERS if h in response]
                 cache.set(
                     key,
-                    (response.status_code, headers, response.content),
+                    (tokens, response.status_code, headers, response.content),
                     timeout or settings.NEWSREADER_PAGE_CACHE_SECONDS,
                 )
                 response["X-Cache"] = "miss"

@@ -245,18 +245,18 @@ def source_detail(request: HttpRequest, slug: str) -> HttpResponse:
 # -- articles ------------------------------------------------------------------------
 
 
-def article_page_tags(request: HttpRequest, pk: int, slug: str = "") -> list[str]:
-    """The article, and its region: the page lists its region's newer and older stories."""
+def article_region_tags(request: HttpRequest, pk: int, slug: str = "") -> list[str]:
+    """The article's region: the page lists its region's newer and older stories."""
     region = (
         ArticleRegion.objects.filter(article_id=pk, is_primary=True)
         .values_list("region__slug", flat=True)
         .first()
     )
-    return [f"article:{pk}", f"region:{region}"]
+    return [f"region:{region}"]
 
 
 @require_safe
-@cached_page(article_page_tags)
+@cached_page(lambda request, pk, slug="": [f"article:{pk}"], more_tags=article_region_tags)
 def article_detail(request: HttpRequest, pk: int, slug: str = "") -> HttpResponse:
     # Editors preview drafts ("View on site" in the admin); readers see published stories only.
     visible = Article.objects.all() if request.user.is_staff else published()

@@ -49,6 +49,24 @@ def test_repeat_visit_is_served_from_the_cache_without_queries(client):
     assert "Beirut story" in response.content.decode()
 
 
+def test_a_repeat_article_visit_needs_no_query_and_sees_a_new_neighbour(client, committed):
+    first = committed(lambda: make_article("First Beirut story", region="lebanon"))
+    url = first.get_absolute_url()
+    assert fetch(client, url)["X-Cache"] == "miss"
+    with CaptureQueriesContext(connection) as queries:
+        assert fetch(client, url)["X-Cache"] == "hit"
+    assert len(queries) == 0
+    # A newer story in the same region is linked from the article page at once.
+    committed(
+        lambda: make_article(
+            "Second Beirut story", region="lebanon", published_on=datetime.date(2026, 3, 1)
+        )
+    )
+    response = fetch(client, url)
+    assert response["X-Cache"] == "miss"
+    assert "Second Beirut story" in response.content.decode()
+
+
 def test_an_edit_refreshes_the_pages_that_show_the_story_and_only_those(client, committed):
     beirut = committed(lambda: make_article("Beirut story", region="lebanon"))
     committed(lambda: make_article("Rabat story", region="morocco"))

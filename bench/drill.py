@@ -259,6 +259,7 @@ class Readers:
     def __init__(self, base: str, paths: list[str], threads: int = 4) -> None:
         self.base, self.paths = base, paths
         self.phase = "up"
+        self.started = {"up": time.monotonic()}
         self.results: list[tuple[str, int, float, str, float]] = []
         self._stop = threading.Event()
         self._threads = [threading.Thread(target=self._run, args=(n,)) for n in range(threads)]
@@ -294,12 +295,19 @@ class Readers:
             entry["statuses"][status] = entry["statuses"].get(status, 0) + 1
             entry["slowest_s"] = round(max(entry["slowest_s"], seconds), 2)
             entry["tracebacks"] += "Traceback" in body or 'File "' in body
+        if "back" in phases:
+            # How long after the database came back readers last saw an error.
+            failures = [at for p, status, _, _, at in self.results if p == "back" and status != 200]
+            phases["back"]["healed_after_s"] = (
+                round(max(failures) - self.started["back"], 2) if failures else 0.0
+            )
         return phases
 
 
 @contextlib.contextmanager
 def phase(readers: Readers, name: str, seconds: float) -> Iterator[None]:
     readers.phase = name
+    readers.started[name] = time.monotonic()
     yield
     time.sleep(seconds)
 
@@ -341,6 +349,8 @@ def run_load(args: argparse.Namespace) -> dict:
 
 def run_db_restart(args: argparse.Namespace) -> dict:
     env = production_env(postgres_database("newsreader_drill"))
+    if args.no_cache:
+        env["NEWSREADER_PAGE_CACHE_SECONDS"] = "0"
     prepare_database(env)
     server = Gunicorn(env, workers=args.workers)
     readers = Readers(server.base, main_pages(server.base, env))
@@ -370,6 +380,9 @@ def main() -> None:
     restart = sub.add_parser("db-restart", help="stop and start PostgreSQL under readers")
     restart.add_argument("--down", type=float, default=10)
     restart.add_argument("--workers", type=int, default=4)
+    restart.add_argument(
+        "--no-cache", action="store_true", help="no page cache: every page needs the database"
+    )
     args = parser.parse_args()
     result = run_load(args) if args.drill == "load" else run_db_restart(args)
     print(json.dumps(result, indent=2))

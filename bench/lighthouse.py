@@ -34,19 +34,22 @@ RESULTS = ROOT / "bench" / "results"
 
 def lighthouse(url: str, out: Path) -> dict:
     command = shlex.split(os.environ.get("LIGHTHOUSE", "npx --yes lighthouse@13"))
-    subprocess.run(
-        [
-            *command,
-            url,
-            "--only-categories=performance,accessibility",
-            "--chrome-flags=--headless=new --no-sandbox --disable-gpu",
-            "--output=json",
-            f"--output-path={out}",
-            "--quiet",
-        ],
-        check=True,
-        env={**os.environ, "CHROME_PATH": CHROMIUM},
-    )
+    for attempt in (1, 2):  # Chromium sometimes fails to start under Lighthouse; once more
+        result = subprocess.run(
+            [
+                *command,
+                url,
+                "--only-categories=performance,accessibility",
+                "--chrome-flags=--headless=new --no-sandbox --disable-gpu",
+                "--output=json",
+                f"--output-path={out}",
+                "--quiet",
+            ],
+            check=attempt == 2,
+            env={**os.environ, "CHROME_PATH": CHROMIUM},
+        )
+        if result.returncode == 0:
+            break
     report = json.loads(out.read_text())
     audits = report["audits"]
     return {

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
 from django.db.models import F, QuerySet
+from django.db.models.expressions import RawSQL
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -20,6 +21,9 @@ from newsreader.models import Article
 MAX_QUERY_LENGTH = 300
 RESULTS_PER_PAGE = 20
 MAX_PAGES = 50
+# The search page ranks the newest matches only, as many as it can show: a word found in
+# half the archive would otherwise have every one of its matches scored on each search.
+RANKED_CANDIDATES = RESULTS_PER_PAGE * MAX_PAGES
 # Snippet highlight markers: private-use characters that no scraped text carries.
 MARK_START, MARK_END = "\ue000", "\ue001"
 FTS_TABLE = "newsreader_article_fts"
@@ -116,10 +120,31 @@ def matching(queryset: QuerySet[Article], query: ParsedQuery) -> QuerySet[Articl
 
 
 def ranked(queryset: QuerySet[Article], query: ParsedQuery) -> QuerySet[Article]:
-    """Best match first; ties newest first, then by id, so pages are stable."""
-    return matching(queryset, query).order_by(
-        "-score", F("published_on").desc(nulls_last=True), "-id"
-    )
+    """Best match first among the newest ``RANKED_CANDIDATES`` matches (by id, the order
+    they were added); ties newest first, then by id, so pages are stable."""
+    matches = matching(queryset, query)
+    offset = RANKED_CANDIDATES - 1
+    if query.is_empty:
+        pass
+    elif connection.vendor == "postgresql":
+        matches = matches.filter(
+            id__gte=RawSQL(
+                "COALESCE((SELECT id FROM newsreader_article WHERE search_vector @@ "
+                "websearch_to_tsquery('english', %s) ORDER BY id DESC "
+                f"OFFSET {offset} LIMIT 1), 0)",
+                [query.to_websearch()],
+            )
+        )
+    else:
+        # On the FTS table's rowid, so that FTS5 itself skips the older matches.
+        matches = matches.extra(
+            where=[
+                f"{FTS_TABLE}.rowid >= COALESCE((SELECT rowid FROM {FTS_TABLE} WHERE "
+                f"{FTS_TABLE} MATCH %s ORDER BY rowid DESC LIMIT 1 OFFSET {offset}), 0)"
+            ],
+            params=[query.to_fts5()],
+        )
+    return matches.order_by("-score", F("published_on").desc(nulls_last=True), "-id")
 
 
 def snippets(articles: list[Article], query: ParsedQuery) -> dict[int, SafeString]:

@@ -243,3 +243,15 @@ def test_a_story_repeated_within_one_file_becomes_one_article(tmp_path):
     article = Article.objects.get()
     assert article.provenance.count() == 2
     assert article.captions.count() == 1
+
+
+def test_ingest_leaves_the_query_planner_statistics_of_the_new_rows():
+    from django.db import connection
+
+    ingest(SEEDS)
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute("SELECT count(*) FROM sqlite_stat1 WHERE tbl = 'newsreader_article'")
+        else:
+            cursor.execute("SELECT count(*) FROM pg_stats WHERE tablename = 'newsreader_article'")
+        assert cursor.fetchone()[0] > 0

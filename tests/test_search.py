@@ -145,3 +145,15 @@ def test_query_parser_understands_phrases_exclusions_and_or():
     ]
     assert [t.text for t in parsed.excluded] == ["egypt"]
     assert parse_query("  -only -negatives ").is_empty
+
+
+def test_only_the_newest_matches_are_ranked(client, monkeypatch):
+    oldest = make_article("Zanzibar talks", body="Nothing else here.")
+    for n in range(4):
+        make_article(f"Later story {n}", body=f"A passing mention of zanzibar, number {n}.")
+    first = client.get("/search/", {"q": "zanzibar"}).content.decode()
+    assert first.index("Zanzibar talks") < first.index("Later story")  # the title weighs most
+    monkeypatch.setattr("newsreader.search.RANKED_CANDIDATES", 3)
+    bounded = client.get("/search/", {"q": "zanzibar"}).content.decode()
+    assert oldest.title not in bounded
+    assert bounded.count("Later story") == 3

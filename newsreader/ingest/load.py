@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.conf import settings
-from django.db import IntegrityError, OperationalError, transaction
+from django.db import DatabaseError, IntegrityError, OperationalError, connection, transaction
 from django.db.models import Q
 from django.utils.text import slugify
 
@@ -100,6 +100,29 @@ def read_file(path: Path) -> bytes:
         raise IngestError(f"the file could not be read ({error.strerror})") from error
 
 
+def refresh_planner_statistics() -> None:
+    """Tell the query planner how the tables look after a load.
+
+    Without statistics SQLite reads "status = published" as selective and walks the whole
+    newest-first index to fetch twenty stories by id; PostgreSQL would catch up by itself
+    (autovacuum), but only some time after a large load. A sampled ANALYZE costs well
+    under a second at 100,000 stories. A failure (a full disk) only leaves the old
+    statistics in place.
+    """
+    try:
+        with connection.cursor() as cursor:
+            if connection.vendor == "sqlite":
+                cursor.execute("PRAGMA analysis_limit = 1000")
+                cursor.execute("ANALYZE")
+            else:
+                cursor.execute(
+                    "ANALYZE newsreader_article, newsreader_articleregion, "
+                    "newsreader_articlesource, newsreader_caption"
+                )
+    except DatabaseError as error:
+        logger.warning("Could not refresh the query planner's statistics: %s", error)
+
+
 class Ingester:
     """Holds the gazetteer and source directory for a run, and writes stories."""
 
@@ -163,6 +186,8 @@ class Ingester:
             report.created += outcome.created
             report.merged += outcome.merged
             report.unchanged += outcome.unchanged
+        if report.created or report.merged:
+            refresh_planner_statistics()
         return report
 
     def ingest_file(self, path: Path) -> FileOutcome:

@@ -12,7 +12,9 @@ from __future__ import annotations
 import functools
 import hashlib
 import threading
+import time
 import uuid
+from collections import OrderedDict
 from collections.abc import Callable, Iterable
 
 from django.conf import settings
@@ -27,6 +29,38 @@ PAGE_PREFIX = "page:"
 CACHED_HEADERS = ("Content-Type", "Vary", "Content-Language", "Location")
 
 _pending = threading.local()
+
+# Entries this process served lately. A hit on one fetches only its tags' tokens (a few
+# bytes) from the shared cache, not the page; the tokens still decide whether it is valid,
+# so a change made through any server is seen at once.
+LOCAL_ENTRIES = 256
+_local: OrderedDict[str, tuple[float, tuple]] = OrderedDict()
+_local_lock = threading.Lock()
+
+
+def _local_get(key: str) -> tuple | None:
+    with _local_lock:
+        item = _local.get(key)
+        if item is None:
+            return None
+        if item[0] < time.monotonic():
+            del _local[key]
+            return None
+        _local.move_to_end(key)
+        return item[1]
+
+
+def _local_put(key: str, entry: tuple, timeout: float) -> None:
+    with _local_lock:
+        _local[key] = (time.monotonic() + timeout, entry)
+        _local.move_to_end(key)
+        while len(_local) > LOCAL_ENTRIES:
+            _local.popitem(last=False)
+
+
+def _local_drop(key: str) -> None:
+    with _local_lock:
+        _local.pop(key, None)
 
 
 def article_tags(
@@ -98,9 +132,18 @@ def cached_page(
     ``tags_for(request, *args)`` gives the tags known from the URL alone; ``more_tags``,
     if given, those that need the database (an article's region). An entry stores the
     tokens of all its tags as they were before the page was rendered. A hit is one cache
-    round trip for the entry and the URL's tags, and a second only for ``more_tags``;
-    any token that changed since makes it a miss.
+    round trip: for the tags' tokens alone when this process holds the entry, for the
+    entry and the URL's tags otherwise (and a second for ``more_tags``). Any token that
+    changed since makes it a miss.
     """
+
+    def respond(entry: tuple) -> HttpResponse:
+        _, status, headers, content = entry
+        response = HttpResponse(content, status=status)
+        for name, value in headers:
+            response[name] = value
+        response["X-Cache"] = "hit"
+        return response
 
     def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
         @functools.wraps(view)
@@ -115,19 +158,23 @@ def cached_page(
             fingerprint = f"{request.get_full_path()}|{htmx}"
             key = PAGE_PREFIX + hashlib.sha256(fingerprint.encode()).hexdigest()
             tag_keys = [TAG_PREFIX + tag for tag in sorted(set(tags_for(request, *args, **kwargs)))]
+            page_timeout = timeout or settings.NEWSREADER_PAGE_CACHE_SECONDS
+            local = _local_get(key)
+            if local is not None:
+                current = cache.get_many(list(local[0]))
+                if all(current.get(k) == token for k, token in local[0].items()):
+                    return respond(local)
+                _local_drop(key)
             found = cache.get_many([key, *tag_keys])
             entry = found.pop(key, None)
             if entry is not None:
-                tokens, status, headers, content = entry
+                tokens = entry[0]
                 later = [k for k in tokens if k not in found]
                 if later:
                     found.update(cache.get_many(later))
                 if all(found.get(k) == token for k, token in tokens.items()):
-                    response = HttpResponse(content, status=status)
-                    for name, value in headers:
-                        response[name] = value
-                    response["X-Cache"] = "hit"
-                    return response
+                    _local_put(key, entry, page_timeout)
+                    return respond(entry)
             if more_tags is not None:
                 extra = [TAG_PREFIX + tag for tag in set(more_tags(request, *args, **kwargs))]
                 extra = [k for k in extra if k not in tag_keys]
@@ -138,11 +185,9 @@ def cached_page(
             response = view(request, *args, **kwargs)
             if response.status_code == 200 and not response.streaming and not response.cookies:
                 headers = [(h, response[h]) for h in CACHED_HEADERS if h in response]
-                cache.set(
-                    key,
-                    (tokens, response.status_code, headers, response.content),
-                    timeout or settings.NEWSREADER_PAGE_CACHE_SECONDS,
-                )
+                entry = (tokens, response.status_code, headers, response.content)
+                cache.set(key, entry, page_timeout)
+                _local_put(key, entry, page_timeout)
                 response["X-Cache"] = "miss"
             return response
 

@@ -49,6 +49,23 @@ def test_repeat_visit_is_served_from_the_cache_without_queries(client):
     assert "Beirut story" in response.content.decode()
 
 
+def test_a_page_this_process_holds_is_checked_by_its_tokens_alone(client, committed, monkeypatch):
+    story = committed(lambda: make_article("Beirut story", region="lebanon"))
+    fetch(client, "/regions/lebanon/")
+    asked = []
+    get_many = cache.get_many
+    monkeypatch.setattr(cache, "get_many", lambda keys: asked.append(keys) or get_many(keys))
+    assert fetch(client, "/regions/lebanon/")["X-Cache"] == "hit"
+    assert asked == [["tag:region:lebanon"]]  # the page itself is not fetched again
+
+    def edit():
+        story.title = "Beirut story, corrected"
+        story.save()
+
+    committed(edit)
+    assert "Beirut story, corrected" in fetch(client, "/regions/lebanon/").content.decode()
+
+
 def test_a_repeat_article_visit_needs_no_query_and_sees_a_new_neighbour(client, committed):
     first = committed(lambda: make_article("First Beirut story", region="lebanon"))
     url = first.get_absolute_url()

@@ -1,5 +1,6 @@
-"""Request hygiene that Django does not do by itself: a resource policy header, knowing
-the client's address behind a proxy, and a per-client limit on searches."""
+"""Request hygiene that Django does not do by itself: a resource policy header, a public
+site that only reads, no NUL in URL parameters, knowing the client's address behind a
+proxy, and a per-client limit on searches."""
 
 from __future__ import annotations
 

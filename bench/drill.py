@@ -22,8 +22,6 @@ import contextlib
 import json
 import os
 import re
-import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -35,33 +33,16 @@ from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PYTHON = sys.executable
+sys.path.insert(0, str(ROOT))
+
+from bench.serving import (  # noqa: E402
+    PYTHON,
+    Gunicorn,
+    postgres_database,
+    production_env,
+)
+
 SEEDS = ROOT / "fixtures" / "seeds"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def production_env(database_url: str, **extra: str) -> dict[str, str]:
-    """The environment of a production server, on this machine's loopback."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "NEWSREADER_"))}
-    env.pop("DATABASE_REPLICA_URL", None)
-    env.pop("REDIS_URL", None)
-    env.update(
-        DJANGO_DEBUG="0",
-        DJANGO_SECRET_KEY="drill-only-secret-key-" + "x" * 40,
-        DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
-        DJANGO_SECURE_SSL_REDIRECT="0",
-        NEWSREADER_TESTING="0",
-        # wrk is one client asking for thousands of searches: no per-client limit.
-        NEWSREADER_SEARCH_RATE="0/60",
-        DATABASE_URL=database_url,
-    )
-    env.update(extra)
-    return env
 
 
 def prepare_database(env: dict[str, str]) -> None:
@@ -74,63 +55,6 @@ def prepare_database(env: dict[str, str]) -> None:
         subprocess.run(
             [PYTHON, "manage.py", *command], cwd=ROOT, env=env, check=True, capture_output=True
         )
-
-
-class Gunicorn:
-    """gunicorn serving newsreader on a free port; ``reload()`` is ``kill -HUP``."""
-
-    def __init__(self, env: dict[str, str], workers: int = 4, log: Path | None = None) -> None:
-        self.port = free_port()
-        self.base = f"http://127.0.0.1:{self.port}"
-        self.log = log or Path(tempfile.mkstemp(prefix="gunicorn-", suffix=".log")[1])
-        self.process = subprocess.Popen(
-            [
-                PYTHON,
-                "-m",
-                "gunicorn",
-                "newsreader.wsgi",
-                "--workers",
-                str(workers),
-                "--bind",
-                f"127.0.0.1:{self.port}",
-                "--graceful-timeout",
-                "30",
-                "--error-logfile",
-                str(self.log),
-            ],
-            cwd=ROOT,
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        self.wait_until_up()
-
-    def wait_until_up(self, timeout: float = 30) -> None:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"gunicorn exited: {self.log.read_text()[-2000:]}")
-            with contextlib.suppress(OSError):
-                urllib.request.urlopen(self.base + "/healthz", timeout=1)
-                return
-            time.sleep(0.1)
-        raise RuntimeError("gunicorn did not start")
-
-    def workers(self) -> set[int]:
-        out = subprocess.run(
-            ["ps", "-o", "pid=", "--ppid", str(self.process.pid)], capture_output=True, text=True
-        ).stdout
-        return {int(pid) for pid in out.split()}
-
-    def reload(self) -> None:
-        self.process.send_signal(signal.SIGHUP)
-
-    def stop(self) -> None:
-        self.process.send_signal(signal.SIGTERM)
-        try:
-            self.process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
 
 
 def main_pages(base: str, env: dict[str, str]) -> list[str]:
@@ -310,18 +234,6 @@ def phase(readers: Readers, name: str, seconds: float) -> Iterator[None]:
     readers.started[name] = time.monotonic()
     yield
     time.sleep(seconds)
-
-
-def postgres_database(name: str) -> str:
-    subprocess.run(
-        ["psql", "-h", "127.0.0.1", "-U", "postgres", "-qc", f'DROP DATABASE IF EXISTS "{name}"'],
-        check=True,
-    )
-    subprocess.run(
-        ["psql", "-h", "127.0.0.1", "-U", "postgres", "-qc", f'CREATE DATABASE "{name}"'],
-        check=True,
-    )
-    return f"postgres://postgres@127.0.0.1:5432/{name}"
 
 
 def pg_cluster(action: str) -> None:

@@ -26,7 +26,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.corpus import write_corpus  # noqa: E402
-from bench.drill import Gunicorn, main_pages, prepare_database, production_env  # noqa: E402
+from bench.drill import main_pages, prepare_database  # noqa: E402
+from bench.serving import Gunicorn, production_env  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 RESULTS = ROOT / "bench" / "results"

@@ -19,8 +19,6 @@ import os
 import re
 import resource
 import shutil
-import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -32,32 +30,19 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.corpus import RARE, write_corpus  # noqa: E402
+from bench.serving import PYTHON, Gunicorn, postgres_database, production_env  # noqa: E402
 
-PYTHON = sys.executable
 RESULTS = ROOT / "bench" / "results"
-PG_ADMIN = "postgres://postgres@127.0.0.1:5432/postgres"
 
 
 def log(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def database_url(db: str, workdir: Path, articles: int) -> str:
     if db == "sqlite":
         return f"sqlite:///{workdir / 'bench.sqlite3'}"
-    import psycopg
-
-    name = f"newsreader_bench_{articles}"
-    with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        conn.execute(f'CREATE DATABASE "{name}"')
-    return f"postgres://postgres@127.0.0.1:5432/{name}"
+    return postgres_database(f"newsreader_bench_{articles}")
 
 
 def manage(env: dict, *args: str, **kwargs) -> subprocess.CompletedProcess:
@@ -161,39 +146,6 @@ def _p95(latency: dict) -> float:
     return latency["90"] + (latency["99"] - latency["90"]) * 5 / 9
 
 
-class Server:
-    def __init__(self, env: dict, workers: int) -> None:
-        self.port = free_port()
-        self.process = subprocess.Popen(
-            [
-                PYTHON,
-                "-m",
-                "gunicorn",
-                "newsreader.wsgi",
-                "--workers",
-                str(workers),
-                "--bind",
-                f"127.0.0.1:{self.port}",
-                "--log-level",
-                "warning",
-            ],
-            cwd=ROOT,
-            env=env,
-        )
-        self.base = f"http://127.0.0.1:{self.port}"
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(self.base + "/healthz", timeout=1)
-                return
-            except OSError:
-                time.sleep(0.2)
-        raise RuntimeError("gunicorn did not start")
-
-    def stop(self) -> None:
-        self.process.send_signal(signal.SIGTERM)
-        self.process.wait(timeout=30)
-
-
 def weight(base: str, urls: dict) -> dict:
     def fetch(path: str, headers: dict | None = None) -> bytes:
         request = urllib.request.Request(base + path, headers=headers or {})
@@ -262,20 +214,11 @@ def main() -> None:
     corpus = workdir / "corpus"
     log(f"Writing {args.articles:,} stories to {corpus}")
     files = write_corpus(corpus, args.articles, args.seed)
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "newsreader.settings",
-        "DJANGO_DEBUG": "0",
-        "DJANGO_SECRET_KEY": "benchmark-only-secret-key-" + "x" * 40,
-        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "DJANGO_SECURE_SSL_REDIRECT": "0",
-        # wrk is one client asking thousands of searches a second: no per-client limit.
-        "NEWSREADER_SEARCH_RATE": "0/60",
-        "NEWSREADER_TESTING": "0",
-        "DATABASE_URL": database_url(args.db, workdir, args.articles),
-        "NEWSREADER_PAGE_CACHE_SECONDS": "0",
-    }
-    env.pop("DATABASE_REPLICA_URL", None)
+    env = production_env(
+        database_url(args.db, workdir, args.articles),
+        DJANGO_SETTINGS_MODULE="newsreader.settings",
+        NEWSREADER_PAGE_CACHE_SECONDS="0",
+    )
     if args.redis:
         env["REDIS_URL"] = "redis://127.0.0.1:6379/2"
     manage(env, "migrate", "--noinput", "-v0")
@@ -299,7 +242,7 @@ def main() -> None:
     }
     for mode, cache_seconds in (("uncached", "0"), ("cached", "600")):
         env["NEWSREADER_PAGE_CACHE_SECONDS"] = cache_seconds
-        server = Server(env, args.workers)
+        server = Gunicorn(env, workers=args.workers)
         try:
             if mode == "uncached":
                 report["weight"] = weight(server.base, urls)

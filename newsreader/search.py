@@ -124,9 +124,7 @@ def ranked(queryset: QuerySet[Article], query: ParsedQuery) -> QuerySet[Article]
     they were added); ties newest first, then by id, so pages are stable."""
     matches = matching(queryset, query)
     offset = RANKED_CANDIDATES - 1
-    if query.is_empty:
-        pass
-    elif connection.vendor == "postgresql":
+    if connection.vendor == "postgresql":
         matches = matches.filter(
             id__gte=RawSQL(
                 "COALESCE((SELECT id FROM newsreader_article WHERE search_vector @@ "

@@ -60,10 +60,9 @@ class NulParameterMiddleware:
             "\x00" in key or any("\x00" in value for value in values)
             for key, values in request.GET.lists()
         ):
-            message = "A URL parameter contains a NUL character; remove it and try again."
-            if request.path.startswith("/api/"):
-                return JsonResponse({"error": message}, status=400)
-            return render(request, "400.html", {"message": message}, status=400)
+            return refuse(
+                request, 400, "A URL parameter contains a NUL character; remove it and try again."
+            )
         return self.get_response(request)
 
 
@@ -109,15 +108,18 @@ def rate_limited(scope: str) -> Callable[[View], View]:
                 slot = now // window
                 client = hashlib.sha256(client_address(request).encode()).hexdigest()[:32]
                 key = f"rate:{scope}:{client}:{slot}"
-                cache.add(key, 0, timeout=window + 1)
                 try:
                     count = cache.incr(key)
-                except ValueError:  # expired between add and incr: a new window
-                    cache.add(key, 1, timeout=window + 1)
-                    count = 1
+                except ValueError:  # the client's first search in this window
+                    # ``add`` fails when another worker added the key just now: count on it.
+                    count = 1 if cache.add(key, 1, timeout=window + 1) else cache.incr(key)
                 if count > limit:
                     retry_after = (slot + 1) * window - now
-                    response = too_many_requests(request, retry_after)
+                    response = refuse(
+                        request,
+                        429,
+                        f"Too many searches from your address; please wait {retry_after} seconds.",
+                    )
                     response["Retry-After"] = str(max(retry_after, 1))
                     return response
             return view(request, *args, **kwargs)
@@ -127,8 +129,9 @@ def rate_limited(scope: str) -> Callable[[View], View]:
     return decorator
 
 
-def too_many_requests(request: HttpRequest, retry_after: int) -> HttpResponse:
-    message = f"Too many searches from your address; please wait {retry_after} seconds."
+def refuse(request: HttpRequest, status: int, message: str) -> HttpResponse:
+    """An answer to a request the site will not serve: ``{"error": message}`` under /api/,
+    the site's page for the status (``400.html``, ``404.html``, ``429.html``) elsewhere."""
     if request.path.startswith("/api/"):
-        return JsonResponse({"error": message}, status=429)
-    return render(request, "429.html", {"message": message}, status=429)
+        return JsonResponse({"error": message}, status=status)
+    return render(request, f"{status}.html", {"message": message}, status=status)

@@ -8,7 +8,7 @@ from collections import defaultdict
 from django.db import InterfaceError, OperationalError, connections, router
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from django.db.models.functions import TruncMonth, TruncYear
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.templatetags.static import static
 from django.urls import reverse
@@ -28,7 +28,7 @@ from newsreader.models import (
     Source,
 )
 from newsreader.paging import Cursor, newest_first, oldest_first, paginate
-from newsreader.security import rate_limited
+from newsreader.security import rate_limited, refuse
 
 HOME_LATEST = 12
 HOME_PER_REGION = 3
@@ -538,9 +538,7 @@ def healthz(request: HttpRequest) -> HttpResponse:
 
 def not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
     """The 404 handler: JSON under /api/, the site's page elsewhere."""
-    if request.path.startswith("/api/"):
-        return JsonResponse({"error": "There is nothing at this address."}, status=404)
-    return render(request, "404.html", status=404)
+    return refuse(request, 404, "There is nothing at this address.")
 
 
 def server_error(request: HttpRequest) -> HttpResponse:

@@ -99,8 +99,6 @@ def scratch_databases(tmp_path):
     Each call gives a migrated SQLite file by default, or a new PostgreSQL database when the
     suite runs on PostgreSQL. All are dropped afterwards.
     """
-    import subprocess
-    import sys
     import uuid
 
     from django.conf import settings
@@ -139,12 +137,7 @@ def scratch_databases(tmp_path):
                 env["DATABASE_REPLICA_URL"] = env["DATABASE_URL"]  # no replication: the same
         else:
             env["DATABASE_URL"] = f"sqlite:///{tmp_path / name}.sqlite3"
-        subprocess.run(
-            [sys.executable, "manage.py", "migrate", "--noinput", "-v0"],
-            cwd=ROOT,
-            env=env,
-            check=True,
-        )
+        manage_py(env, "migrate", "--noinput", "-v0")
         return env
 
     yield make
@@ -158,20 +151,25 @@ def scratch_database(scratch_databases):
     return scratch_databases()
 
 
-def articles_in(env: dict) -> list[dict]:
-    """A scratch database's canonical export, without ids and in an order that does not
-    depend on them: two databases that hold the same articles give equal lists."""
+def manage_py(env: dict, *args: str) -> str:
+    """``manage.py ARGS`` in a subprocess with ``env``; its standard output."""
     import subprocess
     import sys
 
-    out = subprocess.run(
-        [sys.executable, "manage.py", "export_articles"],
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
         cwd=ROOT,
         env=env,
         capture_output=True,
         text=True,
         check=True,
     ).stdout
+
+
+def articles_in(env: dict) -> list[dict]:
+    """A scratch database's canonical export, without ids and in an order that does not
+    depend on them: two databases that hold the same articles give equal lists."""
+    out = manage_py(env, "export_articles")
     records = [json.loads(line) for line in out.splitlines()]
     for record in records:
         del record["id"], record["url"]

@@ -18,8 +18,9 @@ import uuid
 
 import pytest
 
-from bench.drill import Gunicorn, Readers, load_drill, main_pages, phase, prepare_database
-from bench.drill import production_env as production
+from bench.drill import Readers, load_drill, main_pages, phase, prepare_database
+from bench.serving import Gunicorn
+from bench.serving import production_env as production
 
 
 class TcpProxy:

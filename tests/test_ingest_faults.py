@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 from bench.corpus import write_corpus
-from tests.conftest import ROOT, SEEDS, articles_in
+from tests.conftest import ROOT, SEEDS, articles_in, manage_py
 
 HARNESS = str(ROOT / "tests" / "harness.py")
 
@@ -41,15 +41,7 @@ def ingested_files(env: dict) -> list[str]:
         "import json; from newsreader.models import IngestedFile as F; "
         "print(json.dumps(sorted(F.objects.values_list('name', flat=True))))"
     )
-    out = subprocess.run(
-        [sys.executable, "manage.py", "shell", "-v0", "-c", code],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    return json.loads(out)
+    return json.loads(manage_py(env, "shell", "-v0", "-c", code))
 
 
 def test_a_1_gb_file_is_refused_before_it_is_read_and_memory_stays_flat(scratch_database, tmp_path):

@@ -65,49 +65,53 @@ def ingest(env: dict, corpus: Path, articles: int) -> dict:
     }
 
 
-def sample_urls(env: dict) -> dict[str, tuple[str, dict]]:
-    """URLs to load, worked out from the data just ingested."""
-    script = r"""
-import json, django
-django.setup()
-from django.contrib.staticfiles.storage import staticfiles_storage
-from newsreader.models import Article, ArticleRegion, Region
-from newsreader.paging import Cursor, newest_first
-region = Region.objects.get(slug="lebanon")
-in_region = Article.objects.published().filter(article_regions__region=region)
-in_region = in_region.order_by(*newest_first())
-total = in_region.count()
-deep = in_region[min(total - 1, 20 * 1000 - 1)] if total > 40 else in_region.first()
-article = in_region[total // 2]
-day = Article.objects.published().exclude(published_on=None).order_by("-published_on").first()
-print(json.dumps({
-    "region_total": total,
-    "deep_after": str(Cursor.of(deep)),
-    "deep_depth": min(total, 20 * 1000) // 20,
-    "article": article.get_absolute_url(),
-    "day": f"/archive/{day.published_on.year}/{day.published_on.month}/{day.published_on.day}/",
-    "css": staticfiles_storage.url("css/site.css"),
-}))
-"""
-    out = subprocess.run(
-        [PYTHON, "-c", script], cwd=ROOT, env=env, check=True, capture_output=True, text=True
-    )
-    data = json.loads(out.stdout)
+def sample_paths() -> dict[str, tuple[str, dict]]:
+    """The pages to load, {name: (path, headers)}, worked out from the data ingested.
+
+    Needs Django set up on the benchmark's database.
+    """
+    from django.contrib.staticfiles.storage import staticfiles_storage
+
+    from newsreader.models import Article, Region
+    from newsreader.paging import PAGE_SIZE, Cursor, newest_first
+
+    region = Region.objects.get(slug="lebanon")
+    in_region = Article.objects.published().filter(article_regions__region=region)
+    in_region = in_region.order_by(*newest_first())
+    total = in_region.count()
+    # Page 1,000 of the region (or its last full page): after the last story of the page
+    # before it.
+    depth = max(2, min(1000, total // PAGE_SIZE))
+    deep = in_region[(depth - 1) * PAGE_SIZE - 1]
+    day = Article.objects.published().exclude(published_on=None).order_by("-published_on")[0]
+    day = day.published_on
     htmx = {"HX-Request": "true", "HX-Target": "results"}
     return {
         "minimal view": ("/healthz", {}),
-        "static file": (data["css"], {}),
+        "static file": (staticfiles_storage.url("css/site.css"), {}),
         "home": ("/", {}),
         "region": ("/regions/lebanon/", {}),
-        "archive day": (data["day"], {}),
-        "article": (data["article"], {}),
+        "archive day": (f"/archive/{day.year}/{day.month}/{day.day}/", {}),
+        "article": (in_region[total // 2].get_absolute_url(), {}),
         "search rare": (f"/search/?q={RARE[0]}", {}),
         "search common": ("/search/?q=government", {}),
         "feed": ("/feeds/latest/", {}),
         "api list": ("/api/articles/", {}),
         "htmx partial": ("/regions/lebanon/?from=2024-01-01", htmx),
-        f"region page {data['deep_depth']}": (f"/regions/lebanon/?after={data['deep_after']}", {}),
+        f"region page {depth}": (f"/regions/lebanon/?after={Cursor.of(deep)}", {}),
     }
+
+
+def sample_urls(env: dict) -> dict[str, tuple[str, dict]]:
+    """sample_paths(), asked of a process set up like the server."""
+    script = (
+        "import json, django; django.setup(); from bench.run import sample_paths; "
+        "print(json.dumps(sample_paths()))"
+    )
+    out = subprocess.run(
+        [PYTHON, "-c", script], cwd=ROOT, env=env, check=True, capture_output=True, text=True
+    )
+    return {name: (path, headers) for name, (path, headers) in json.loads(out.stdout).items()}
 
 
 def wrk(url: str, headers: dict, connections: int, seconds: int) -> dict:

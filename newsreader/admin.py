@@ -224,7 +224,7 @@ class ArticleAdmin(VersionAdmin):
         return (
             super()
             .get_queryset(request)
-            .with_listing()
+            .with_primary_region()
             .prefetch_related(Prefetch("captions", queryset=captions))
         )
 

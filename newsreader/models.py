@@ -134,16 +134,43 @@ class ArticleQuerySet(models.QuerySet):
     def undated(self) -> ArticleQuerySet:
         return self.filter(published_on__isnull=True)
 
-    def with_listing(self) -> ArticleQuerySet:
-        """The regions a list of stories shows, in one more query (captions are not shown)."""
+    def with_primary_region(self) -> ArticleQuerySet:
+        """Each story's primary region, joined into the same query (``primary_region``)."""
+        return self.annotate(
+            primary_link=models.FilteredRelation(
+                "article_regions", condition=Q(article_regions__is_primary=True)
+            )
+        ).select_related("primary_link__region")
+
+    def with_regions(self) -> ArticleQuerySet:
+        """All of each story's regions, primary first, with a place's country (one query)."""
         return self.prefetch_related(
             models.Prefetch(
                 "article_regions",
-                queryset=ArticleRegion.objects.select_related("region").order_by(
+                queryset=ArticleRegion.objects.select_related("region__parent").order_by(
                     "-is_primary", "region__kind", "region__name"
                 ),
             )
         )
+
+    def with_listing(self) -> ArticleQuerySet:
+        """What a list of stories shows, and no more, in one query: a list shows the
+        title, date, primary region and opening words, never captions or the other regions.
+        """
+        return self.with_primary_region().defer(*UNLISTED_FIELDS)
+
+
+# What a list of stories leaves unread.
+UNLISTED_FIELDS = [
+    "title_key",
+    "title_is_provisional",
+    "body_fingerprint",
+    "date_source",
+    "search_vector",
+    "edited_fields",
+    "created_at",
+    "updated_at",
+]
 
 
 class Article(models.Model):
@@ -234,6 +261,8 @@ class Article(models.Model):
 
     @property
     def primary_region(self) -> Region | None:
+        if "primary_link" in self.__dict__:  # with_primary_region() joined it in
+            return self.primary_link.region if self.primary_link else None
         for link in self.article_regions.all():
             if link.is_primary:
                 return link.region

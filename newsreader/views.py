@@ -261,7 +261,9 @@ def article_detail(request: HttpRequest, pk: int, slug: str = "") -> HttpRespons
     # Editors preview drafts ("View on site" in the admin); readers see published stories only.
     visible = Article.objects.all() if request.user.is_staff else published()
     article = get_object_or_404(
-        visible.with_listing().prefetch_related(
+        visible.with_primary_region()
+        .with_regions()
+        .prefetch_related(
             Prefetch("captions", queryset=Caption.objects.select_related("photo_credit")),
             "article_sources__source",
         ),

@@ -1,10 +1,26 @@
 from __future__ import annotations
 
+import functools
+
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.text import slugify
+
+
+@functools.lru_cache(maxsize=4096)
+def _reverse(prefix: str, urlconf: str | None, viewname: str, args: tuple) -> str:
+    return reverse(viewname, urlconf=urlconf, args=args)
+
+
+def reverse_few(viewname: str, *args: object) -> str:
+    """``reverse()``, remembered, for URLs of which there are few (a region's, a source's).
+
+    Lists print a region link per story and ``reverse()`` is not cheap; the script prefix
+    and URLconf are part of the key, so what it returns is what ``reverse()`` would.
+    """
+    return _reverse(get_script_prefix(), get_urlconf(), viewname, args)
 
 
 class RegionQuerySet(models.QuerySet):
@@ -64,7 +80,7 @@ class Region(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("newsreader:region-detail", args=[self.slug])
+        return reverse_few("newsreader:region-detail", self.slug)
 
     _tree: dict[int, tuple[str, int | None]] | None = None
 
@@ -117,7 +133,7 @@ class Source(models.Model):
         return self.short_name or self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("newsreader:source-detail", args=[self.slug])
+        return reverse_few("newsreader:source-detail", self.slug)
 
     @property
     def names(self) -> list[str]:

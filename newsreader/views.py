@@ -78,7 +78,12 @@ def home(request: HttpRequest) -> HttpResponse:
     latest = list(published().with_listing().order_by(*newest_first())[:HOME_LATEST])
     countries = list(Region.objects.countries())
     newest = newest_per_region(countries, HOME_PER_REGION)
-    articles = published().with_listing().in_bulk({pk for ids in newest.values() for pk in ids})
+    # A region's section shows titles and dates only.
+    articles = (
+        published()
+        .only("id", "title", "slug", "published_on")
+        .in_bulk({pk for ids in newest.values() for pk in ids})
+    )
     sections = [
         {
             "region": country,

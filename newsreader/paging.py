@@ -49,25 +49,52 @@ class Cursor:
     def __str__(self) -> str:
         return f"{self.date.isoformat() if self.date else 'undated'}.{self.id}"
 
-    def after(self, id_field: str = "id") -> Q:
-        """Stories that come after this one: older, or undated."""
-        if self.date is None:
-            return Q(published_on__isnull=True, **{f"{id_field}__lt": self.id})
-        return (
-            Q(published_on__lt=self.date)
-            | Q(published_on=self.date, **{f"{id_field}__lt": self.id})
-            | Q(published_on__isnull=True)
-        )
+    def older(self, id_field: str = "id") -> list[Q]:
+        """The stories after this one (older, then undated), as ranges read in turn.
 
-    def before(self, id_field: str = "id") -> Q:
-        """Stories that come before this one: newer."""
+        Each range is one stretch of a newest-first index. A single condition with "or
+        undated" in it would not be: the database would walk the index from the newest
+        story to the cursor, which on page 1,000 is 20,000 entries.
+        """
         if self.date is None:
-            return Q(published_on__isnull=False) | Q(
-                published_on__isnull=True, **{f"{id_field}__gt": self.id}
+            return [Q(published_on__isnull=True, **{f"{id_field}__lt": self.id})]
+        return [
+            Q(published_on__lte=self.date)
+            & (
+                Q(published_on__lt=self.date)
+                | Q(published_on=self.date, **{f"{id_field}__lt": self.id})
+            ),
+            Q(published_on__isnull=True),
+        ]
+
+    def newer(self, id_field: str = "id") -> list[Q]:
+        """The stories before this one (newer), oldest first, as ranges read in turn."""
+        if self.date is None:
+            return [
+                Q(published_on__isnull=True, **{f"{id_field}__gt": self.id}),
+                Q(published_on__isnull=False),
+            ]
+        return [
+            Q(published_on__gte=self.date)
+            & (
+                Q(published_on__gt=self.date)
+                | Q(published_on=self.date, **{f"{id_field}__gt": self.id})
             )
-        return Q(published_on__gt=self.date) | Q(
-            published_on=self.date, **{f"{id_field}__gt": self.id}
-        )
+        ]
+
+
+def beyond(
+    queryset: QuerySet, cursor: Cursor, *, older: bool, size: int, id_field: str = "id"
+) -> list:
+    """Up to ``size`` stories past the cursor, nearest first: older ones newest first, or
+    newer ones oldest first. A later range is read only if the earlier ones run short."""
+    order = newest_first(id_field) if older else oldest_first(id_field)
+    rows: list = []
+    for part in cursor.older(id_field) if older else cursor.newer(id_field):
+        rows += queryset.filter(part).order_by(*order)[: size - len(rows)]
+        if len(rows) >= size:
+            break
+    return rows
 
 
 def newest_first(id_field: str = "id") -> list:
@@ -119,9 +146,7 @@ def paginate(
         raise BadCursor("after and before together")
     if before:
         cursor = Cursor.parse(before)
-        rows = list(
-            queryset.filter(cursor.before(id_field)).order_by(*oldest_first(id_field))[: size + 1]
-        )
+        rows = beyond(queryset, cursor, older=False, size=size + 1, id_field=id_field)
         more_newer = len(rows) > size
         items = list(reversed(rows[:size]))
         return Page(
@@ -131,8 +156,9 @@ def paginate(
         )
     cursor = Cursor.parse(after) if after else None
     if cursor:
-        queryset = queryset.filter(cursor.after(id_field))
-    rows = list(queryset.order_by(*newest_first(id_field))[: size + 1])
+        rows = beyond(queryset, cursor, older=True, size=size + 1, id_field=id_field)
+    else:
+        rows = list(queryset.order_by(*newest_first(id_field))[: size + 1])
     items = rows[:size]
     return Page(
         items=items,

@@ -27,7 +27,7 @@ from newsreader.models import (
     Region,
     Source,
 )
-from newsreader.paging import Cursor, newest_first, oldest_first, paginate
+from newsreader.paging import Cursor, beyond, newest_first, paginate
 from newsreader.security import rate_limited, refuse
 
 HOME_LATEST = 12
@@ -285,18 +285,9 @@ def article_detail(request: HttpRequest, pk: int, slug: str = "") -> HttpRespons
             article_id=article.pk
         )
         cursor = Cursor.of(article)
-        newer_id = (
-            links.filter(cursor.before("article_id"))
-            .order_by(*oldest_first("article_id"))
-            .values_list("article_id", flat=True)
-            .first()
-        )
-        older_id = (
-            links.filter(cursor.after("article_id"))
-            .order_by(*newest_first("article_id"))
-            .values_list("article_id", flat=True)
-            .first()
-        )
+        ids = links.values_list("article_id", flat=True)
+        newer_id = next(iter(beyond(ids, cursor, older=False, size=1, id_field="article_id")), None)
+        older_id = next(iter(beyond(ids, cursor, older=True, size=1, id_field="article_id")), None)
         related_ids = list(
             links.exclude(article_id__in=[i for i in (newer_id, older_id) if i])
             .order_by(*newest_first("article_id"))

@@ -116,6 +116,20 @@ def test_article_page_links_newer_and_older_stories_in_its_region(client):
     assert f'rel="next" href="{older.get_absolute_url()}"' in page
 
 
+def test_neighbours_cross_between_dated_and_undated_stories(client):
+    oldest_dated = make_article("Oldest dated", published_on=datetime.date(2026, 3, 1))
+    make_article("Newest dated", published_on=datetime.date(2026, 3, 2))
+    first_undated, second_undated = (
+        make_article(f"Undated {i}", published_on=None) for i in range(2)
+    )
+    # Newest first, undated last: ..., Oldest dated, Undated 1, Undated 0.
+    page = html(client.get(second_undated.get_absolute_url()))
+    assert f'rel="prev" href="{oldest_dated.get_absolute_url()}"' in page
+    assert f'rel="next" href="{first_undated.get_absolute_url()}"' in page
+    page = html(client.get(oldest_dated.get_absolute_url()))
+    assert f'rel="next" href="{second_undated.get_absolute_url()}"' in page
+
+
 def test_related_stories_come_from_the_same_region(client):
     story = make_article("Lebanon story", region="lebanon")
     make_article("Another Lebanon story", region="lebanon")
@@ -289,17 +303,7 @@ def test_keyset_paging_walks_every_story_once_in_order_and_back(client):
     stories = make_articles(45, region="lebanon") + [
         make_article(f"Undated {i}", published_on=None) for i in range(3)
     ]
-    expected = [
-        a.title
-        for a in sorted(
-            stories,
-            key=lambda a: (
-                a.published_on is None,
-                -(a.published_on or datetime.date.min).toordinal(),
-                -a.pk,
-            ),
-        )
-    ]
+    expected = reading_order(stories)
     seen, url, pages = [], "/regions/lebanon/", []
     while url:
         page = html(client.get(url))
@@ -347,6 +351,43 @@ COUNTED_PAGES = [
     "/sitemap.xml",
     "/sitemap-articles.xml",
 ]
+
+
+def test_paging_back_from_undated_stories_walks_every_dated_one(client):
+    stories = make_articles(40, region="lebanon") + [
+        make_article(f"Undated {i}", published_on=None) for i in range(3)
+    ]
+    titles = reading_order(stories)
+    url = "/regions/lebanon/"
+    for _ in range(2):
+        url = re.search(r'rel="next" href="([^"]+)"', html(client.get(url))).group(1)
+        url = url.replace("&amp;", "&")
+    last = html(client.get(url))
+    assert story_titles(last) == titles[40:]  # the last page holds only undated stories
+    back = []
+    while match := re.search(r'rel="prev" href="([^"]+)"', last):
+        last = html(client.get(match.group(1).replace("&amp;", "&")))
+        back.append(story_titles(last))
+    assert back == [titles[20:40], titles[:20]]
+
+
+def reading_order(stories: list[Article]) -> list[str]:
+    """Titles newest first, undated last, then by id, as every list shows them."""
+    return [
+        a.title
+        for a in sorted(
+            stories,
+            key=lambda a: (
+                a.published_on is None,
+                -(a.published_on or datetime.date.min).toordinal(),
+                -a.pk,
+            ),
+        )
+    ]
+
+
+def story_titles(page: str) -> list[str]:
+    return re.findall(r'<h2 class="story-title" dir="auto"><a href="[^"]+">([^<]+)</a>', page)
 
 
 def count_queries(client, url: str) -> int:

@@ -45,3 +45,23 @@ def test_two_ingests_crossing_a_directory_give_the_result_of_one_clean_run(
     assert [code for code, _, _ in results] == [0, 0], results
     assert all(err == "" for _, _, err in results), results
     assert articles_in(shared) == articles_in(clean)
+
+
+def test_files_prepared_by_worker_processes_give_the_articles_of_one_process(
+    scratch_databases, corpus
+):
+    (corpus / "zz-broken.txt").write_bytes(b"\x00\x01binary\x00")
+    results = {}
+    for workers in ("0", "2"):
+        env = scratch_databases()
+        process = run(env, "ingest", "--workers", workers, str(corpus))
+        code = process.wait(timeout=300)
+        results[workers] = (code, *process.communicate(), articles_in(env))
+    one, several = results["0"], results["2"]
+    assert one[0] == several[0] == 1  # the broken file fails the run, in both
+    assert "15 files read: 604 articles created, 1 merged or updated" in several[1]
+    assert several[1] == one[1]
+    assert several[2] == one[2]
+    assert f"{corpus / 'zz-broken.txt'}: the file is binary, not text.\n" in several[2]
+    assert len(several[3]) == 604
+    assert several[3] == one[3]

@@ -5,8 +5,8 @@ This is the only part of the ingest pipeline that writes.
 
 from __future__ import annotations
 
-import hashlib
 import logging
+import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,15 +19,9 @@ from django.utils.text import slugify
 from newsreader.caching import article_tags, invalidate
 from newsreader.ingest.dates import publication_date
 from newsreader.ingest.outlets import Outlet, OutletDirectory
-from newsreader.ingest.parse import (
-    IngestError,
-    ParsedStory,
-    decode,
-    parse_stories,
-    provisional_title,
-    text_key,
-)
+from newsreader.ingest.parse import IngestError, ParsedStory, provisional_title, text_key
 from newsreader.ingest.places import Gazetteer, Place
+from newsreader.ingest.prepare import Analyser, Analysis, PreparedFile, prepare_files
 from newsreader.models import (
     Article,
     ArticleRegion,
@@ -43,6 +37,14 @@ logger = logging.getLogger(__name__)
 
 # A file whose write lost a race with a concurrent ingest is tried again this often.
 ATTEMPTS = 3
+# A run of this many files or more prepares them in worker processes (see prepare.py);
+# fewer are not worth a worker's start-up.
+FILES_FOR_WORKERS = 8
+MAX_WORKERS = 4
+
+
+# A story of a file: its position in the file, the story, and what it says of itself.
+Entry = tuple[int, ParsedStory, Analysis]
 
 
 @dataclass
@@ -81,25 +83,6 @@ def find_text_files(paths: Iterable[str | Path]) -> Iterator[Path]:
             yield path
 
 
-def read_file(path: Path) -> bytes:
-    """The file's bytes; IngestError for a missing, oversized or unreadable file."""
-    try:
-        size = path.stat().st_size
-    except FileNotFoundError as error:
-        raise IngestError("the file does not exist") from error
-    except OSError as error:
-        raise IngestError(f"the file could not be read ({error.strerror})") from error
-    if not path.is_file():
-        raise IngestError("it is not a regular file")
-    limit = settings.NEWSREADER_MAX_FILE_BYTES
-    if size > limit:
-        raise IngestError(f"the file is {size:,} bytes, over the {limit:,}-byte limit")
-    try:
-        return path.read_bytes()
-    except OSError as error:
-        raise IngestError(f"the file could not be read ({error.strerror})") from error
-
-
 def refresh_planner_statistics() -> None:
     """Tell the query planner how the tables look after a load.
 
@@ -116,11 +99,21 @@ def refresh_planner_statistics() -> None:
                 cursor.execute("ANALYZE")
             else:
                 cursor.execute(
-                    "ANALYZE newsreader_article, newsreader_articleregion, "
+                    "ANALYZE newsreader_article, newsreader_articleregion, newsreader_region, "
                     "newsreader_articlesource, newsreader_caption"
                 )
     except DatabaseError as error:
         logger.warning("Could not refresh the query planner's statistics: %s", error)
+
+
+def reserve_ids(count: int) -> list[int]:
+    """``count`` new article ids from PostgreSQL's sequence, for rows written later."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
+            [Article._meta.db_table, count],
+        )
+        return [row[0] for row in cursor.fetchall()]
 
 
 class Ingester:
@@ -135,7 +128,7 @@ class Ingester:
             )
         )
         self.region_ids = {row["slug"]: row["id"] for row in regions}
-        self.gazetteer = Gazetteer(
+        gazetteer = Gazetteer(
             (
                 Place(
                     key=row["slug"],
@@ -147,39 +140,52 @@ class Ingester:
             )
             for row in regions
         )
+        self.analyser = Analyser(gazetteer, OutletDirectory([]))
         self._load_sources()
 
     def _load_sources(self) -> None:
         sources = list(Source.objects.all())
         self.source_ids = {source.slug: source.id for source in sources}
-        self.outlets = OutletDirectory(
+        self.analyser.outlets = OutletDirectory(
             Outlet(key=source.slug, names=tuple(source.names)) for source in sources
         )
 
     # -- files ------------------------------------------------------------------------
 
     def ingest_paths(
-        self, paths: Iterable[str | Path], progress: Callable[[int, Path], None] | None = None
+        self,
+        paths: Iterable[str | Path],
+        progress: Callable[[int, Path], None] | None = None,
+        *,
+        workers: int | None = None,
     ) -> IngestReport:
+        """``workers``: processes preparing files ahead of the writer; 0 for none, None
+        to choose by the number of files and of cores."""
+        files = list(find_text_files(paths))
+        if workers is None:
+            cores = os.cpu_count() or 1
+            workers = min(MAX_WORKERS, cores - 1) if len(files) >= FILES_FOR_WORKERS else 0
         if self.dry_run:
             # One transaction around the whole run, rolled back, so that a story merged
             # across files is reported as it would be for real.
             with transaction.atomic():
-                report = self._ingest_paths(paths, progress)
+                report = self._ingest_paths(files, progress, workers)
                 transaction.set_rollback(True)
             return report
-        return self._ingest_paths(paths, progress)
+        return self._ingest_paths(files, progress, workers)
 
     def _ingest_paths(
-        self, paths: Iterable[str | Path], progress: Callable[[int, Path], None] | None
+        self, files: list[Path], progress: Callable[[int, Path], None] | None, workers: int
     ) -> IngestReport:
         report = IngestReport()
-        for number, path in enumerate(find_text_files(paths), start=1):
+        limit = settings.NEWSREADER_MAX_FILE_BYTES
+        prepared = prepare_files(self.analyser, files, limit=limit, workers=workers)
+        for number, (path, future) in enumerate(prepared, start=1):
             if progress:
                 progress(number, path)
             report.files_read += 1
             try:
-                outcome = self.ingest_file(path)
+                outcome = self.ingest_prepared(future.result())
             except IngestError as error:
                 report.failures.append((str(path), str(error)))
                 continue
@@ -190,53 +196,49 @@ class Ingester:
             refresh_planner_statistics()
         return report
 
-    def ingest_file(self, path: Path) -> FileOutcome:
-        return self.ingest_bytes(path.name, read_file(path))
-
     def ingest_bytes(self, name: str, raw: bytes) -> FileOutcome:
-        """One file's content, from disk or an upload; IngestError says why it failed."""
-        sha256 = hashlib.sha256(raw).hexdigest()
-        known = IngestedFile.objects.filter(sha256=sha256).first()
+        """One file's content, from an upload; IngestError says why it failed."""
+        return self.ingest_prepared(self.analyser.prepare(name, raw))
+
+    def ingest_prepared(self, prepared: PreparedFile) -> FileOutcome:
+        known = IngestedFile.objects.filter(sha256=prepared.sha256).first()
         if known is not None:
             return FileOutcome(unchanged=known.provenance.count())
-        stories = parse_stories(decode(raw))
         for attempt in range(1, ATTEMPTS + 1):
             try:
-                return self._write_file(name, sha256, len(raw), stories)
+                return self._write_file(prepared)
             except (IntegrityError, OperationalError) as error:
                 # Another ingest wrote the same story or file first; the next attempt
                 # sees its rows and merges into them.
-                logger.info("Retrying %s after %s (attempt %d)", name, error, attempt)
+                logger.info("Retrying %s after %s (attempt %d)", prepared.name, error, attempt)
                 self._load_sources()
                 if attempt == ATTEMPTS:
                     raise IngestError(f"the database refused the file ({error})") from error
         raise AssertionError("unreachable")
 
-    def _write_file(
-        self, name: str, sha256: str, size: int, stories: list[ParsedStory]
-    ) -> FileOutcome:
+    def _write_file(self, prepared: PreparedFile) -> FileOutcome:
         outcome = FileOutcome()
         with transaction.atomic():
             file, created = IngestedFile.objects.get_or_create(
-                sha256=sha256, defaults={"name": name, "size": size}
+                sha256=prepared.sha256, defaults={"name": prepared.name, "size": prepared.size}
             )
             if not created:
                 return FileOutcome(unchanged=file.provenance.count())
-            fresh, others = self._split_fresh(stories)
+            fresh, others = self._split_fresh(prepared.stories)
             self._create_many(fresh, file)
             outcome.created += len(fresh)
-            for index, story in others:
-                result = self._write_story(story, file, index)
+            for index, story, analysis in others:
+                result = self._write_story(story, analysis, file, index)
                 setattr(outcome, result, getattr(outcome, result) + 1)
         return outcome
 
     def _split_fresh(
-        self, stories: list[ParsedStory]
-    ) -> tuple[list[tuple[int, ParsedStory]], list[tuple[int, ParsedStory]]]:
+        self, stories: list[tuple[ParsedStory, Analysis]]
+    ) -> tuple[list[Entry], list[Entry]]:
         """Stories that match nothing stored (nor each other) are created in bulk, with a
         few queries per file; the rest go one by one through the merge."""
-        fingerprints = {story.body_fingerprint for story in stories}
-        title_keys = {story.title_key for story in stories if story.has_title}
+        fingerprints = {story.body_fingerprint for story, _ in stories}
+        title_keys = {story.title_key for story, _ in stories if story.has_title}
         known_fingerprints = set(
             Article.objects.filter(body_fingerprint__in=fingerprints).values_list(
                 "body_fingerprint", flat=True
@@ -250,23 +252,23 @@ class Ingester:
             Article.objects.filter(title_key__in=title_keys).values_list("title_key", flat=True)
         )
         fresh, others = [], []
-        for index, story in enumerate(stories):
+        for index, (story, analysis) in enumerate(stories):
             title = story.title_key if story.has_title else None
             if story.body_fingerprint in known_fingerprints or (title and title in known_titles):
-                others.append((index, story))
+                others.append((index, story, analysis))
             else:
-                fresh.append((index, story))
+                fresh.append((index, story, analysis))
             # A story that repeats an earlier one in the same file merges into it.
             known_fingerprints.add(story.body_fingerprint)
             if title:
                 known_titles.add(title)
         return fresh, others
 
-    def _create_many(self, entries: list[tuple[int, ParsedStory]], file: IngestedFile) -> None:
+    def _create_many(self, entries: list[Entry], file: IngestedFile) -> None:
         if not entries:
             return
         articles = []
-        for _, story in entries:
+        for _, story, analysis in entries:
             title = story.title or provisional_title(story.paragraphs)
             article = Article(
                 title=title,
@@ -276,13 +278,25 @@ class Ingester:
                 body=story.body,
                 body_fingerprint=story.body_fingerprint,
                 status=self.status,
+                published_on=analysis.published_on,
+                date_source=analysis.date_source,
             )
-            self._date(article, [c.text for c in story.captions], story.paragraphs)
             articles.append(article)
-        Article.objects.bulk_create(articles)
+        # On PostgreSQL an article's search vector is computed by a trigger as the row goes
+        # in, from its title, its captions and its body. Captions written after the article
+        # would make their trigger compute it a second time and rewrite the row (half the
+        # database's work of an ingest). So captions go in first, under ids taken from the
+        # articles' sequence: their foreign key is checked at commit, when the articles are
+        # there. SQLite's index refresh is cheap, and its rows keep the usual order.
+        captions_first = connection.vendor == "postgresql"
+        if captions_first:
+            for article, article_id in zip(articles, reserve_ids(len(articles)), strict=True):
+                article.id = article_id
+        else:
+            Article.objects.bulk_create(articles)
         captions, region_links, source_links, provenance = [], [], [], []
         tags: set[str] = set()
-        for (index, story), article in zip(entries, articles, strict=True):
+        for (index, story, analysis), article in zip(entries, articles, strict=True):
             credits = []
             for position, caption in enumerate(story.captions):
                 credit = self._source_id(caption.credit)
@@ -297,8 +311,7 @@ class Ingester:
                         ingested_text=caption.text,
                     )
                 )
-            caption_texts = [c.text for c in story.captions]
-            finding = self.gazetteer.find(story.title, caption_texts, story.paragraphs)
+            finding = analysis.regions
             region_ids = [self.region_ids[key] for key in finding.keys]
             region_links += [
                 ArticleRegion(
@@ -307,10 +320,7 @@ class Ingester:
                 for key, region_id in zip(finding.keys, region_ids, strict=True)
             ]
             links = {(credit, ArticleSource.Role.PHOTO_CREDIT) for credit in credits if credit}
-            links |= {
-                (self.source_ids[key], ArticleSource.Role.CITED)
-                for key in self.outlets.cited_in([*caption_texts, *story.paragraphs])
-            }
+            links |= {(self.source_ids[key], ArticleSource.Role.CITED) for key in analysis.cited}
             source_links += [
                 ArticleSource(article=article, source_id=source_id, role=role)
                 for source_id, role in sorted(links)
@@ -325,6 +335,8 @@ class Ingester:
             )
             tags |= article_tags(article.pk, region_ids, ())
         Caption.objects.bulk_create(captions)
+        if captions_first:
+            Article.objects.bulk_create(articles)
         ArticleRegion.objects.bulk_create(region_links)
         ArticleSource.objects.bulk_create(source_links)
         Provenance.objects.bulk_create(provenance)
@@ -336,7 +348,9 @@ class Ingester:
 
     # -- stories ----------------------------------------------------------------------
 
-    def _write_story(self, story: ParsedStory, file: IngestedFile, index: int) -> str:
+    def _write_story(
+        self, story: ParsedStory, analysis: Analysis, file: IngestedFile, index: int
+    ) -> str:
         fingerprint = story.body_fingerprint
         match = Q(body_fingerprint=fingerprint) | Q(provenance__body_fingerprint=fingerprint)
         if story.has_title:
@@ -348,7 +362,7 @@ class Ingester:
                 f"stored articles {', '.join(map(str, ids))}; merge those in the admin first"
             )
         if not ids:
-            self._create_many([(index, story)], file)
+            self._create_many([(index, story, analysis)], file)
             return "created"
         article = Article.objects.select_for_update().get(id=ids[0])
         self._merge(article, story)
@@ -413,7 +427,7 @@ class Ingester:
         caption_texts = [c.text for c in captions]
         paragraphs = article.paragraphs
         if not article.is_edited("regions"):
-            finding = self.gazetteer.find(
+            finding = self.analyser.gazetteer.find(
                 "" if article.title_is_provisional else article.title, caption_texts, paragraphs
             )
             ArticleRegion.objects.filter(article=article).delete()
@@ -433,7 +447,7 @@ class Ingester:
             }
             links |= {
                 (self.source_ids[key], ArticleSource.Role.CITED)
-                for key in self.outlets.cited_in([*caption_texts, *paragraphs])
+                for key in self.analyser.outlets.cited_in([*caption_texts, *paragraphs])
             }
             ArticleSource.objects.filter(article=article).delete()
             ArticleSource.objects.bulk_create(
@@ -453,7 +467,7 @@ class Ingester:
         """The Source a photo credit names; an unknown credit becomes a new Source."""
         if not credit:
             return None
-        key = self.outlets.resolve(credit)
+        key = self.analyser.outlets.resolve(credit)
         if key:
             return self.source_ids[key]
         slug = slugify(credit)[:140] or "source"

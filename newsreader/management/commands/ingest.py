@@ -25,9 +25,23 @@ class Command(BaseCommand):
         parser.add_argument(
             "--draft", action="store_true", help="Keep new articles as drafts (unpublished)."
         )
+        parser.add_argument(
+            "--workers",
+            type=int,
+            choices=range(0, 17),
+            metavar="N",
+            help="Processes that read and parse files ahead of the writer (0: none). By "
+            "default one fewer than the cores, for runs of 8 files or more.",
+        )
 
     def handle(
-        self, *args: Any, paths: list[str], dry_run: bool, draft: bool, **options: Any
+        self,
+        *args: Any,
+        paths: list[str],
+        dry_run: bool,
+        draft: bool,
+        workers: int | None,
+        **options: Any,
     ) -> None:
         status = Article.Status.DRAFT if draft else Article.Status.PUBLISHED
         ingester = Ingester(status=status, dry_run=dry_run)
@@ -38,7 +52,7 @@ class Command(BaseCommand):
                 self.stdout.write(f"\r{number} files read…", ending="")
                 self.stdout.flush()
 
-        report = ingester.ingest_paths(paths, progress=progress)
+        report = ingester.ingest_paths(paths, progress=progress, workers=workers)
         if show_progress and report.files_read >= 50:
             self.stdout.write("\r", ending="")
         for path, reason in report.failures:

@@ -1,0 +1,140 @@
+"""Reading a file and working out what its stories say, before anything is written. Pure.
+
+Nothing here touches the database, so a large run can prepare the next files in worker
+processes while the main process writes the current one. Files come out in the order they
+went in, so what is written, and how duplicates merge, does not depend on the workers.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import multiprocessing
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from newsreader.ingest.dates import publication_date
+from newsreader.ingest.outlets import OutletDirectory
+from newsreader.ingest.parse import IngestError, ParsedStory, decode, parse_stories
+from newsreader.ingest.places import Gazetteer, RegionFinding
+
+# Files handed to the workers ahead of the writer, per worker: enough to keep them busy,
+# few enough that memory holds a handful of files, never the corpus.
+FILES_AHEAD_PER_WORKER = 2
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """What one story says about itself: where, when, and which outlets it cites."""
+
+    regions: RegionFinding
+    cited: list[str]  # outlet keys
+    published_on: datetime.date | None
+    date_source: str
+
+
+@dataclass
+class PreparedFile:
+    name: str
+    sha256: str
+    size: int
+    stories: list[tuple[ParsedStory, Analysis]]
+
+
+class Analyser:
+    """The gazetteer and the outlet directory of one run; picklable, for the workers."""
+
+    def __init__(self, gazetteer: Gazetteer, outlets: OutletDirectory) -> None:
+        self.gazetteer = gazetteer
+        self.outlets = outlets
+
+    def analyse(self, story: ParsedStory) -> Analysis:
+        captions = [caption.text for caption in story.captions]
+        published_on, date_source = publication_date(captions, story.paragraphs)
+        return Analysis(
+            regions=self.gazetteer.find(story.title, captions, story.paragraphs),
+            cited=self.outlets.cited_in([*captions, *story.paragraphs]),
+            published_on=published_on,
+            date_source=date_source,
+        )
+
+    def prepare(self, name: str, raw: bytes) -> PreparedFile:
+        """A file's bytes -> its stories, analysed; IngestError says why it can't be read."""
+        stories = parse_stories(decode(raw))
+        return PreparedFile(
+            name=name,
+            sha256=hashlib.sha256(raw).hexdigest(),
+            size=len(raw),
+            stories=[(story, self.analyse(story)) for story in stories],
+        )
+
+
+def read_file(path: Path, limit: int) -> bytes:
+    """The file's bytes; IngestError for a missing, oversized or unreadable file."""
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError as error:
+        raise IngestError("the file does not exist") from error
+    except OSError as error:
+        raise IngestError(f"the file could not be read ({error.strerror})") from error
+    if not path.is_file():
+        raise IngestError("it is not a regular file")
+    if size > limit:
+        raise IngestError(f"the file is {size:,} bytes, over the {limit:,}-byte limit")
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise IngestError(f"the file could not be read ({error.strerror})") from error
+
+
+def prepare_file(analyser: Analyser, path: Path, limit: int) -> PreparedFile:
+    return analyser.prepare(path.name, read_file(path, limit))
+
+
+def prepare_files(
+    analyser: Analyser, paths: Iterable[Path], *, limit: int, workers: int
+) -> Iterator[tuple[Path, Future[PreparedFile]]]:
+    """Each path with its prepared file to come, in order: prepared here, one at a time,
+    when ``workers`` is 0; otherwise by that many processes, a few files ahead."""
+    if workers <= 0:
+        for path in paths:
+            future: Future[PreparedFile] = Future()
+            try:
+                future.set_result(prepare_file(analyser, path, limit))
+            except IngestError as error:
+                future.set_exception(error)
+            yield path, future
+        return
+    pool = ProcessPoolExecutor(
+        workers,
+        # "spawn": a worker starts clean, sharing no database connection with the writer.
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=_start_worker,
+        initargs=(analyser,),
+    )
+    try:
+        ahead: deque[tuple[Path, Future[PreparedFile]]] = deque()
+        for path in paths:
+            ahead.append((path, pool.submit(_prepare_in_worker, path, limit)))
+            if len(ahead) >= workers * FILES_AHEAD_PER_WORKER:
+                yield ahead.popleft()
+        while ahead:
+            yield ahead.popleft()
+    finally:
+        pool.shutdown(cancel_futures=True)
+
+
+_worker_analyser: Analyser | None = None
+
+
+def _start_worker(analyser: Analyser) -> None:
+    global _worker_analyser
+    _worker_analyser = analyser
+
+
+def _prepare_in_worker(path: Path, limit: int) -> PreparedFile:
+    assert _worker_analyser is not None, "the worker was started without an analyser"
+    return prepare_file(_worker_analyser, path, limit)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import DatabaseError, IntegrityError, OperationalError, connection, transaction
-from django.db.models import Q
+from django.db.models import Model, Q
 from django.utils.text import slugify
 
 from newsreader.caching import article_tags, invalidate
@@ -41,6 +41,11 @@ ATTEMPTS = 3
 # fewer are not worth a worker's start-up.
 FILES_FOR_WORKERS = 8
 MAX_WORKERS = 4
+# Link roles as the plain strings that insert_rows() writes.
+PHOTO_CREDIT = ArticleSource.Role.PHOTO_CREDIT.value
+CITED = ArticleSource.Role.CITED.value
+# Rows per INSERT statement, well inside every database's limit on parameters.
+INSERT_BATCH = 1000
 
 
 # A story of a file: its position in the file, the story, and what it says of itself.
@@ -104,6 +109,39 @@ def refresh_planner_statistics() -> None:
                 )
     except DatabaseError as error:
         logger.warning("Could not refresh the query planner's statistics: %s", error)
+
+
+def insert_rows(model: type[Model], fields: list[str], rows: list[tuple]) -> None:
+    """Insert rows of plain values into a model's table, a batch per statement.
+
+    For the link rows an ingest writes by the hundred thousand: bulk_create would build a
+    model instance for each row and prepare each value through it, which cost more than
+    the database took to store them. Values are ints, strings, booleans and None, which
+    every driver takes as they are, and dates, which go through their field as Django
+    converts them. No signal is sent (bulk_create sends none either).
+    """
+    if not rows:
+        return
+    db = transaction.get_connection()  # the connection itself, not the thread-local proxy
+    columns = [model._meta.get_field(name) for name in fields]
+    dates = [i for i, column in enumerate(columns) if column.get_internal_type() == "DateField"]
+    row_sql = "(" + ", ".join(["%s"] * len(columns)) + ")"
+    batch = min(db.ops.bulk_batch_size(columns, rows), INSERT_BATCH)
+    head = (
+        f"INSERT INTO {db.ops.quote_name(model._meta.db_table)} "
+        f"({', '.join(db.ops.quote_name(column.column) for column in columns)}) VALUES "
+    )
+    with db.cursor() as cursor:
+        for start in range(0, len(rows), batch):
+            chunk = rows[start : start + batch]
+            params = []
+            for row in chunk:
+                if dates:
+                    row = list(row)
+                    for i in dates:
+                        row[i] = db.ops.adapt_datefield_value(row[i])
+                params += row
+            cursor.execute(head + ", ".join([row_sql] * len(chunk)), params)
 
 
 def reserve_ids(count: int) -> list[int]:
@@ -296,53 +334,43 @@ class Ingester:
             Article.objects.bulk_create(articles)
         captions, region_links, source_links, provenance = [], [], [], []
         tags: set[str] = set()
+        is_published = self.status == Article.Status.PUBLISHED
         for (index, story, analysis), article in zip(entries, articles, strict=True):
             credits = []
             for position, caption in enumerate(story.captions):
                 credit = self._source_id(caption.credit)
                 credits.append(credit)
                 captions.append(
-                    Caption(
-                        article=article,
-                        position=position,
-                        text=caption.text,
-                        photo_credit_id=credit,
-                        photographer=caption.photographer,
-                        ingested_text=caption.text,
-                    )
+                    (article.id, position, caption.text, credit, caption.photographer, caption.text)
                 )
             finding = analysis.regions
             region_ids = [self.region_ids[key] for key in finding.keys]
             region_links += [
-                ArticleRegion(
-                    article=article, region_id=region_id, is_primary=key == finding.primary
-                ).copy_from(article)
+                (article.id, region_id, key == finding.primary, article.published_on, is_published)
                 for key, region_id in zip(finding.keys, region_ids, strict=True)
             ]
-            links = {(credit, ArticleSource.Role.PHOTO_CREDIT) for credit in credits if credit}
-            links |= {(self.source_ids[key], ArticleSource.Role.CITED) for key in analysis.cited}
-            source_links += [
-                ArticleSource(article=article, source_id=source_id, role=role)
-                for source_id, role in sorted(links)
-            ]
-            provenance.append(
-                Provenance(
-                    article=article,
-                    file=file,
-                    story_index=index,
-                    body_fingerprint=story.body_fingerprint,
-                )
-            )
-            tags |= article_tags(article.pk, region_ids, ())
-        Caption.objects.bulk_create(captions)
+            links = {(credit, PHOTO_CREDIT) for credit in credits if credit}
+            links |= {(self.source_ids[key], CITED) for key in analysis.cited}
+            source_links += [(article.id, *link) for link in sorted(links)]
+            provenance.append((article.id, file.id, index, story.body_fingerprint))
+            tags |= article_tags(article.id, region_ids, ())
+        insert_rows(
+            Caption,
+            ["article", "position", "text", "photo_credit", "photographer", "ingested_text"],
+            captions,
+        )
         if captions_first:
             Article.objects.bulk_create(articles)
-        ArticleRegion.objects.bulk_create(region_links)
-        ArticleSource.objects.bulk_create(source_links)
-        Provenance.objects.bulk_create(provenance)
+        insert_rows(
+            ArticleRegion,
+            ["article", "region", "is_primary", "published_on", "is_published"],
+            region_links,
+        )
+        insert_rows(ArticleSource, ["article", "source", "role"], source_links)
+        insert_rows(Provenance, ["article", "file", "story_index", "body_fingerprint"], provenance)
         slugs = {source_id: slug for slug, source_id in self.source_ids.items()}
         tags |= {
-            f"source:{slugs[link.source_id]}" for link in source_links if link.source_id in slugs
+            f"source:{slugs[source_id]}" for _, source_id, _ in source_links if source_id in slugs
         }
         invalidate(tags)
 

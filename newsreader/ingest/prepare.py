@@ -52,6 +52,8 @@ class Analyser:
         self.outlets = outlets
 
     def analyse(self, story: ParsedStory) -> Analysis:
+        # The keys the writer matches stories on, worked out here and carried with them.
+        story.body_fingerprint, story.title_key  # noqa: B018
         captions = [caption.text for caption in story.captions]
         published_on, date_source = publication_date(captions, story.paragraphs)
         return Analysis(

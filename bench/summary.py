@@ -1,9 +1,11 @@
 """Markdown tables of benchmark results, for the README.
 
     python bench/summary.py bench/results/sqlite-100000.json bench/results/postgres-100000.json
+    python bench/summary.py --targets bench/results/*.json
 
 One table per file: each page at 16 connections (search also at 4), uncached and cached,
 as req/s, p95 and the ratio to the minimal view measured in the same run; then ingest.
+With --targets, one table of every run against the targets of the benchmark issue.
 """
 
 from __future__ import annotations
@@ -56,5 +58,45 @@ def table(path: Path) -> str:
     return "\n".join(lines)
 
 
+READ_PAGES = ("home", "region", "archive day", "article")
+
+
+def ratios(results: dict, pages) -> str:
+    minimal = results["minimal view"]["c16"]["rps"]
+    values = [results[page]["c16"]["rps"] / minimal for page in pages]
+    return f"{min(values):.2f}–{max(values):.2f}×"
+
+
+def targets(paths: list[Path]) -> str:
+    """Every run in one table, against the targets: ingest ≥ 1,000/s, uncached ≥ 0.20×,
+    cached ≥ 0.70×, search p95 ≤ 50 ms at 4 connections, a deep page ≤ 1.5× page 1."""
+    runs = [json.loads(path.read_text()) for path in paths]
+    # Only the runs of bench/run.py (bench/results also holds Lighthouse's scores).
+    runs = sorted((d for d in runs if "db" in d), key=lambda d: (d["db"], d["articles"]))
+    lines = [
+        "| run | ingest/s (peak MB) | uncached × | cached × | search p95 at 4, rare / common "
+        "| deep page p95 / region p95 |",
+        "|---|---|---|---|---|---|",
+    ]
+    for data in runs:
+        label = "PostgreSQL + Redis" if data["db"] == "postgres" else "SQLite"
+        uncached, cached = data["uncached"], data["cached"]
+        deep = next(page for page in uncached if page.startswith("region page"))
+        search = " / ".join(
+            f"{uncached[page]['c4']['p95_ms']:.0f} ms" for page in ("search rare", "search common")
+        )
+        depth = uncached[deep]["c16"]["p95_ms"] / uncached["region"]["c16"]["p95_ms"]
+        lines.append(
+            f"| {label}, {data['articles']:,} | {data['ingest']['articles_per_second']:,} "
+            f"({data['ingest']['peak_memory_mb']}) | {ratios(uncached, READ_PAGES)} "
+            f"| {ratios(cached, [p for p in cached if p not in ('minimal view', 'static file')])} "
+            f"| {search} | {depth:.2f}× ({deep}) |"
+        )
+    return "\n".join(lines)
+
+
 if __name__ == "__main__":
-    print("\n\n".join(table(Path(name)) for name in sys.argv[1:]))
+    if sys.argv[1:2] == ["--targets"]:
+        print(targets([Path(name) for name in sys.argv[2:]]))
+    else:
+        print("\n\n".join(table(Path(name)) for name in sys.argv[1:]))

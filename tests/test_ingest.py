@@ -1,12 +1,13 @@
 """The ``ingest`` command end to end, on the seed files and on bad files."""
 
+import datetime
 import shutil
 from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
 
-from newsreader.models import Article, Caption, IngestedFile, Source
+from newsreader.models import Article, ArticleRegion, Caption, IngestedFile, Source
 from tests.conftest import BODY_ONLY, MULTI_STORY, SEEDS, export, ingest
 
 pytestmark = pytest.mark.django_db
@@ -142,6 +143,21 @@ def test_dry_run_reports_but_writes_nothing():
 def test_draft_option_keeps_new_articles_unpublished():
     ingest(MULTI_STORY, draft=True)
     assert set(Article.objects.values_list("status", flat=True)) == {"draft"}
+    assert not ArticleRegion.objects.filter(is_published=True).exists()
+
+
+def test_region_links_carry_their_articles_date_and_status_for_the_region_pages():
+    ingest(SEEDS)
+    links = ArticleRegion.objects.select_related("article")
+    assert links.count() >= 8
+    assert {link.published_on for link in links} >= {
+        datetime.date(2026, 2, 1),
+        datetime.date(2026, 2, 2),
+        None,
+    }
+    for link in links:
+        assert link.published_on == link.article.published_on, link
+        assert link.is_published, link
 
 
 @pytest.mark.parametrize(

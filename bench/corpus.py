@@ -120,3 +120,18 @@ def write_corpus(directory: Path, count: int, seed: int = 1) -> int:
         (directory / f"page_{files:06d}.txt").write_text(page(batch))
         files += 1
     return files
+
+
+def write_copies(directory: Path, count: int, copies: int, seed: int = 1) -> int:
+    """Write ``copies`` stories of the ``count``-story corpus again, spread through it and
+    grouped into new files: a second delivery, whose every story merges. Returns files."""
+    directory.mkdir(parents=True, exist_ok=True)
+    step = max(1, count // max(1, copies))
+    chosen = [story for number, story in enumerate(stories(count, seed)) if number % step == 0]
+    chosen = chosen[:copies]
+    files = 0
+    for start in range(0, len(chosen), STORIES_PER_FILE):
+        batch = chosen[start : start + STORIES_PER_FILE]
+        (directory / f"again_{files:06d}.txt").write_text(page(batch))
+        files += 1
+    return files

@@ -29,10 +29,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.corpus import RARE, write_corpus  # noqa: E402
+from bench.corpus import RARE, write_copies, write_corpus  # noqa: E402
 from bench.serving import PYTHON, Gunicorn, postgres_database, production_env  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results"
+# Stories delivered a second time after the corpus, to measure merging at size.
+MERGED_COPIES = 500
 
 
 def log(message: str) -> None:
@@ -233,6 +235,11 @@ def main() -> None:
         f"  {ingest_figures['articles_per_second']} articles/s, "
         f"peak {ingest_figures['peak_memory_mb']} MB"
     )
+    copies = min(MERGED_COPIES, args.articles // 10)
+    write_copies(workdir / "copies", args.articles, copies, seed=args.seed)
+    log(f"Ingesting {copies} stories again, spread through the corpus (each one merges)")
+    merge_figures = ingest(env, workdir / "copies", copies)
+    log(f"  {merge_figures['articles_per_second']} merged stories/s")
     if args.db == "postgres":
         subprocess.run(["psql", env["DATABASE_URL"], "-qc", "VACUUM ANALYZE"], check=True)
 
@@ -243,6 +250,7 @@ def main() -> None:
         "redis": args.redis,
         "workers": args.workers,
         "ingest": ingest_figures,
+        "merge": merge_figures,
     }
     for mode, cache_seconds in (("uncached", "0"), ("cached", "600")):
         env["NEWSREADER_PAGE_CACHE_SECONDS"] = cache_seconds

@@ -101,6 +101,26 @@ def test_body_only_file_merges_into_its_full_story_in_either_order():
     assert miami["captions"][0]["credit"] == "AFP"
 
 
+def test_an_earlier_copy_of_a_story_merges_after_a_longer_one_replaced_its_body(tmp_path):
+    """The first copy's body is then known only from its provenance."""
+    from bench.corpus import page
+
+    title = "Lebanon Backs Election Law in Tyre"
+    caption = "3 June 2025, Lebanon, Tyre: residents gather near the site (AFP)"
+    short = ["In Tyre, the council met on Monday.", "Residents said prices had risen."]
+    longer = [*short, "An official told AFP the vote would be held in the spring."]
+    (tmp_path / "1.txt").write_text(page([(title, [caption], short)]))
+    (tmp_path / "2.txt").write_text(page([(title, [caption], longer)]))
+    (tmp_path / "3.txt").write_text("\n\n".join(short) + "\n")
+    for name in ("1.txt", "2.txt"):
+        ingest(tmp_path / name)
+    out, _ = ingest(tmp_path / "3.txt")
+    assert "0 articles created, 1 merged or updated" in out
+    [article] = export()
+    assert article["title"] == title
+    assert article["provenance"] == ["1.txt", "2.txt", "3.txt"]
+
+
 def test_body_only_file_alone_gets_a_provisional_title_then_the_real_one():
     ingest(BODY_ONLY)
     (article,) = Article.objects.all()

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import DatabaseError, IntegrityError, OperationalError, connection, transaction
-from django.db.models import Model, Q
+from django.db.models import Model
 from django.utils.text import slugify
 
 from newsreader.caching import article_tags, invalidate
@@ -105,7 +105,8 @@ def refresh_planner_statistics() -> None:
             else:
                 cursor.execute(
                     "ANALYZE newsreader_article, newsreader_articleregion, newsreader_region, "
-                    "newsreader_articlesource, newsreader_caption"
+                    "newsreader_articlesource, newsreader_caption, newsreader_provenance, "
+                    "newsreader_ingestedfile"
                 )
     except DatabaseError as error:
         logger.warning("Could not refresh the query planner's statistics: %s", error)
@@ -380,10 +381,16 @@ class Ingester:
         self, story: ParsedStory, analysis: Analysis, file: IngestedFile, index: int
     ) -> str:
         fingerprint = story.body_fingerprint
-        match = Q(body_fingerprint=fingerprint) | Q(provenance__body_fingerprint=fingerprint)
+        # One indexed lookup a key, in one query. An OR of the three across the provenance
+        # join would read every article and every provenance row (0.3 s at 100k stories).
+        matches = [
+            Article.objects.filter(body_fingerprint=fingerprint).values_list("id"),
+            Provenance.objects.filter(body_fingerprint=fingerprint).values_list("article_id"),
+        ]
         if story.has_title:
-            match |= Q(title_key=story.title_key)
-        ids = sorted(set(Article.objects.filter(match).values_list("id", flat=True)))
+            matches.append(Article.objects.filter(title_key=story.title_key).values_list("id"))
+        union = matches[0].order_by().union(*(match.order_by() for match in matches[1:]))
+        ids = sorted({pk for (pk,) in union})
         if len(ids) > 1:
             raise IngestError(
                 f"story {index + 1} (“{story.title or story.paragraphs[0][:60]}”) matches "

@@ -55,6 +55,12 @@ def table(path: Path) -> str:
         f"gzipped; first view {weight['first_view_gzip_kb']} KB in "
         f"{weight['first_view_requests']} requests.",
     ]
+    if "merge" in data:
+        merge = data["merge"]
+        lines[-1] += (
+            f" A second delivery of {merge['articles']} stories merged at "
+            f"{merge['articles_per_second']} stories/s."
+        )
     return "\n".join(lines)
 
 
@@ -74,9 +80,9 @@ def targets(paths: list[Path]) -> str:
     # Only the runs of bench/run.py (bench/results also holds Lighthouse's scores).
     runs = sorted((d for d in runs if "db" in d), key=lambda d: (d["db"], d["articles"]))
     lines = [
-        "| run | ingest/s (peak MB) | uncached × | cached × | search p95 at 4, rare / common "
-        "| deep page p95 / region p95 |",
-        "|---|---|---|---|---|---|",
+        "| run | ingest/s (peak MB) | merges/s | uncached × | cached × "
+        "| search p95 at 4, rare / common | deep page p95 / region p95 |",
+        "|---|---|---|---|---|---|---|",
     ]
     for data in runs:
         label = "PostgreSQL + Redis" if data["db"] == "postgres" else "SQLite"
@@ -88,7 +94,9 @@ def targets(paths: list[Path]) -> str:
         depth = uncached[deep]["c16"]["p95_ms"] / uncached["region"]["c16"]["p95_ms"]
         lines.append(
             f"| {label}, {data['articles']:,} | {data['ingest']['articles_per_second']:,} "
-            f"({data['ingest']['peak_memory_mb']}) | {ratios(uncached, READ_PAGES)} "
+            f"({data['ingest']['peak_memory_mb']}) "
+            f"| {data['merge']['articles_per_second'] if 'merge' in data else '–'} "
+            f"| {ratios(uncached, READ_PAGES)} "
             f"| {ratios(cached, [p for p in cached if p not in ('minimal view', 'static file')])} "
             f"| {search} | {depth:.2f}× ({deep}) |"
         )

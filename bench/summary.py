@@ -70,7 +70,8 @@ READ_PAGES = ("home", "region", "archive day", "article")
 def ratios(results: dict, pages) -> str:
     minimal = results["minimal view"]["c16"]["rps"]
     values = [results[page]["c16"]["rps"] / minimal for page in pages]
-    return f"{min(values):.2f}–{max(values):.2f}×"
+    low, high = f"{min(values):.2f}", f"{max(values):.2f}"
+    return f"{low}×" if low == high else f"{low}–{high}×"
 
 
 def targets(paths: list[Path]) -> str:

@@ -143,6 +143,17 @@ def test_second_run_creates_nothing_and_changes_nothing():
     assert list(Article.objects.order_by("id").values_list("updated_at", flat=True)) == stamps
 
 
+def test_a_rerun_reads_and_hashes_known_files_without_parsing_them(monkeypatch):
+    ingest(SEEDS)
+
+    def parse_stories(text):
+        raise AssertionError("a known file was parsed again")
+
+    monkeypatch.setattr("newsreader.ingest.prepare.parse_stories", parse_stories)
+    out, _ = ingest(SEEDS)
+    assert "2 files read: 0 articles created, 0 merged or updated, 5 unchanged" in out
+
+
 def test_same_story_under_another_file_name_stays_one_article(tmp_path):
     ingest(SEEDS)
     copy = tmp_path / "copy.txt"

@@ -218,7 +218,13 @@ class Ingester:
     ) -> IngestReport:
         report = IngestReport()
         limit = settings.NEWSREADER_MAX_FILE_BYTES
-        prepared = prepare_files(self.analyser, files, limit=limit, workers=workers)
+        prepared = prepare_files(
+            self.analyser,
+            files,
+            limit=limit,
+            workers=workers,
+            known=lambda sha256: IngestedFile.objects.filter(sha256=sha256).exists(),
+        )
         for number, (path, future) in enumerate(prepared, start=1):
             if progress:
                 progress(number, path)

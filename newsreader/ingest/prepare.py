@@ -1,6 +1,6 @@
 """Reading a file and working out what its stories say, before anything is written. Pure.
 
-Nothing here touches the database, so a large run can prepare the next files in worker
+Nothing here touches the database, so a large run can parse the next files in worker
 processes while the main process writes the current one. Files come out in the order they
 went in, so what is written, and how duplicates merge, does not depend on the workers.
 """
@@ -11,7 +11,7 @@ import datetime
 import hashlib
 import multiprocessing
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -92,41 +92,53 @@ def read_file(path: Path, limit: int) -> bytes:
         raise IngestError(f"the file could not be read ({error.strerror})") from error
 
 
-def prepare_file(analyser: Analyser, path: Path, limit: int) -> PreparedFile:
-    return analyser.prepare(path.name, read_file(path, limit))
-
-
 def prepare_files(
-    analyser: Analyser, paths: Iterable[Path], *, limit: int, workers: int
+    analyser: Analyser,
+    paths: Iterable[Path],
+    *,
+    limit: int,
+    workers: int,
+    known: Callable[[str], bool] = lambda sha256: False,
 ) -> Iterator[tuple[Path, Future[PreparedFile]]]:
     """Each path with its prepared file to come, in order: prepared here, one at a time,
-    when ``workers`` is 0; otherwise by that many processes, a few files ahead."""
-    if workers <= 0:
-        for path in paths:
-            future: Future[PreparedFile] = Future()
-            try:
-                future.set_result(prepare_file(analyser, path, limit))
-            except IngestError as error:
-                future.set_exception(error)
-            yield path, future
-        return
-    pool = ProcessPoolExecutor(
-        workers,
-        # "spawn": a worker starts clean, sharing no database connection with the writer.
-        mp_context=multiprocessing.get_context("spawn"),
-        initializer=_start_worker,
-        initargs=(analyser,),
-    )
+    when ``workers`` is 0; otherwise by that many processes, a few files ahead.
+
+    Files are read and hashed here first: one that is ``known`` by its SHA-256 (ingested
+    before) comes out with no stories, unparsed, so that a re-run costs a read and a hash
+    a file.
+    """
+    pool = None
+    if workers > 0:
+        pool = ProcessPoolExecutor(
+            workers,
+            # "spawn": a worker starts clean, sharing no database connection with the writer.
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_start_worker,
+            initargs=(analyser,),
+        )
     try:
         ahead: deque[tuple[Path, Future[PreparedFile]]] = deque()
         for path in paths:
-            ahead.append((path, pool.submit(_prepare_in_worker, path, limit)))
-            if len(ahead) >= workers * FILES_AHEAD_PER_WORKER:
+            future: Future[PreparedFile] = Future()
+            try:
+                raw = read_file(path, limit)
+                sha256 = hashlib.sha256(raw).hexdigest()
+                if known(sha256):
+                    future.set_result(PreparedFile(path.name, sha256, len(raw), stories=[]))
+                elif pool is not None:
+                    future = pool.submit(_prepare_in_worker, path.name, raw)
+                else:
+                    future.set_result(analyser.prepare(path.name, raw))
+            except IngestError as error:
+                future.set_exception(error)
+            ahead.append((path, future))
+            if len(ahead) > workers * FILES_AHEAD_PER_WORKER:
                 yield ahead.popleft()
         while ahead:
             yield ahead.popleft()
     finally:
-        pool.shutdown(cancel_futures=True)
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
 
 
 _worker_analyser: Analyser | None = None
@@ -137,6 +149,6 @@ def _start_worker(analyser: Analyser) -> None:
     _worker_analyser = analyser
 
 
-def _prepare_in_worker(path: Path, limit: int) -> PreparedFile:
+def _prepare_in_worker(name: str, raw: bytes) -> PreparedFile:
     assert _worker_analyser is not None, "the worker was started without an analyser"
-    return prepare_file(_worker_analyser, path, limit)
+    return _worker_analyser.prepare(name, raw)

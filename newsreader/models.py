@@ -175,6 +175,12 @@ class ArticleQuerySet(models.QuerySet):
         """
         return self.with_primary_region().defer(*UNLISTED_FIELDS)
 
+    def in_order(self, ids: list[int]) -> list[Article]:
+        """These stories, in the order of ``ids``; an id the queryset doesn't hold is left
+        out. For a page whose order an index or a ranking decided on ids alone."""
+        found = self.in_bulk(ids)
+        return [found[pk] for pk in ids if pk in found]
+
 
 # What a list of stories leaves unread.
 UNLISTED_FIELDS = [

@@ -62,7 +62,7 @@ def render_list(
 
 
 def bad_request(request: HttpRequest, message: str) -> HttpResponse:
-    return render(request, "400.html", {"message": message}, status=400)
+    return refuse(request, 400, message)
 
 
 def published() -> ArticleQuerySet:
@@ -191,10 +191,7 @@ def region_detail(request: HttpRequest, slug: str) -> HttpResponse:
             before=form.cleaned_data["before"],
             id_field="article_id",
         )
-        articles = published().with_listing().in_bulk([link.article_id for link in page.items])
-        page.items = [
-            articles[link.article_id] for link in page.items if link.article_id in articles
-        ]
+        page.items = published().with_listing().in_order([link.article_id for link in page.items])
     context = {
         "region": region,
         "form": form,
@@ -492,9 +489,7 @@ def search_view(request: HttpRequest) -> HttpResponse:
             ]
         )
         has_next = len(ids) > search.RESULTS_PER_PAGE and page_number < search.MAX_PAGES
-        shown = ids[: search.RESULTS_PER_PAGE]
-        found = Article.objects.with_listing().in_bulk(shown)
-        results = [found[pk] for pk in shown if pk in found]
+        results = Article.objects.with_listing().in_order(ids[: search.RESULTS_PER_PAGE])
         extracts = search.snippets(results, query)
         for article in results:
             article.snippet = extracts.get(article.pk)

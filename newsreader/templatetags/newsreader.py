@@ -35,31 +35,15 @@ def reading_time(minutes: int) -> str:
     return f"{minutes} min read"
 
 
-MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
-
-
 @register.filter
 def dateline(value: datetime.date, style: str = "long") -> str:
     """ "3 June 2025" ("long") or "3 Jun 2025" ("short"): the dates lists print, dozens a page.
 
     Django's ``date`` filter gives the same words by a longer road (a formatter object and
-    a regular expression per date), which showed on list pages.
+    a regular expression per date), which showed on list pages. Python never sets a locale
+    unless asked, so ``%B`` and ``%b`` are the English names.
     """
-    month = MONTHS[value.month - 1]
-    return f"{value.day} {month if style == 'long' else month[:3]} {value.year}"
+    return f"{value.day} {value:%B %Y}" if style == "long" else f"{value.day} {value:%b %Y}"
 
 
 STORY_HEADINGS = {"h2", "h3"}

@@ -21,12 +21,14 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
+from django.utils.cache import set_response_etag
 
 # Pages that list stories in general: home, archive, search, feeds, sitemaps, API lists.
 FRONT = "front"
 TAG_PREFIX = "tag:"
 PAGE_PREFIX = "page:"
-CACHED_HEADERS = ("Content-Type", "Vary", "Content-Language", "Location")
+# The ETag is stored with the page, so a hit does not hash the page again to make it.
+CACHED_HEADERS = ("Content-Type", "Vary", "Content-Language", "Location", "ETag")
 
 _pending = threading.local()
 
@@ -184,6 +186,8 @@ def cached_page(
             tokens = {k: found[k] for k in tag_keys}
             response = view(request, *args, **kwargs)
             if response.status_code == 200 and not response.streaming and not response.cookies:
+                if not response.has_header("ETag"):
+                    set_response_etag(response)
                 headers = [(h, response[h]) for h in CACHED_HEADERS if h in response]
                 entry = (tokens, response.status_code, headers, response.content)
                 cache.set(key, entry, page_timeout)

@@ -67,7 +67,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "csp.middleware.CSPMiddleware",
+    "newsreader.security.CSPMiddleware",
     "newsreader.security.CrossOriginResourcePolicyMiddleware",
     "newsreader.security.ReadOnlyPublicSiteMiddleware",
     "newsreader.security.NulParameterMiddleware",

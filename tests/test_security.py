@@ -6,11 +6,15 @@ import subprocess
 import sys
 
 import pytest
+from csp.decorators import csp_update
+from csp.utils import build_policy
 from django.core.cache import cache
 from django.db import OperationalError
+from django.http import HttpResponse
 from django.test import Client
 
 from newsreader.models import Article
+from newsreader.security import CSPMiddleware
 from tests.conftest import ROOT, SEEDS, ingest
 
 pytestmark = pytest.mark.django_db
@@ -74,6 +78,28 @@ def test_public_responses_carry_the_security_headers(client, seeded, url):
     assert response["Referrer-Policy"] == "same-origin"
     assert response["Cross-Origin-Resource-Policy"] == "same-origin"
     assert response["X-Frame-Options"] == "DENY"
+
+
+def test_the_policy_is_what_django_csp_builds_and_follows_the_settings(client, settings):
+    # newsreader.security.CSPMiddleware builds the policy once per process; django-csp's
+    # own function says what it must be.
+    assert client.get("/")["Content-Security-Policy"] == build_policy()
+    settings.CONTENT_SECURITY_POLICY = {"DIRECTIVES": {"default-src": ["'self'"]}}
+    settings.CONTENT_SECURITY_POLICY_REPORT_ONLY = {"DIRECTIVES": {"img-src": ["https:"]}}
+    response = client.get("/")
+    assert response["Content-Security-Policy"] == "default-src 'self'"
+    assert response["Content-Security-Policy-Report-Only"] == build_policy(report_only=True)
+    assert "img-src https:" in response["Content-Security-Policy-Report-Only"]
+
+
+def test_a_response_with_its_own_policy_keeps_it(rf):
+    @csp_update({"img-src": ["https://maps.example"]})
+    def view(request):
+        return HttpResponse("map")
+
+    response = CSPMiddleware(view)(rf.get("/"))
+    assert "img-src 'self' https://maps.example" in response["Content-Security-Policy"]
+    assert "default-src 'none'" in response["Content-Security-Policy"]
 
 
 def test_session_and_csrf_cookies_are_secure_and_http_only(client, django_user_model):

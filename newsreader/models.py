@@ -207,7 +207,8 @@ class Article(models.Model):
         EDITOR = "editor", "Editor"
 
     title = models.CharField(max_length=300)
-    slug = models.SlugField(max_length=120, allow_unicode=False)
+    # URLs find an article by its id; the slug is only compared after, so not indexed.
+    slug = models.SlugField(max_length=120, allow_unicode=False, db_index=False)
     title_key = models.CharField(
         max_length=300,
         unique=True,
@@ -225,9 +226,8 @@ class Article(models.Model):
     date_source = models.CharField(
         max_length=10, choices=DateSource.choices, default=DateSource.NONE, blank=True
     )
-    status = models.CharField(
-        max_length=10, choices=Status.choices, default=Status.PUBLISHED, db_index=True
-    )
+    # Not indexed alone: both story-list indexes start with the status (migration 0010).
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PUBLISHED)
     # Kept current by database triggers (see migration 0003) on PostgreSQL; SQLite keeps
     # its FTS5 index in a table of its own and leaves this empty.
     search_vector = SearchVectorField(null=True, editable=False)
@@ -292,7 +292,10 @@ class Article(models.Model):
 
 
 class ArticleRegion(models.Model):
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="article_regions")
+    # The unique (article, region) index serves lookups by article (migration 0010).
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="article_regions", db_index=False
+    )
     region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="article_links")
     is_primary = models.BooleanField(default=False)
     # Copies of the article's date and status, so that a region's stories are read newest
@@ -330,7 +333,9 @@ class ArticleSource(models.Model):
         PHOTO_CREDIT = "photo_credit", "Photo credit"
         CITED = "cited", "Cited in the text"
 
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="article_sources")
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="article_sources", db_index=False
+    )
     source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="article_links")
     role = models.CharField(max_length=20, choices=Role.choices)
 
@@ -346,7 +351,9 @@ class ArticleSource(models.Model):
 
 
 class Caption(models.Model):
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="captions")
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="captions", db_index=False
+    )
     position = models.PositiveSmallIntegerField(default=0)
     text = models.TextField()
     photo_credit = models.ForeignKey(
@@ -387,7 +394,9 @@ class Provenance(models.Model):
     """Which file a story came from, and the body as that file had it."""
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="provenance")
-    file = models.ForeignKey(IngestedFile, on_delete=models.CASCADE, related_name="provenance")
+    file = models.ForeignKey(
+        IngestedFile, on_delete=models.CASCADE, related_name="provenance", db_index=False
+    )
     story_index = models.PositiveSmallIntegerField(default=0)
     body_fingerprint = models.CharField(max_length=64, db_index=True)
 

@@ -6,6 +6,8 @@ from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from newsreader.models import Article, ArticleRegion, Caption, IngestedFile, Source
 from tests.conftest import BODY_ONLY, MULTI_STORY, SEEDS, export, ingest
@@ -52,6 +54,25 @@ def test_seed_files_give_the_four_expected_articles():
         assert [r["code"] for r in article["regions"] if r["primary"]] == [primary]
         assert [c["credit"] for c in article["captions"]] == credits
         assert article["published"] == published
+
+
+def test_new_articles_are_whole_rows_an_editor_can_save(admin_client):
+    # On PostgreSQL new articles are written by COPY: every column must come out as a
+    # save through the ORM would write it.
+    ingest(SEEDS)
+    for article in Article.objects.all():
+        assert article.edited_fields == []
+        assert article.created_at and article.updated_at
+        assert article.slug and article.body_fingerprint
+        assert article.status == Article.Status.PUBLISHED
+    article = Article.objects.filter(captions__isnull=False).first()
+    article.title = "A corrected title"
+    article.save()
+    article.refresh_from_db()
+    assert article.title == "A corrected title"
+    assert admin_client.get(f"/admin/newsreader/article/{article.pk}/change/").status_code == 200
+    found = admin_client.get("/search/", {"q": "corrected"}).content.decode()
+    assert "A corrected title" in found
 
 
 def test_rafah_story_is_also_an_egypt_story():
@@ -150,8 +171,12 @@ def test_a_rerun_reads_and_hashes_known_files_without_parsing_them(monkeypatch):
         raise AssertionError("a known file was parsed again")
 
     monkeypatch.setattr("newsreader.ingest.prepare.parse_stories", parse_stories)
-    out, _ = ingest(SEEDS)
+    with CaptureQueriesContext(connection) as queries:
+        out, _ = ingest(SEEDS)
     assert "2 files read: 0 articles created, 0 merged or updated, 5 unchanged" in out
+    # One look-up a file, which also counts its stories.
+    lookups = [q["sql"] for q in queries if "newsreader_ingestedfile" in q["sql"]]
+    assert len(lookups) == 2, lookups
 
 
 def test_same_story_under_another_file_name_stays_one_article(tmp_path):

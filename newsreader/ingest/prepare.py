@@ -42,6 +42,8 @@ class PreparedFile:
     sha256: str
     size: int
     stories: list[tuple[ParsedStory, Analysis]]
+    # For a file ingested before, left unparsed: how many stories it holds.
+    unchanged: int | None = None
 
 
 class Analyser:
@@ -98,14 +100,14 @@ def prepare_files(
     *,
     limit: int,
     workers: int,
-    known: Callable[[str], bool] = lambda sha256: False,
+    stored: Callable[[str], int | None] = lambda sha256: None,
 ) -> Iterator[tuple[Path, Future[PreparedFile]]]:
     """Each path with its prepared file to come, in order: prepared here, one at a time,
     when ``workers`` is 0; otherwise by that many processes, a few files ahead.
 
-    Files are read and hashed here first: one that is ``known`` by its SHA-256 (ingested
-    before) comes out with no stories, unparsed, so that a re-run costs a read and a hash
-    a file.
+    Files are read and hashed here first: one ingested before (``stored`` gives how many
+    stories it holds, by its SHA-256; None for a new file) comes out unparsed, with that
+    number, so that a re-run costs a read, a hash and a query a file.
     """
     pool = None
     if workers > 0:
@@ -123,8 +125,8 @@ def prepare_files(
             try:
                 raw = read_file(path, limit)
                 sha256 = hashlib.sha256(raw).hexdigest()
-                if known(sha256):
-                    future.set_result(PreparedFile(path.name, sha256, len(raw), stories=[]))
+                if (unchanged := stored(sha256)) is not None:
+                    future.set_result(PreparedFile(path.name, sha256, len(raw), [], unchanged))
                 elif pool is not None:
                     future = pool.submit(_prepare_in_worker, path.name, raw)
                 else:

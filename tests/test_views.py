@@ -6,8 +6,9 @@ import re
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import NoReverseMatch, reverse, set_script_prefix
 
-from newsreader.models import Article
+from newsreader.models import Article, article_path
 from tests.conftest import SEEDS, ingest
 from tests.factories import make_article, make_articles
 
@@ -144,6 +145,30 @@ def test_wrong_slug_redirects_permanently_to_the_canonical_url(client, seeded):
     response = client.get(f"/articles/{article.pk}/old-title/")
     assert response.status_code == 301
     assert response["Location"] == article.get_absolute_url()
+
+
+@pytest.mark.parametrize(
+    "pk, slug",
+    [
+        (1, "a"),
+        (987654321, "slug-stand-in"),  # the stand-ins article_path() reverses
+        (5, "x-987654321-slug-stand-in"),
+        (10**18 - 1, "Long_Slug-9"),
+    ],
+)
+@pytest.mark.parametrize("prefix", ["/", "/987654321/slug-stand-in/"])
+def test_article_links_are_what_reverse_gives(pk, slug, prefix):
+    set_script_prefix(prefix)
+    try:
+        assert article_path(pk, slug) == reverse("newsreader:article-detail", args=[pk, slug])
+    finally:
+        set_script_prefix("/")
+
+
+@pytest.mark.parametrize("pk, slug", [(1, "not a slug"), (1, ""), (None, "a"), (10**18, "a")])
+def test_an_article_link_the_urls_refuse_fails_as_reverse_does(pk, slug):
+    with pytest.raises(NoReverseMatch):
+        article_path(pk, slug)
 
 
 def test_archive_calendar_links_days_with_stories_and_neighbouring_months(client):

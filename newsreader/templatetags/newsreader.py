@@ -46,6 +46,10 @@ def dateline(value: datetime.date, style: str = "long") -> str:
     return f"{value.day} {value:%B %Y}" if style == "long" else f"{value.day} {value:%b %Y}"
 
 
+def time_tag(value: datetime.date, style: str = "long") -> SafeString:
+    return format_html('<time datetime="{}">{}</time>', value.isoformat(), dateline(value, style))
+
+
 STORY_HEADINGS = {"h2", "h3"}
 LEDE_WORDS = 36
 
@@ -62,11 +66,7 @@ def story_card(article: Article, heading: str = "h2") -> SafeString:
     if heading not in STORY_HEADINGS:
         raise ValueError(f"story_card heading must be one of {sorted(STORY_HEADINGS)}.")
     if article.published_on:
-        when = format_html(
-            '<time datetime="{}">{}</time>',
-            article.published_on.isoformat(),
-            dateline(article.published_on),
-        )
+        when = time_tag(article.published_on)
     else:
         when = mark_safe('<span class="undated">Undated</span>')
     region = article.primary_region
@@ -97,4 +97,18 @@ def story_card(article: Article, heading: str = "h2") -> SafeString:
         when,
         where,
         lede,
+    )
+
+
+@register.simple_tag
+def compact_story(article: Article) -> SafeString:
+    """One story in a short list (a region's section on the home page, an article's related
+    stories): headline and short date. Built in Python as story_card is; the home page
+    prints sixty of these."""
+    when = time_tag(article.published_on, "short") if article.published_on else "Undated"
+    return format_html(
+        '<li dir="auto"><a href="{}">{}</a> <span class="story-meta">{}</span></li>',
+        article.get_absolute_url(),
+        article.title,
+        when,
     )

@@ -171,6 +171,11 @@ if REDIS_URL:
             "BACKEND": "newsreader.redis_cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "newsreader",
+            # The page cache's tag tokens (newsreader.caching.TAG_PREFIX) are also held in
+            # each process, kept current by Redis pub/sub (newsreader/redis_cache.py).
+            "OPTIONS": (
+                {"NEAR_CACHE_PREFIX": "tag:"} if env_flag("NEWSREADER_NEAR_CACHE", True) else {}
+            ),
         }
     }
 else:

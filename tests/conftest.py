@@ -1,5 +1,6 @@
 import json
 import os
+import time
 from io import StringIO
 from pathlib import Path
 
@@ -27,6 +28,16 @@ def require_service():
 @pytest.fixture(scope="session")
 def require_service_session():
     return _require_service
+
+
+def eventually(condition, seconds: float = 3.0) -> bool:
+    """Whether ``condition()`` comes true within ``seconds`` (for what another thread does)."""
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.01)
+    return True
 
 
 def export(**kwargs) -> list[dict]:

@@ -1,6 +1,7 @@
 """Anonymous pages come from the cache; a change invalidates exactly the pages it touches."""
 
 import datetime
+import hashlib
 
 import pytest
 from django.core.cache import cache
@@ -8,7 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from newsreader.models import Article, Region
-from tests.conftest import SEEDS, ingest
+from tests.conftest import SEEDS, eventually, ingest
 from tests.factories import make_article
 
 pytestmark = pytest.mark.django_db
@@ -156,6 +157,47 @@ def test_conditional_get_answers_304_when_nothing_changed(client, url):
     again = client.get(url, HTTP_IF_NONE_MATCH=first["ETag"])
     assert again.status_code == 304
     assert again.content == b""
+
+
+def test_a_hit_carries_the_etag_of_the_page_it_stored(client):
+    make_article("Some story")
+    miss, hit = fetch(client, "/"), fetch(client, "/")
+    assert (miss["X-Cache"], hit["X-Cache"]) == ("miss", "hit")
+    assert hit.content == miss.content
+    assert hit["ETag"] == miss["ETag"] == f'"{hashlib.md5(hit.content).hexdigest()}"'
+
+
+def test_an_edit_on_another_server_refreshes_the_pages_held_here(client, settings, require_service):
+    # With Redis each process holds the tag tokens it read (newsreader/redis_cache.py); a
+    # token written by another app server reaches it by Redis pub/sub.
+    from redis.exceptions import ConnectionError as RedisConnectionError
+
+    from newsreader.redis_cache import RedisCache
+
+    location, params = (
+        "redis://127.0.0.1:6379/6",
+        {
+            "KEY_PREFIX": "near-pages",
+            "OPTIONS": {"NEAR_CACHE_PREFIX": "tag:", "NEAR_CACHE_SECONDS": 60},
+        },
+    )
+    settings.CACHES = {
+        "default": {"BACKEND": "newsreader.redis_cache.RedisCache", "LOCATION": location, **params}
+    }
+    try:
+        cache.clear()
+    except RedisConnectionError:
+        require_service("Redis")
+    make_article("Some story", region="lebanon")
+    assert fetch(client, "/regions/lebanon/")["X-Cache"] == "miss"
+    assert eventually(lambda: cache._cache.near.live)
+    assert fetch(client, "/regions/lebanon/")["X-Cache"] == "hit"
+    assert fetch(client, "/regions/lebanon/")["X-Cache"] == "hit"  # tokens held here now
+    other_server = RedisCache(location, params)
+    other_server.set_many({"tag:region:lebanon": "changed elsewhere"}, timeout=None)
+    assert eventually(lambda: fetch(client, "/regions/lebanon/")["X-Cache"] == "miss")
+    assert fetch(client, "/regions/lebanon/")["X-Cache"] == "hit"
+    cache.clear()
 
 
 def test_htmx_partials_are_cached_apart_from_full_pages(client):

@@ -38,6 +38,15 @@ def test_split_credit(line, expected):
         ("A report published by the Saudi Press Agency said so.", ["spa"]),
         ("Al Jazeera reported that the crossing was shut.", ["al-jazeera"]),
         ("State TV Al Oula showed a helicopter.", ["al-aoula"]),
+        # Names match in any case and with a hyphen or spaces between words...
+        ("The toll rose, according to agence france presse.", ["afp"]),
+        ("The toll rose, according to AL-JAZEERA.", ["al-jazeera"]),
+        ("The toll rose, according to the Syrian  Arab News-Agency.", ["sana"]),
+        # ...the longest name at a place wins over a shorter one it starts with ("Anadolu
+        # Agency", not "Anadolu", is what "reported" follows)...
+        ("Anadolu Agency reported the strike.", ["anadolu"]),
+        # ...and each citation is found, in order.
+        ("Reuters reported it, and a source told AFP.", ["reuters", "afp"]),
     ],
 )
 def test_citations_are_recognised(outlets, sentence, cited):
@@ -50,6 +59,9 @@ def test_citations_are_recognised(outlets, sentence, cited):
         "The spa town drew visitors.",
         "AFP and Reuters journalists were among those at the scene.",
         "He was a map enthusiast.",
+        # Short all-capital names match only as written.
+        "The toll rose, according to sana.",
+        "A rumour, according to Spa staff.",
     ],
 )
 def test_mentions_that_do_not_cite_are_not_sources(outlets, sentence):

@@ -179,6 +179,46 @@ def test_a_rerun_reads_and_hashes_known_files_without_parsing_them(monkeypatch):
     assert len(lookups) == 2, lookups
 
 
+def file_statements(queries) -> list[str]:
+    """The statements that look a file up by its hash or record it."""
+    return [
+        q["sql"] for q in queries if "newsreader_ingestedfile" in q["sql"] and "sha256" in q["sql"]
+    ]
+
+
+def test_a_new_file_is_looked_up_once_and_recorded_in_one_statement():
+    with CaptureQueriesContext(connection) as queries:
+        out, _ = ingest(SEEDS)
+    assert "2 files read: 4 articles created" in out
+    statements = file_statements(queries)
+    # Per file: the look-up when it is read, and the INSERT that records it.
+    assert len(statements) == 4, statements
+    assert sum(sql.startswith("INSERT") for sql in statements) == 2
+    files = IngestedFile.objects.order_by("name")
+    assert [(f.name, f.size) for f in files] == [
+        (path.name, path.stat().st_size) for path in sorted(SEEDS.iterdir())
+    ]
+    assert all(f.ingested_at is not None and f.provenance.exists() for f in files)
+
+
+def test_a_file_recorded_by_another_ingest_after_it_was_read_is_left_unchanged(monkeypatch):
+    # The read-time look-up saw nothing; by the write, another ingest had recorded it.
+    ingest(SEEDS)
+    before = export()
+    from newsreader.ingest import load
+
+    prepare_files = load.prepare_files
+    monkeypatch.setattr(
+        load,
+        "prepare_files",
+        lambda *args, **kwargs: prepare_files(*args, **{**kwargs, "stored": lambda sha: None}),
+    )
+    out, _ = ingest(SEEDS)
+    assert "2 files read: 0 articles created, 0 merged or updated, 5 unchanged" in out
+    assert IngestedFile.objects.count() == 2
+    assert export() == before
+
+
 def test_same_story_under_another_file_name_stays_one_article(tmp_path):
     ingest(SEEDS)
     copy = tmp_path / "copy.txt"

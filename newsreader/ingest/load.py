@@ -187,6 +187,27 @@ def stories_stored(sha256: str) -> int | None:
     )
 
 
+def record_file(prepared: PreparedFile) -> IngestedFile | None:
+    """Record the file as ingested, in one statement (get_or_create takes four, with its
+    savepoint); None if it is recorded already, by an ingest that got there first.
+    RETURNING needs SQLite 3.35, as the ingest's bulk_create of articles does already."""
+    now = timezone.now()
+    file = IngestedFile(name=prepared.name, sha256=prepared.sha256, size=prepared.size)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {connection.ops.quote_name(IngestedFile._meta.db_table)}"
+            " (name, sha256, size, ingested_at)"
+            " VALUES (%s, %s, %s, %s) ON CONFLICT (sha256) DO NOTHING RETURNING id",
+            [file.name, file.sha256, file.size, connection.ops.adapt_datetimefield_value(now)],
+        )
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    file.pk, file.ingested_at = row[0], now
+    file._state.adding = False
+    return file
+
+
 def reserve_ids(count: int) -> list[int]:
     """``count`` new article ids from PostgreSQL's sequence, for rows written later."""
     with connection.cursor() as cursor:
@@ -307,11 +328,9 @@ class Ingester:
     def _write_file(self, prepared: PreparedFile) -> FileOutcome:
         outcome = FileOutcome()
         with transaction.atomic():
-            file, created = IngestedFile.objects.get_or_create(
-                sha256=prepared.sha256, defaults={"name": prepared.name, "size": prepared.size}
-            )
-            if not created:
-                return FileOutcome(unchanged=file.provenance.count())
+            file = record_file(prepared)
+            if file is None:  # another ingest recorded it first
+                return FileOutcome(unchanged=stories_stored(prepared.sha256) or 0)
             fresh, others = self._split_fresh(prepared.stories)
             self._create_many(fresh, file)
             outcome.created += len(fresh)

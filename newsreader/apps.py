@@ -6,4 +6,5 @@ class NewsreaderConfig(AppConfig):
     verbose_name = "Newsreader"
 
     def ready(self) -> None:
-        from newsreader import signals  # noqa: F401  (connects the cache invalidation)
+        # Registers the system checks; connects the cache invalidation.
+        from newsreader import checks, signals  # noqa: F401

@@ -6,6 +6,7 @@ from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.core.management.base import SystemCheckError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -367,3 +368,15 @@ def test_ingest_leaves_the_query_planner_statistics_of_the_new_rows():
         else:
             cursor.execute("SELECT count(*) FROM pg_stats WHERE tablename = 'newsreader_article'")
         assert cursor.fetchone()[0] > 0
+
+
+def test_an_sqlite_too_old_for_the_ingest_is_named_before_anything_runs(monkeypatch):
+    # SQLite before 3.35 has no RETURNING, which the ingest needs; `migrate` (the first
+    # step of `make run`) runs the database checks.
+    call_command("check", databases=["default"])
+    monkeypatch.setattr(connection.features, "can_return_columns_from_insert", False)
+    if connection.vendor != "sqlite":
+        call_command("check", databases=["default"])  # PostgreSQL has RETURNING anyway
+        return
+    with pytest.raises(SystemCheckError, match=r"newsreader's ingest needs SQLite 3\.35"):
+        call_command("check", databases=["default"])

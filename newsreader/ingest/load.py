@@ -14,6 +14,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import DatabaseError, IntegrityError, OperationalError, connection, transaction
+from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models import Count, Model
 from django.utils import timezone
 from django.utils.text import slugify
@@ -131,6 +132,14 @@ def refresh_planner_statistics() -> None:
         logger.warning("Could not refresh the query planner's statistics: %s", error)
 
 
+def table_and_columns(
+    db: BaseDatabaseWrapper, model: type[Model], fields: list[str]
+) -> tuple[str, str]:
+    """A model's table and these fields' columns, quoted, for an INSERT or a COPY."""
+    columns = ", ".join(db.ops.quote_name(model._meta.get_field(name).column) for name in fields)
+    return db.ops.quote_name(model._meta.db_table), columns
+
+
 def insert_rows(model: type[Model], fields: list[str], rows: list[tuple]) -> None:
     """Write rows of plain values into a model's table: by COPY on PostgreSQL, by
     multi-row INSERTs of up to INSERT_BATCH rows elsewhere.
@@ -147,8 +156,7 @@ def insert_rows(model: type[Model], fields: list[str], rows: list[tuple]) -> Non
         return
     db = transaction.get_connection()  # the connection itself, not the thread-local proxy
     columns = [model._meta.get_field(name) for name in fields]
-    table = db.ops.quote_name(model._meta.db_table)
-    names = ", ".join(db.ops.quote_name(column.column) for column in columns)
+    table, names = table_and_columns(db, model, fields)
     if db.vendor == "postgresql":
         # Errors surface as Django's (an IntegrityError for a duplicate), as for execute().
         with (
@@ -193,11 +201,13 @@ def record_file(prepared: PreparedFile) -> IngestedFile | None:
     RETURNING needs SQLite 3.35, as the ingest's bulk_create of articles does already."""
     now = timezone.now()
     file = IngestedFile(name=prepared.name, sha256=prepared.sha256, size=prepared.size)
+    table, names = table_and_columns(
+        connection, IngestedFile, ["name", "sha256", "size", "ingested_at"]
+    )
     with connection.cursor() as cursor:
         cursor.execute(
-            f"INSERT INTO {connection.ops.quote_name(IngestedFile._meta.db_table)}"
-            " (name, sha256, size, ingested_at)"
-            " VALUES (%s, %s, %s, %s) ON CONFLICT (sha256) DO NOTHING RETURNING id",
+            f"INSERT INTO {table} ({names}) VALUES (%s, %s, %s, %s)"
+            " ON CONFLICT (sha256) DO NOTHING RETURNING id",
             [file.name, file.sha256, file.size, connection.ops.adapt_datetimefield_value(now)],
         )
         row = cursor.fetchone()

@@ -10,6 +10,7 @@ from django.core.management.base import SystemCheckError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from newsreader.ingest import load
 from newsreader.models import Article, ArticleRegion, Caption, IngestedFile, Source
 from tests.conftest import BODY_ONLY, MULTI_STORY, SEEDS, export, ingest
 
@@ -165,6 +166,13 @@ def test_second_run_creates_nothing_and_changes_nothing():
     assert list(Article.objects.order_by("id").values_list("updated_at", flat=True)) == stamps
 
 
+def file_statements(queries) -> list[str]:
+    """The statements that look a file up by its hash or record it."""
+    return [
+        q["sql"] for q in queries if "newsreader_ingestedfile" in q["sql"] and "sha256" in q["sql"]
+    ]
+
+
 def test_a_rerun_reads_and_hashes_known_files_without_parsing_them(monkeypatch):
     ingest(SEEDS)
 
@@ -176,15 +184,8 @@ def test_a_rerun_reads_and_hashes_known_files_without_parsing_them(monkeypatch):
         out, _ = ingest(SEEDS)
     assert "2 files read: 0 articles created, 0 merged or updated, 5 unchanged" in out
     # One look-up a file, which also counts its stories.
-    lookups = [q["sql"] for q in queries if "newsreader_ingestedfile" in q["sql"]]
+    lookups = file_statements(queries)
     assert len(lookups) == 2, lookups
-
-
-def file_statements(queries) -> list[str]:
-    """The statements that look a file up by its hash or record it."""
-    return [
-        q["sql"] for q in queries if "newsreader_ingestedfile" in q["sql"] and "sha256" in q["sql"]
-    ]
 
 
 def test_a_new_file_is_looked_up_once_and_recorded_in_one_statement():
@@ -206,8 +207,6 @@ def test_a_file_recorded_by_another_ingest_after_it_was_read_is_left_unchanged(m
     # The read-time look-up saw nothing; by the write, another ingest had recorded it.
     ingest(SEEDS)
     before = export()
-    from newsreader.ingest import load
-
     prepare_files = load.prepare_files
     monkeypatch.setattr(
         load,

@@ -15,6 +15,7 @@ from importlib.resources import files
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.conftest import HOSTILE_TITLE, ROOT, SEEDS, ingest, write_hostile_file
 from tests.factories import make_articles
@@ -267,7 +268,8 @@ def test_pages_work_without_javascript(site, browser):
     page.wait_for_url(re.compile(r"after="))
     assert page.locator(".story").count() == 6
     page.get_by_role("link", name="← Newer stories").click()
-    assert page.locator(".story").count() == 20
+    # The click returns once the navigation starts; expect() waits for the new page.
+    expect(page.locator(".story")).to_have_count(20)
     page.goto(site + "/search/?q=gaza")
     assert page.locator(".story").count() == 2
     context.close()
@@ -327,8 +329,8 @@ def test_editor_fixes_a_caption_sets_a_date_publishes_and_readers_see_it(
     public = reader.new_page()
     public.goto(site + "/search/?q=zanzibar")
     public.get_by_role("link", name="Paris Calls on 50 Countries to Support Lebanese Army").click()
-    assert public.get_by_text("a zanzibar of a day").is_visible()
-    assert public.locator("time[datetime='2026-01-23']").is_visible()
+    expect(public.get_by_text("a zanzibar of a day")).to_be_visible()
+    expect(public.locator("time[datetime='2026-01-23']")).to_be_visible()
     reader.close()
 
 

@@ -8,11 +8,12 @@ import reversion
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.widgets import AdminDateWidget
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import connection, transaction
 from django.db.models import Prefetch, QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
 from django.urls import path, reverse
 from django.utils.functional import cached_property
 from reversion.admin import VersionAdmin
@@ -29,6 +30,7 @@ from newsreader.models import (
     Region,
     Source,
 )
+from newsreader.views import article_context
 
 admin.site.site_header = "newsreader editors"
 admin.site.site_title = "newsreader editors"
@@ -372,8 +374,28 @@ class ArticleAdmin(VersionAdmin):
                 self.admin_site.admin_view(self.upload_view),
                 name="newsreader_article_upload",
             ),
+            path(
+                "<path:object_id>/preview/",
+                self.admin_site.admin_view(self.preview_view),
+                name="newsreader_article_preview",
+            ),
             *super().get_urls(),
         ]
+
+    def view_on_site(self, obj: Article) -> str:
+        # Readers' pages are the same for everyone and never show drafts (the cache in front
+        # of them keeps no cookies): editors read a draft in the admin's preview.
+        if obj.status == Article.Status.PUBLISHED:
+            return obj.get_absolute_url()
+        return reverse("admin:newsreader_article_preview", args=[obj.pk])
+
+    def preview_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
+        """The article as readers will see it, whether published or not."""
+        article = get_object_or_404(Article.objects.for_reading(), pk=object_id)
+        if not self.has_view_permission(request, article):
+            raise PermissionDenied
+        context = {**article_context(article), "preview": True}
+        return render(request, "newsreader/article_detail.html", context)
 
     def upload_view(self, request: HttpRequest) -> HttpResponse:
         if not self.has_add_permission(request):

@@ -12,8 +12,8 @@ from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from newsreader import search
-from newsreader.caching import FRONT, cached_page
 from newsreader.forms import StoryFilterForm
+from newsreader.frontend_cache import add_keys, article_key, cache_publicly, region_key, source_key
 from newsreader.models import Article, ArticleRegion, ArticleSource, Caption, Region
 from newsreader.paging import BadCursor, paginate
 from newsreader.security import rate_limited
@@ -111,7 +111,7 @@ def _find_region(value: str) -> Region | None:
 
 @require_safe
 @rate_limited("search")
-@cached_page(lambda request: [FRONT])
+@cache_publicly
 def api_articles(request: HttpRequest) -> JsonResponse:
     """``{"results": [...], "next": url-or-null}``, newest first, paged by cursor."""
     params = request.GET
@@ -155,16 +155,23 @@ def api_articles(request: HttpRequest) -> JsonResponse:
 
 
 @require_safe
-@cached_page(lambda request, pk: [f"article:{pk}"])
+@cache_publicly
 def api_article(request: HttpRequest, pk: int) -> JsonResponse:
     article = articles_for_json(Article.objects.published().filter(pk=pk)).first()
     if article is None:
         return _error("No published article has that id.", status=404)
-    return api_response(article_json(article, _base_url(request)))
+    return add_keys(
+        api_response(article_json(article, _base_url(request))),
+        {
+            article_key(article.pk),
+            *(region_key(link.region_id) for link in article.article_regions.all()),
+            *(source_key(link.source_id) for link in article.article_sources.all()),
+        },
+    )
 
 
 @require_safe
-@cached_page(lambda request: [FRONT])
+@cache_publicly
 def api_regions(request: HttpRequest) -> JsonResponse:
     """Subregions and countries, and the places that have stories, with their counts."""
     counts = dict(
@@ -202,6 +209,7 @@ def api_regions(request: HttpRequest) -> JsonResponse:
 
 
 @require_safe
+@cache_publicly
 def api_openapi(request: HttpRequest) -> JsonResponse:
     return api_response(openapi_document(_base_url(request)))
 

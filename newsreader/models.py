@@ -4,6 +4,7 @@ import functools
 import re
 
 from django.contrib.postgres.search import SearchVectorField
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import get_script_prefix, get_urlconf, reverse
@@ -97,24 +98,35 @@ class Region(models.Model):
             return f"{self.name}, {self.parent.name}"
         return self.name
 
+    def save(self, *args, **kwargs) -> None:
+        # Regions are walked up to their parents; a loop would walk forever.
+        if error := self.loop_error():
+            raise ValidationError(error)
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self) -> str:
         return reverse_few("newsreader:region-detail", self.slug)
 
-    _tree: dict[int, tuple[str, int | None]] | None = None
+    def clean(self) -> None:
+        super().clean()
+        if self.loop_error():
+            raise ValidationError({"parent": self.loop_error()})
 
-    @classmethod
-    def tree(cls) -> dict[int, tuple[str, int | None]]:
-        """{id: (slug, parent id)} for every region, read once per process (cache tags)."""
-        if cls._tree is None:
-            cls._tree = {
-                pk: (slug, parent)
-                for pk, slug, parent in cls.objects.values_list("id", "slug", "parent_id")
-            }
-        return cls._tree
-
-    @classmethod
-    def forget_tree(cls) -> None:
-        cls._tree = None
+    def loop_error(self) -> str:
+        """One sentence if this region's parent is the region itself or one of its own
+        subregions, countries or places; empty otherwise."""
+        if self.pk is None or self.parent_id is None:
+            return ""
+        seen, current = set(), self.parent_id
+        while current is not None and current not in seen:
+            if current == self.pk:
+                return (
+                    f"Parent: “{self.name}” cannot be inside itself; choose a region that is "
+                    "not this one or one of the regions within it."
+                )
+            seen.add(current)
+            current = Region.objects.filter(pk=current).values_list("parent_id", flat=True).first()
+        return ""
 
     @property
     def country(self) -> Region | None:
@@ -184,6 +196,20 @@ class ArticleQuerySet(models.QuerySet):
                 queryset=ArticleRegion.objects.select_related("region__parent").order_by(
                     "-is_primary", "region__kind", "region__name"
                 ),
+            )
+        )
+
+    def for_reading(self) -> ArticleQuerySet:
+        """What an article's page shows: its regions, captions with their credits, and
+        the sources it cites."""
+        return (
+            self.with_primary_region()
+            .with_regions()
+            .prefetch_related(
+                models.Prefetch(
+                    "captions", queryset=Caption.objects.select_related("photo_credit")
+                ),
+                "article_sources__source",
             )
         )
 

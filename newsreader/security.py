@@ -6,77 +6,21 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import ipaddress
+import logging
 import time
 from collections.abc import Callable
 
-from csp.constants import HEADER, HEADER_REPORT_ONLY
-from csp.middleware import CheckableLazyObject
-from csp.middleware import CSPMiddleware as LibraryCSPMiddleware
-from csp.utils import build_policy
 from django.conf import settings
 from django.core.cache import cache
 from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import render
+from django.utils.cache import add_never_cache_headers
+from redis.exceptions import RedisError
 
-
-class CSPMiddleware(LibraryCSPMiddleware):
-    """django-csp's middleware, with the site's policy built once instead of per response.
-
-    newsreader's policy comes from settings alone: no nonces, no per-view decorators. Yet
-    django-csp builds the same header from the settings for every response, which was a
-    quarter of the time of a page served from the cache (0.13 of 0.51 ms in-process). A
-    request that asked for a nonce, or a response that carries CSP settings of its own,
-    still goes through django-csp's code.
-    """
-
-    PER_RESPONSE = (
-        "_csp_config",
-        "_csp_update",
-        "_csp_replace",
-        "_csp_config_ro",
-        "_csp_update_ro",
-        "_csp_replace_ro",
-    )
-
-    def process_response(self, request: HttpRequest, response: HttpResponse) -> HttpResponse:
-        if (
-            settings.DEBUG
-            or getattr(request, "_csp_nonce", None) is not None
-            or any(hasattr(response, name) for name in self.PER_RESPONSE)
-        ):
-            return super().process_response(request, response)
-        for header, policy, exempt, prefixes in site_policies():
-            if (
-                policy
-                and header not in response
-                and not getattr(response, exempt, False)
-                and not request.path_info.startswith(prefixes)
-            ):
-                response[header] = policy
-        # As django-csp does: asking for a nonce after the header is written is an error.
-        request.csp_nonce = CheckableLazyObject(self._csp_nonce_post_response)
-        return response
-
-
-@functools.cache
-def site_policies() -> tuple[tuple[str, str, str, tuple[str, ...]], ...]:
-    """(header, policy, exemption attribute, excluded URL prefixes), built from settings."""
-    policies = []
-    for header, setting, exempt, report_only in (
-        (HEADER, "CONTENT_SECURITY_POLICY", "_csp_exempt", False),
-        (HEADER_REPORT_ONLY, "CONTENT_SECURITY_POLICY_REPORT_ONLY", "_csp_exempt_ro", True),
-    ):
-        prefixes = tuple((getattr(settings, setting, None) or {}).get("EXCLUDE_URL_PREFIXES") or ())
-        policies.append((header, build_policy(report_only=report_only), exempt, prefixes))
-    return tuple(policies)
-
-
-@receiver(setting_changed)
-def _forget_policies(*, setting: str, **kwargs) -> None:
-    if setting.startswith("CONTENT_SECURITY_POLICY"):
-        site_policies.cache_clear()
+logger = logging.getLogger(__name__)
 
 
 class CrossOriginResourcePolicyMiddleware:
@@ -131,19 +75,51 @@ class NulParameterMiddleware:
 
 
 def client_address(request: HttpRequest) -> str:
-    """The reader's address: REMOTE_ADDR, or behind a proxy the address it reports.
+    """The reader's address: ``REMOTE_ADDR``, or behind trusted proxies the address the
+    nearest of them reports.
 
-    ``NEWSREADER_CLIENT_IP_HEADER`` names the header the load balancer sets (for example
-    ``X-Forwarded-For``). The last address in it is the one the balancer saw; earlier ones
-    were sent by the client and could be anything.
+    ``NEWSREADER_CLIENT_IP_HEADER`` names the header each proxy appends the address it saw
+    to (``X-Forwarded-For``). It is read only when the request came from one of
+    ``NEWSREADER_TRUSTED_PROXIES``, and from the right: each address a trusted proxy added
+    is passed over until one that is not a proxy, the client. What the client itself sent
+    stands to the left of that and is never used. Used by the search limit and by
+    django-axes (``AXES_CLIENT_IP_CALLABLE``).
     """
+    address = request.META.get("REMOTE_ADDR", "")
     header = settings.NEWSREADER_CLIENT_IP_HEADER
-    if header:
-        forwarded = request.headers.get(header, "")
-        addresses = [part.strip() for part in forwarded.split(",") if part.strip()]
-        if addresses:
-            return addresses[-1][:64]
-    return request.META.get("REMOTE_ADDR", "")[:64]
+    if not header or not is_trusted_proxy(address):
+        return address
+    for entry in reversed(request.headers.get(header, "").split(",")):
+        entry = entry.strip()
+        try:
+            ipaddress.ip_address(entry)
+        except ValueError:
+            break  # not an address a proxy wrote: the last good one stands
+        address = entry
+        if not is_trusted_proxy(entry):
+            break
+    return address
+
+
+def is_trusted_proxy(address: str) -> bool:
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return False
+    return any(ip in network for network in trusted_networks())
+
+
+@functools.cache
+def trusted_networks() -> tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...]:
+    return tuple(
+        ipaddress.ip_network(entry, strict=False) for entry in settings.NEWSREADER_TRUSTED_PROXIES
+    )
+
+
+@receiver(setting_changed)
+def _forget_trusted_networks(*, setting: str, **kwargs) -> None:
+    if setting == "NEWSREADER_TRUSTED_PROXIES":
+        trusted_networks.cache_clear()
 
 
 def parse_rate(rate: str) -> tuple[int, int]:
@@ -172,11 +148,7 @@ def rate_limited(scope: str) -> Callable[[View], View]:
                 slot = now // window
                 client = hashlib.sha256(client_address(request).encode()).hexdigest()[:32]
                 key = f"rate:{scope}:{client}:{slot}"
-                try:
-                    count = cache.incr(key)
-                except ValueError:  # the client's first search in this window
-                    # ``add`` fails when another worker added the key just now: count on it.
-                    count = 1 if cache.add(key, 1, timeout=window + 1) else cache.incr(key)
+                count = count_request(key, window)
                 if count > limit:
                     retry_after = (slot + 1) * window - now
                     response = refuse(
@@ -193,9 +165,26 @@ def rate_limited(scope: str) -> Callable[[View], View]:
     return decorator
 
 
+def count_request(key: str, window: int) -> int:
+    """This request's number in the window, counted in the shared cache; 0 when the cache
+    cannot be reached: the limit fails open, and says so in the log."""
+    try:
+        try:
+            return cache.incr(key)
+        except ValueError:  # the client's first search in this window
+            # ``add`` fails when another worker added the key just now: count on it.
+            return 1 if cache.add(key, 1, timeout=window + 1) else cache.incr(key)
+    except RedisError as error:
+        logger.warning("The search limit is off: the shared cache cannot be reached (%s).", error)
+        return 0
+
+
 def refuse(request: HttpRequest, status: int, message: str) -> HttpResponse:
     """An answer to a request the site will not serve: ``{"error": message}`` under /api/,
     the site's page for the status (``400.html``, ``404.html``, ``429.html``) elsewhere."""
     if request.path.startswith("/api/"):
-        return JsonResponse({"error": message}, status=status)
-    return render(request, f"{status}.html", {"message": message}, status=status)
+        response = JsonResponse({"error": message}, status=status)
+    else:
+        response = render(request, f"{status}.html", {"message": message}, status=status)
+    add_never_cache_headers(response)
+    return response

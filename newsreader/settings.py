@@ -67,7 +67,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "newsreader.security.CSPMiddleware",
+    "csp.middleware.CSPMiddleware",
     "newsreader.security.CrossOriginResourcePolicyMiddleware",
     "newsreader.security.ReadOnlyPublicSiteMiddleware",
     "newsreader.security.NulParameterMiddleware",
@@ -99,6 +99,8 @@ AXES_COOLOFF_TIME = datetime.timedelta(
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
+# The lockout counts the same client address as the search limit, proxies considered.
+AXES_CLIENT_IP_CALLABLE = "newsreader.security.client_address"
 
 
 ROOT_URLCONF = "newsreader.urls"
@@ -164,18 +166,20 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
 
+# Redis keeps only what the app servers must share: the search limit's counts.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "newsreader.redis_cache.RedisCache",
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "newsreader",
-            # The page cache's tag tokens (newsreader.caching.TAG_PREFIX) are also held in
-            # each process, kept current by Redis pub/sub (newsreader/redis_cache.py).
-            "OPTIONS": (
-                {"NEAR_CACHE_PREFIX": "tag:"} if env_flag("NEWSREADER_NEAR_CACHE", True) else {}
-            ),
+            # A Redis that is down or paused costs a request at most this long; what uses
+            # the cache then carries on without it (see newsreader.security.rate_limited).
+            "OPTIONS": {
+                "socket_connect_timeout": float(os.environ.get("NEWSREADER_REDIS_TIMEOUT", "0.25")),
+                "socket_timeout": float(os.environ.get("NEWSREADER_REDIS_TIMEOUT", "0.25")),
+            },
         }
     }
 else:
@@ -222,11 +226,20 @@ WHITENOISE_MAX_AGE = 31536000
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Anonymous pages are cached this long at most; changes invalidate them at once (0: off).
-# Off under tests unless a test turns it on, so that each test sees its own data.
-NEWSREADER_PAGE_CACHE_SECONDS = int(
-    os.environ.get("NEWSREADER_PAGE_CACHE_SECONDS", "0" if TESTING else "600")
+# Readers' pages are cached by Varnish in front of the app (deploy/varnish.vcl), which a
+# change purges by surrogate keys (newsreader/frontend_cache.py). How long a shared cache
+# may keep a page (s-maxage): the bound on staleness if a purge cannot be delivered.
+NEWSREADER_CACHE_SECONDS = int(os.environ.get("NEWSREADER_CACHE_SECONDS", "300"))
+# How long past that a cache may serve a page while it fetches a new one, and while the
+# app or its database is down.
+NEWSREADER_STALE_SECONDS = int(os.environ.get("NEWSREADER_STALE_SECONDS", "30"))
+NEWSREADER_STALE_IF_ERROR_SECONDS = int(
+    os.environ.get("NEWSREADER_STALE_IF_ERROR_SECONDS", "86400")
 )
+# Every Varnish to purge, comma-separated (e.g. http://127.0.0.1:6081); none: no purging.
+NEWSREADER_VARNISH_URLS = env_list("NEWSREADER_VARNISH_URLS", "")
+# Seconds a purge request may take before it is given up (and logged).
+NEWSREADER_PURGE_TIMEOUT = float(os.environ.get("NEWSREADER_PURGE_TIMEOUT", "2"))
 
 # Ingest refuses files above this size before reading them.
 NEWSREADER_MAX_FILE_BYTES = int(os.environ.get("NEWSREADER_MAX_FILE_BYTES", str(10 * 1024 * 1024)))
@@ -266,8 +279,11 @@ CONTENT_SECURITY_POLICY = {
 # Searches each client may make ("count/seconds"; "0/60" turns the limit off). Counted in
 # the shared cache, so the limit holds across workers and app servers.
 NEWSREADER_SEARCH_RATE = os.environ.get("NEWSREADER_SEARCH_RATE", "0/60" if TESTING else "60/60")
-# Behind a load balancer: the header it puts the client's address in (X-Forwarded-For).
+# Behind a proxy (Varnish, a load balancer): the header it appends the client's address to
+# (X-Forwarded-For), and the addresses of the proxies trusted to set it. The search limit
+# and the login lockout both count the address this gives (newsreader.security).
 NEWSREADER_CLIENT_IP_HEADER = os.environ.get("NEWSREADER_CLIENT_IP_HEADER", "")
+NEWSREADER_TRUSTED_PROXIES = env_list("NEWSREADER_TRUSTED_PROXIES", "127.0.0.1,::1")
 
 LOGGING = {
     "version": 1,

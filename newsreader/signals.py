@@ -1,60 +1,62 @@
-"""Cache invalidation: whatever writes a story, the pages that show it are refreshed."""
+"""Whatever changes what a reader can see purges the cached pages that show it.
+
+A model save or delete, from the admin, the ingest, a shell or a script, purges the keys
+``newsreader.frontend_cache`` computes for it, after its transaction commits. A region's
+or a source's keys are taken before the change as well as after, so the pages of a
+region's old parent are purged too.
+"""
 
 from __future__ import annotations
 
-from django.db.models.signals import post_delete, post_save, pre_delete
+from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
 
-from newsreader.caching import FRONT, article_tags, invalidate
+from newsreader.frontend_cache import (
+    keys_for_articles,
+    keys_for_regions,
+    keys_for_sources,
+    purge,
+)
 from newsreader.models import Article, ArticleRegion, ArticleSource, Caption, Region, Source
-
-
-def _links(article_id: int) -> tuple[list[int], list[str]]:
-    regions = list(
-        ArticleRegion.objects.filter(article_id=article_id).values_list("region_id", flat=True)
-    )
-    sources = list(
-        ArticleSource.objects.filter(article_id=article_id).values_list("source__slug", flat=True)
-    )
-    return regions, sources
 
 
 @receiver(post_save, sender=Article)
 @receiver(pre_delete, sender=Article)
 def article_changed(sender, instance: Article, **kwargs) -> None:
-    if kwargs.get("created"):
-        invalidate(article_tags(instance.pk))  # a new article has no links yet
-        return
-    invalidate(article_tags(instance.pk, *_links(instance.pk)))
+    purge(keys_for_articles([instance.pk]))
 
 
 @receiver(post_save, sender=ArticleRegion)
 @receiver(post_delete, sender=ArticleRegion)
 def article_region_changed(sender, instance: ArticleRegion, **kwargs) -> None:
-    invalidate(article_tags(instance.article_id, [instance.region_id]))
+    # A deleted link is gone from the table: its region is named here.
+    purge(
+        keys_for_articles([instance.article_id])
+        | keys_for_regions([instance.region_id], with_children=False)
+    )
 
 
 @receiver(post_save, sender=ArticleSource)
 @receiver(post_delete, sender=ArticleSource)
 def article_source_changed(sender, instance: ArticleSource, **kwargs) -> None:
-    slug = Source.objects.filter(pk=instance.source_id).values_list("slug", flat=True).first()
-    invalidate(article_tags(instance.article_id, source_slugs=[slug] if slug else []))
+    purge(keys_for_articles([instance.article_id]) | keys_for_sources([instance.source_id]))
 
 
 @receiver(post_save, sender=Caption)
 @receiver(post_delete, sender=Caption)
 def caption_changed(sender, instance: Caption, **kwargs) -> None:
-    invalidate(article_tags(instance.article_id))
+    purge(keys_for_articles([instance.article_id]))
 
 
+@receiver(pre_save, sender=Region)
 @receiver(post_save, sender=Region)
-@receiver(post_delete, sender=Region)
+@receiver(pre_delete, sender=Region)
 def region_changed(sender, instance: Region, **kwargs) -> None:
-    Region.forget_tree()
-    invalidate({FRONT, f"region:{instance.slug}"})
+    if instance.pk is not None:
+        purge(keys_for_regions([instance.pk]))
 
 
 @receiver(post_save, sender=Source)
-@receiver(post_delete, sender=Source)
+@receiver(pre_delete, sender=Source)
 def source_changed(sender, instance: Source, **kwargs) -> None:
-    invalidate({FRONT, f"source:{instance.slug}"})
+    purge(keys_for_sources([instance.pk]))

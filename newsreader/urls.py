@@ -4,7 +4,7 @@ from django.urls import include, path, register_converter
 from django.views.decorators.http import require_safe
 
 from newsreader import api, feeds, views
-from newsreader.caching import FRONT, cached_page
+from newsreader.frontend_cache import cache_publicly
 from newsreader.sitemaps import SITEMAPS
 
 
@@ -47,17 +47,17 @@ reader_patterns = [
     path("search/", views.search_view, name="search"),
     path(
         "feeds/latest/",
-        require_safe(cached_page(lambda request: [FRONT])(feeds.LatestStoriesFeed())),
+        require_safe(cache_publicly(feeds.LatestStoriesFeed())),
         name="latest-feed",
     ),
     path(
         "feeds/regions/<slug:slug>/",
-        require_safe(cached_page(lambda request, slug: [f"region:{slug}"])(feeds.RegionFeed())),
+        require_safe(cache_publicly(feeds.RegionFeed())),
         name="region-feed",
     ),
     path(
         "feeds/sources/<slug:slug>/",
-        require_safe(cached_page(lambda request, slug: [f"source:{slug}"])(feeds.SourceFeed())),
+        require_safe(cache_publicly(feeds.SourceFeed())),
         name="source-feed",
     ),
 ]
@@ -70,18 +70,19 @@ urlpatterns = [
     path("api/openapi.json", api.api_openapi, name="api-openapi"),
     path(
         "sitemap.xml",
-        require_safe(cached_page(lambda request: [FRONT])(sitemap_views.index)),
+        require_safe(cache_publicly(sitemap_views.index)),
         {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap-section"},
         name="sitemap",
     ),
     path(
         "sitemap-<slug:section>.xml",
-        require_safe(cached_page(lambda request, section: [FRONT])(sitemap_views.sitemap)),
+        require_safe(cache_publicly(sitemap_views.sitemap)),
         {"sitemaps": SITEMAPS},
         name="sitemap-section",
     ),
     path("robots.txt", views.robots_txt, name="robots-txt"),
     path("healthz", views.healthz, name="healthz"),
+    path("healthz/ready", views.ready, name="healthz-ready"),
     path("favicon.ico", views.favicon, name="favicon"),
     path("admin/", admin.site.urls),
 ]

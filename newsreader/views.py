@@ -6,7 +6,7 @@ import sys
 from collections import defaultdict
 
 from django.db import InterfaceError, OperationalError, connections, router
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+from django.db.models import Count, Exists, OuterRef, Q
 from django.db.models.functions import TruncMonth, TruncYear
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -16,14 +16,20 @@ from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_safe
 
 from newsreader import search
-from newsreader.caching import FRONT, cached_page
 from newsreader.forms import RegionFilterForm, SearchForm, StoryFilterForm
+from newsreader.frontend_cache import (
+    add_keys,
+    article_key,
+    cache_publicly,
+    region_key,
+    source_key,
+    story_keys,
+)
 from newsreader.models import (
     Article,
     ArticleQuerySet,
     ArticleRegion,
     ArticleSource,
-    Caption,
     Region,
     Source,
 )
@@ -57,7 +63,8 @@ def render_list(
         response = render(request, f"{partials}#{partial}", context, status=status)
     else:
         response = render(request, template, context, status=status)
-    patch_vary_headers(response, ["HX-Request"])
+    # Each htmx target gets its own fragment, so caches keep one copy per target.
+    patch_vary_headers(response, ["HX-Request", "HX-Target"])
     return response
 
 
@@ -73,7 +80,7 @@ def published() -> ArticleQuerySet:
 
 
 @require_safe
-@cached_page(lambda request, *args, **kwargs: [FRONT])
+@cache_publicly
 def home(request: HttpRequest) -> HttpResponse:
     latest = list(published().with_listing().order_by(*newest_first())[:HOME_LATEST])
     countries = list(Region.objects.countries())
@@ -124,7 +131,7 @@ def _newest_key(articles: list[Article]) -> tuple:
 
 
 @require_safe
-@cached_page(lambda request, *args, **kwargs: [FRONT])
+@cache_publicly
 def region_index(request: HttpRequest) -> HttpResponse:
     counts = dict(
         ArticleRegion.objects.filter(article__status=Article.Status.PUBLISHED)
@@ -153,7 +160,7 @@ def region_index(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
-@cached_page(lambda request, slug: [f"region:{slug}"])
+@cache_publicly
 def region_detail(request: HttpRequest, slug: str) -> HttpResponse:
     region = get_object_or_404(Region.objects.select_related("parent"), slug=slug)
     base = published()
@@ -200,11 +207,12 @@ def region_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "places": places,
         "feed_url": reverse("newsreader:region-feed", args=[region.slug]),
     }
-    return render_list(request, "newsreader/region_detail.html", context)
+    response = render_list(request, "newsreader/region_detail.html", context)
+    return add_keys(response, {region_key(region.pk), *story_keys(page.items)})
 
 
 @require_safe
-@cached_page(lambda request, *args, **kwargs: [FRONT])
+@cache_publicly
 def source_index(request: HttpRequest) -> HttpResponse:
     sources = (
         Source.objects.annotate(
@@ -221,7 +229,7 @@ def source_index(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
-@cached_page(lambda request, slug: [f"source:{slug}"])
+@cache_publicly
 def source_detail(request: HttpRequest, slug: str) -> HttpResponse:
     source = get_object_or_404(Source, slug=slug)
     form = StoryFilterForm(request.GET)
@@ -241,38 +249,35 @@ def source_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "page": page,
         "feed_url": reverse("newsreader:source-feed", args=[source.slug]),
     }
-    return render_list(request, "newsreader/source_detail.html", context)
+    response = render_list(request, "newsreader/source_detail.html", context)
+    return add_keys(response, {source_key(source.pk), *story_keys(page.items)})
 
 
 # -- articles ------------------------------------------------------------------------
 
 
-def article_region_tags(request: HttpRequest, pk: int, slug: str = "") -> list[str]:
-    """The article's region: the page lists its region's newer and older stories."""
-    region = (
-        ArticleRegion.objects.filter(article_id=pk, is_primary=True)
-        .values_list("region__slug", flat=True)
-        .first()
-    )
-    return [f"region:{region}"]
-
-
 @require_safe
-@cached_page(lambda request, pk, slug="": [f"article:{pk}"], more_tags=article_region_tags)
+@cache_publicly
 def article_detail(request: HttpRequest, pk: int, slug: str = "") -> HttpResponse:
-    # Editors preview drafts ("View on site" in the admin); readers see published stories only.
-    visible = Article.objects.all() if request.user.is_staff else published()
-    article = get_object_or_404(
-        visible.with_primary_region()
-        .with_regions()
-        .prefetch_related(
-            Prefetch("captions", queryset=Caption.objects.select_related("photo_credit")),
-            "article_sources__source",
-        ),
-        pk=pk,
-    )
+    article = get_object_or_404(published().for_reading(), pk=pk)
     if slug != article.slug:
-        return redirect(article, permanent=True)
+        return add_keys(redirect(article, permanent=True), {article_key(article.pk)})
+    context = article_context(article)
+    response = render(request, "newsreader/article_detail.html", context)
+    shown = [article, *context["related"], *filter(None, (context["newer"], context["older"]))]
+    return add_keys(
+        response,
+        {
+            *story_keys(shown, regions=False),
+            *(region_key(link.region_id) for link in article.article_regions.all()),
+            *(source_key(link.source_id) for link in article.article_sources.all()),
+        },
+    )
+
+
+def article_context(article: Article) -> dict:
+    """What an article's page shows: the story, and its region's newer, older and
+    related stories. Also the editors' preview of a draft (``ArticleAdmin``)."""
     region = article.primary_region
     related, newer, older = [], None, None
     if region:
@@ -298,7 +303,7 @@ def article_detail(request: HttpRequest, pk: int, slug: str = "") -> HttpRespons
         newer, older = found.get(newer_id), found.get(older_id)
         related = [found[i] for i in related_ids if i in found]
     words = len(article.body.split())
-    context = {
+    return {
         "article": article,
         "region": region,
         "related": related,
@@ -309,7 +314,6 @@ def article_detail(request: HttpRequest, pk: int, slug: str = "") -> HttpRespons
         "sources_cited": [s for s in article.article_sources.all() if s.role == "cited"],
         "feed_url": reverse("newsreader:region-feed", args=[region.slug]) if region else None,
     }
-    return render(request, "newsreader/article_detail.html", context)
 
 
 # -- date archive --------------------------------------------------------------------
@@ -323,7 +327,7 @@ def _valid_date(year: int, month: int = 1, day: int = 1) -> datetime.date:
 
 
 @require_safe
-@cached_page(lambda request, *args, **kwargs: [FRONT])
+@cache_publicly
 def archive_index(request: HttpRequest) -> HttpResponse:
     years = (
         published()
@@ -340,7 +344,7 @@ def archive_index(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
-@cached_page(lambda request, *args, **kwargs: [FRONT])
+@cache_publicly
 def archive_year(request: HttpRequest, year: int) -> HttpResponse:
     start = _valid_date(year)
     months = list(
@@ -396,7 +400,7 @@ def _month_calendar(first: datetime.date) -> tuple[list, dict]:
 
 
 @require_safe
-@cached_page(lambda request, *args, **kwargs: [FRONT])
+@cache_publicly
 def archive_month(request: HttpRequest, year: int, month: int) -> HttpResponse:
     first = _valid_date(year, month)
     grid, neighbours = _month_calendar(first)
@@ -416,7 +420,7 @@ def archive_month(request: HttpRequest, year: int, month: int) -> HttpResponse:
 
 
 @require_safe
-@cached_page(lambda request, *args, **kwargs: [FRONT])
+@cache_publicly
 def archive_day(request: HttpRequest, year: int, month: int, day: int) -> HttpResponse:
     date = _valid_date(year, month, day)
     form = StoryFilterForm(request.GET)
@@ -446,7 +450,7 @@ def archive_day(request: HttpRequest, year: int, month: int, day: int) -> HttpRe
 
 
 @require_safe
-@cached_page(lambda request, *args, **kwargs: [FRONT])
+@cache_publicly
 def archive_undated(request: HttpRequest) -> HttpResponse:
     form = StoryFilterForm(request.GET)
     if not form.is_valid():
@@ -464,7 +468,7 @@ def archive_undated(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 @rate_limited("search")
-@cached_page(lambda request, *args, **kwargs: [FRONT])
+@cache_publicly
 def search_view(request: HttpRequest) -> HttpResponse:
     countries = list(Region.objects.countries().order_by("name"))
     form = SearchForm(request.GET, countries=countries)
@@ -530,6 +534,17 @@ def favicon(request: HttpRequest) -> HttpResponse:
 @require_safe
 def healthz(request: HttpRequest) -> HttpResponse:
     """For load balancers: the app answers. Touches no database (see docs/deploy.md)."""
+    return HttpResponse("ok\n", content_type="text/plain")
+
+
+@require_safe
+def ready(request: HttpRequest) -> HttpResponse:
+    """For Varnish's health probe: the app answers and reaches its database. While it
+    does not, Varnish serves readers what it has cached (deploy/varnish.vcl)."""
+    try:
+        connections["default"].ensure_connection()
+    except (OperationalError, InterfaceError):
+        return HttpResponse("database unreachable\n", status=503, content_type="text/plain")
     return HttpResponse("ok\n", content_type="text/plain")
 
 

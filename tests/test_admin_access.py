@@ -139,6 +139,7 @@ def walk_urls(objects) -> list[tuple[str, str, str]]:
             ]
         if model is Article:
             urls.append((reverse("admin:newsreader_article_upload"), label, "a"))
+            urls.append((reverse("admin:newsreader_article_preview", args=[obj.pk]), label, "c"))
     return urls
 
 

@@ -189,7 +189,15 @@ def test_publish_and_unpublish_actions(editor_client, seeded):
     editor_client.post(ARTICLES, {"action": "unpublish", "_selected_action": select([paris])})
     paris.refresh_from_db()
     assert paris.status == "draft"
-    assert editor_client.get(paris.get_absolute_url()).status_code == 200  # editors preview
+    # Readers' pages are the same for everyone, editors included; editors read a draft in
+    # the admin's preview, where "View on site" leads.
+    assert editor_client.get(paris.get_absolute_url()).status_code == 404
+    change = editor_client.get(f"{ARTICLES}{paris.pk}/change/").content.decode()
+    preview = f"{ARTICLES}{paris.pk}/preview/"
+    assert preview in change
+    page = editor_client.get(preview)
+    assert page.status_code == 200 and "Draft: only editors can see this story" in page.text
+    assert "no-store" in page["Cache-Control"]
     assert Client().get(paris.get_absolute_url()).status_code == 404
     editor_client.post(ARTICLES, {"action": "publish", "_selected_action": select([paris])})
     paris.refresh_from_db()

@@ -7,6 +7,7 @@ import sys
 
 import pytest
 from csp.decorators import csp_update
+from csp.middleware import CSPMiddleware
 from csp.utils import build_policy
 from django.core.cache import cache
 from django.db import OperationalError
@@ -14,7 +15,6 @@ from django.http import HttpResponse
 from django.test import Client
 
 from newsreader.models import Article
-from newsreader.security import CSPMiddleware
 from tests.conftest import ROOT, SEEDS, ingest
 
 pytestmark = pytest.mark.django_db
@@ -81,8 +81,6 @@ def test_public_responses_carry_the_security_headers(client, seeded, url):
 
 
 def test_the_policy_is_what_django_csp_builds_and_follows_the_settings(client, settings):
-    # newsreader.security.CSPMiddleware builds the policy once per process; django-csp's
-    # own function says what it must be.
     assert client.get("/")["Content-Security-Policy"] == build_policy()
     settings.CONTENT_SECURITY_POLICY = {"DIRECTIVES": {"default-src": ["'self'"]}}
     settings.CONTENT_SECURITY_POLICY_REPORT_ONLY = {"DIRECTIVES": {"img-src": ["https:"]}}
@@ -200,6 +198,7 @@ def test_behind_a_proxy_the_limit_counts_the_address_the_proxy_saw(
     client, seeded, search_limit, settings
 ):
     settings.NEWSREADER_CLIENT_IP_HEADER = "X-Forwarded-For"
+    settings.NEWSREADER_TRUSTED_PROXIES = ["10.0.0.0/8"]
     # A client cannot escape the limit by inventing the first X-Forwarded-For address.
     statuses = [
         client.get(
@@ -210,6 +209,62 @@ def test_behind_a_proxy_the_limit_counts_the_address_the_proxy_saw(
         for n in range(4)
     ]
     assert statuses == [200, 200, 200, 429]
+
+
+def test_a_client_that_reaches_the_app_directly_cannot_choose_its_address(
+    client, seeded, search_limit, settings
+):
+    settings.NEWSREADER_CLIENT_IP_HEADER = "X-Forwarded-For"
+    # Not from a trusted proxy: whatever X-Forwarded-For says, the address is the peer's.
+    statuses = [
+        client.get(
+            "/search/?q=gaza", REMOTE_ADDR="198.51.100.20", HTTP_X_FORWARDED_FOR=f"203.0.113.{n}"
+        ).status_code
+        for n in range(4)
+    ]
+    assert statuses == [200, 200, 200, 429]
+
+
+@pytest.mark.parametrize(
+    ("remote", "forwarded", "expected"),
+    [
+        ("198.51.100.1", "203.0.113.5", "198.51.100.1"),  # not a proxy: header ignored
+        ("10.0.0.2", "203.0.113.5", "203.0.113.5"),  # one proxy
+        ("10.0.0.2", "1.2.3.4, 203.0.113.5", "203.0.113.5"),  # the client's own prefix
+        ("10.0.0.2", "203.0.113.5, 10.0.0.9", "203.0.113.5"),  # balancer, then Varnish
+        ("10.0.0.2", "junk, 10.0.0.9", "10.0.0.9"),  # nothing but proxies that can be read
+        ("10.0.0.2", "", "10.0.0.2"),
+    ],
+)
+def test_the_client_address_is_the_one_the_nearest_trusted_proxy_saw(
+    rf, settings, remote, forwarded, expected
+):
+    from newsreader.security import client_address
+
+    settings.NEWSREADER_CLIENT_IP_HEADER = "X-Forwarded-For"
+    settings.NEWSREADER_TRUSTED_PROXIES = ["10.0.0.0/8"]
+    request = rf.get("/", REMOTE_ADDR=remote, HTTP_X_FORWARDED_FOR=forwarded)
+    assert client_address(request) == expected
+
+
+def test_login_lockout_counts_the_same_client_address(client, settings, django_user_model):
+    """Behind a balancer every login arrives from its address: the lockout must count the
+    client it names, or five failures from one reader would lock the editor out for all."""
+    settings.NEWSREADER_CLIENT_IP_HEADER = "X-Forwarded-For"
+    settings.NEWSREADER_TRUSTED_PROXIES = ["10.0.0.0/8"]
+    django_user_model.objects.create_user("eda", password="a long editor passphrase", is_staff=True)
+
+    def login(address: str, password: str) -> int:
+        return client.post(
+            "/admin/login/?next=/admin/",
+            {"username": "eda", "password": password},
+            REMOTE_ADDR="10.0.0.2",
+            HTTP_X_FORWARDED_FOR=address,
+        ).status_code
+
+    assert [login("203.0.113.66", "wrong") for _ in range(5)][-1] == 429
+    assert login("203.0.113.66", "a long editor passphrase") == 429
+    assert login("198.51.100.4", "a long editor passphrase") == 302
 
 
 def test_deploy_check_passes_with_the_production_settings(tmp_path):

@@ -19,7 +19,12 @@ from django.db.models import Count, Model
 from django.utils import timezone
 from django.utils.text import slugify
 
-from newsreader.caching import article_tags, invalidate
+from newsreader.frontend_cache import (
+    keys_for_articles,
+    keys_for_regions,
+    keys_for_sources,
+    purge,
+)
 from newsreader.ingest.dates import publication_date
 from newsreader.ingest.outlets import Outlet, OutletDirectory
 from newsreader.ingest.parse import IngestError, ParsedStory, provisional_title, text_key
@@ -412,7 +417,6 @@ class Ingester:
         else:
             Article.objects.bulk_create(articles)
         captions, region_links, source_links, provenance = [], [], [], []
-        tags: set[str] = set()
         is_published = self.status == Article.Status.PUBLISHED
         for (index, story, analysis), article in zip(entries, articles, strict=True):
             credits = []
@@ -432,7 +436,6 @@ class Ingester:
             links |= {(self.source_ids[key], CITED) for key in analysis.cited}
             source_links += [(article.id, *link) for link in sorted(links)]
             provenance.append((article.id, file.id, index, story.body_fingerprint))
-            tags |= article_tags(article.id, region_ids, ())
         insert_rows(
             Caption,
             ["article", "position", "text", "photo_credit", "photographer", "ingested_text"],
@@ -469,11 +472,11 @@ class Ingester:
         )
         insert_rows(ArticleSource, ["article", "source", "role"], source_links)
         insert_rows(Provenance, ["article", "file", "story_index", "body_fingerprint"], provenance)
-        slugs = {source_id: slug for slug, source_id in self.source_ids.items()}
-        tags |= {
-            f"source:{slugs[source_id]}" for _, source_id, _ in source_links if source_id in slugs
-        }
-        invalidate(tags)
+        # New stories appear on their regions' and sources' pages and the general lists.
+        purge(
+            keys_for_regions({link[1] for link in region_links}, with_children=False)
+            | keys_for_sources({link[1] for link in source_links})
+        )
 
     # -- stories ----------------------------------------------------------------------
 
@@ -589,14 +592,8 @@ class Ingester:
                 ArticleSource(article=article, source_id=source_id, role=role)
                 for source_id, role in sorted(links)
             )
-        # The old links' pages were invalidated by the deletes' signals; these are the new.
-        invalidate(
-            article_tags(
-                article.pk,
-                ArticleRegion.objects.filter(article=article).values_list("region_id", flat=True),
-                article.sources.values_list("slug", flat=True),
-            )
-        )
+        # The old links' pages were purged by the deletes' signals; these are the new.
+        purge(keys_for_articles([article.pk]))
 
     def _source_id(self, credit: str) -> int | None:
         """The Source a photo credit names; an unknown credit becomes a new Source."""

@@ -1,0 +1,154 @@
+vcl 4.1;
+# Varnish in front of newsreader: caches readers' pages, purged by surrogate keys.
+#
+# The app decides what may be cached and for how long (Cache-Control: public, s-maxage on
+# readers' pages; private or no-store on everything else) and names what each page shows
+# in an `xkey` header; a change purges those keys after it commits
+# (newsreader/frontend_cache.py). This file only makes requests safe to share:
+# one copy per page, whatever cookies, junk parameters or Host a client sends.
+#
+# Edit for your site: the backend, the hosts it answers for, and who may purge.
+# Run: varnishd -a :80 -f /etc/varnish/newsreader.vcl -s malloc,256m   (docs/deploy.md)
+
+import std;
+import xkey;
+
+backend app {
+    .host = "127.0.0.1";
+    .port = "8000";
+    .connect_timeout = 2s;
+    .first_byte_timeout = 30s;
+    # Healthy while the app answers and reaches its database; while it is sick, readers
+    # are served what is cached, however old (up to the page's stale-if-error).
+    .probe = {
+        .url = "/healthz/ready";
+        .interval = 2s;
+        .timeout = 1s;
+        .window = 3;
+        .threshold = 2;
+    }
+}
+
+# The app servers, which purge after a change (NEWSREADER_VARNISH_URLS).
+acl purgers {
+    "127.0.0.1";
+    "::1";
+}
+
+sub vcl_recv {
+    if (req.method == "PURGE") {
+        if (client.ip !~ purgers) {
+            return (synth(403, "Forbidden"));
+        }
+        if (!req.http.xkey-purge) {
+            return (synth(400, "Name the keys to purge in an xkey-purge header."));
+        }
+        set req.http.n-gone = xkey.purge(req.http.xkey-purge);
+        return (synth(200, "Purged " + req.http.n-gone + " objects"));
+    }
+
+    # The host is part of the cache key: only the site's own names reach the app.
+    set req.http.host = std.tolower(req.http.host);
+    if (req.http.host !~ "^(localhost|127\.0\.0\.1|\[::1\])(:[0-9]+)?$") {
+        return (synth(400, "Unknown host"));
+    }
+
+    # Varnish itself appends the address it saw to X-Forwarded-For before this runs; the
+    # app takes the client's address from there (NEWSREADER_CLIENT_IP_HEADER).
+
+    # The editors' desk is never cached, and keeps its cookies.
+    if (req.url ~ "^/admin(/|$)") {
+        return (pass);
+    }
+    if (req.method != "GET" && req.method != "HEAD") {
+        return (pass);
+    }
+
+    # Readers' pages are the same for everyone: no cookie keys or skips the cache.
+    unset req.http.Cookie;
+    unset req.http.Authorization;
+
+    # htmx asks for a fragment of a page; any other value of these headers is dropped, so
+    # junk cannot make more copies (the app answers Vary: HX-Request, HX-Target).
+    if (req.http.HX-Request != "true") {
+        unset req.http.HX-Request;
+        unset req.http.HX-Target;
+    } elsif (req.http.HX-Target !~ "^(results|load-more)$") {
+        unset req.http.HX-Target;
+    }
+    unset req.http.HX-Trigger;
+    unset req.http.HX-Trigger-Name;
+    unset req.http.HX-Current-URL;
+    unset req.http.HX-Boosted;
+    unset req.http.HX-History-Restore-Request;
+
+    call normalise_query;
+
+    # While the app is healthy, a page past its s-maxage is served at most this late while
+    # a fresh one is fetched (stale-while-revalidate); while it is sick, as late as the
+    # object's grace allows (stale-if-error).
+    if (std.healthy(req.backend_hint)) {
+        set req.grace = 30s;
+    }
+    return (hash);
+}
+
+# Each page keeps the parameters it takes, in a fixed order; the rest (tracking tags,
+# junk, empty form fields) are dropped, so a page has one copy per meaningful address.
+sub normalise_query {
+    if (req.url ~ "^/regions/[^/?]+/(\?|$)") {
+        set req.url = regsuball(req.url, "([?&])(?!(?:from|to|place|after|before)=)[^&]*", "\1");
+    } elsif (req.url ~ "^/(sources/[^/?]+|archive/[^?]+)/(\?|$)") {
+        set req.url = regsuball(req.url, "([?&])(?!(?:from|to|after|before)=)[^&]*", "\1");
+    } elsif (req.url ~ "^/search/(\?|$)") {
+        set req.url = regsuball(req.url, "([?&])(?!(?:q|region|from|to|page)=)[^&]*", "\1");
+    } elsif (req.url ~ "^/sitemap-[^/]+\.xml") {
+        set req.url = regsuball(req.url, "([?&])(?!p=)[^&]*", "\1");
+    } elsif (req.url ~ "^/api/") {
+        # The API refuses parameters it does not take (400, never cached): kept as sent.
+    } else {
+        set req.url = regsub(req.url, "\?.*$", "");
+    }
+    # Empty values mean "not given"; then tidy the separators left behind.
+    set req.url = regsuball(req.url, "([?&])[^=&]+=(?=&|$)", "\1");
+    set req.url = regsuball(req.url, "&{2,}", "&");
+    set req.url = regsub(req.url, "\?&+", "?");
+    set req.url = regsub(req.url, "[?&]+$", "");
+    set req.url = std.querysort(req.url);
+}
+
+sub vcl_backend_response {
+    # Only what the app marked public is kept; anything else is passed on once and not
+    # stored (the app marks private, no-store and errors so).
+    if (beresp.http.Cache-Control !~ "public" || beresp.http.Set-Cookie) {
+        # Remembered as uncacheable for a while, so requests for it do not queue.
+        set beresp.uncacheable = true;
+        set beresp.ttl = 120s;
+        return (deliver);
+    }
+    # A background refresh that failed keeps the copy that is there.
+    if (beresp.status >= 500 && bereq.is_bgfetch) {
+        return (abandon);
+    }
+    # The app's stale-if-error: how long a copy may be served while the app is sick.
+    if (beresp.http.Cache-Control ~ "stale-if-error=[0-9]+") {
+        set beresp.grace = std.duration(
+            regsub(beresp.http.Cache-Control, ".*stale-if-error=([0-9]+).*", "\1s"), 0s);
+    }
+    if (beresp.http.Content-Type ~ "^(text/|application/(json|xml|atom\+xml))") {
+        set beresp.do_gzip = true;
+    }
+    return (deliver);
+}
+
+sub vcl_deliver {
+    # The keys are for purging here, not for readers.
+    unset resp.http.xkey;
+    if (obj.hits > 0) {
+        set resp.http.X-Cache = "hit";
+    } else {
+        set resp.http.X-Cache = "miss";
+    }
+    # Browsers revalidate every time (max-age=0) and get 304 from here while the page
+    # holds; s-maxage is for shared caches, which this one is.
+}

@@ -5,8 +5,9 @@
 It writes a seeded synthetic corpus in the scraped-file format, ingests it through the
 real ``ingest`` command (articles/s and peak memory), serves the site with gunicorn under
 the production settings (DEBUG off), and loads it with wrk at 1 and 16 connections (and
-search at 4), uncached and then from the page cache. Every figure is also given as a ratio
-to a minimal Django view (/healthz) measured in the same run. The table goes to stdout and
+search at 4), straight from gunicorn and then through Varnish (deploy/varnish.vcl, purged by
+surrogate keys), as repeat readers see it. Every figure is also given as a ratio to the
+minimal Django view (/healthz) straight from gunicorn in the same run. The table goes to stdout and
 to bench/results/<db>-<articles>.json. Needs wrk (apt-get install wrk).
 """
 
@@ -30,7 +31,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.corpus import RARE, write_copies, write_corpus  # noqa: E402
-from bench.serving import PYTHON, Gunicorn, postgres_database, production_env  # noqa: E402
+from bench.serving import (  # noqa: E402
+    PYTHON,
+    Gunicorn,
+    Varnish,
+    postgres_database,
+    production_env,
+)
 
 RESULTS = ROOT / "bench" / "results"
 # Stories delivered a second time after the corpus, to measure merging at size.
@@ -185,8 +192,7 @@ def load(base: str, urls: dict, seconds: int) -> dict:
     return results
 
 
-def table(title: str, results: dict) -> str:
-    minimal = results["minimal view"]
+def table(title: str, results: dict, minimal: dict) -> str:
     lines = [
         title,
         f"{'page':<24}{'conns':>6}{'req/s':>10}{'p50 ms':>9}{'p95 ms':>9}"
@@ -207,7 +213,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--db", choices=["sqlite", "postgres"], default="sqlite")
-    parser.add_argument("--redis", action="store_true", help="cache in Redis at 127.0.0.1:6379/2")
+    parser.add_argument(
+        "--redis", action="store_true", help="share the search limit in Redis at 127.0.0.1:6379/2"
+    )
     parser.add_argument("--seconds", type=int, default=5, help="wrk duration per measurement")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 2)
     parser.add_argument("--seed", type=int, default=1)
@@ -223,7 +231,6 @@ def main() -> None:
     env = production_env(
         database_url(args.db, workdir, args.articles),
         DJANGO_SETTINGS_MODULE="newsreader.settings",
-        NEWSREADER_PAGE_CACHE_SECONDS="0",
     )
     if args.redis:
         env["REDIS_URL"] = "redis://127.0.0.1:6379/2"
@@ -252,16 +259,18 @@ def main() -> None:
         "ingest": ingest_figures,
         "merge": merge_figures,
     }
-    for mode, cache_seconds in (("uncached", "0"), ("cached", "600")):
-        env["NEWSREADER_PAGE_CACHE_SECONDS"] = cache_seconds
-        server = Gunicorn(env, workers=args.workers)
-        try:
-            if mode == "uncached":
-                report["weight"] = weight(server.base, urls)
-            log(f"Loading the {mode} site")
-            report[mode] = load(server.base, urls, args.seconds)
-        finally:
-            server.stop()
+    server = Gunicorn(env, workers=args.workers)
+    varnish = Varnish(server.base, workdir, storage="malloc,256m")
+    try:
+        report["weight"] = weight(server.base, urls)
+        log("Loading the site straight from gunicorn")
+        report["uncached"] = load(server.base, urls, args.seconds)
+        varnish.start()
+        log("Loading the site through Varnish")
+        report["varnish"] = load(varnish.url, urls, args.seconds)
+    finally:
+        varnish.stop()
+        server.stop()
 
     RESULTS.mkdir(exist_ok=True)
     out = RESULTS / f"{args.db}-{args.articles}.json"
@@ -275,9 +284,11 @@ def main() -> None:
         f"({ingest_figures['seconds']} s), peak memory {ingest_figures['peak_memory_mb']} MB"
     )
     print(f"weight: {report['weight']}")
-    for mode in ("uncached", "cached"):
-        print()
-        print(table(f"{mode} pages", report[mode]))
+    minimal = report["uncached"]["minimal view"]
+    print()
+    print(table("straight from gunicorn", report["uncached"], minimal))
+    print()
+    print(table("through Varnish (× the minimal view from gunicorn)", report["varnish"], minimal))
     print(f"\nwritten to {out.relative_to(ROOT)}")
     if not args.keep:
         shutil.rmtree(workdir, ignore_errors=True)

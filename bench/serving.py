@@ -1,10 +1,12 @@
 """A production-like newsreader on this machine, for the benchmark and the drills: its
-environment, a fresh PostgreSQL database, and gunicorn on a free port."""
+environment, a fresh PostgreSQL database, gunicorn on a free port and Varnish in front."""
 
 from __future__ import annotations
 
 import contextlib
+import http.client
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -12,7 +14,9 @@ import sys
 import tempfile
 import time
 import urllib.request
+from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlparse
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
@@ -99,6 +103,101 @@ class Gunicorn:
             self.process.wait(timeout=30)
         except subprocess.TimeoutExpired:
             self.process.kill()
+
+
+@dataclass
+class Answer:
+    status: int
+    headers: http.client.HTTPMessage
+    text: str
+
+    @property
+    def hit(self) -> bool:
+        return self.headers.get("X-Cache") == "hit"
+
+
+class Varnish:
+    """A varnishd with the project's VCL (deploy/varnish.vcl) in front of ``backend_url``:
+    for the tests (tests/test_varnish.py), the benchmark and the drills."""
+
+    def __init__(self, backend_url: str, workdir: Path, storage: str = "malloc,64m") -> None:
+        backend = urlparse(backend_url)
+        vcl = (ROOT / "deploy" / "varnish.vcl").read_text()
+        vcl, found = re.subn(r'\.host = "[^"]*";', f'.host = "{backend.hostname}";', vcl, count=1)
+        vcl, found_port = re.subn(r'\.port = "[^"]*";', f'.port = "{backend.port}";', vcl, count=1)
+        assert found == found_port == 1, "deploy/varnish.vcl names no backend host and port"
+        self.vcl = workdir / "newsreader.vcl"
+        self.vcl.write_text(vcl)
+        self.workdir = workdir / "varnish"
+        self.port = free_port()
+        self.storage = storage
+        self.process: subprocess.Popen | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self) -> None:
+        self.process = subprocess.Popen(
+            [
+                "varnishd",
+                "-F",
+                "-j",
+                "none",
+                "-a",
+                f"127.0.0.1:{self.port}",
+                "-T",
+                "none",
+                "-f",
+                str(self.vcl),
+                "-s",
+                self.storage,
+                "-n",
+                str(self.workdir),
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
+        # Ready once it answers and its health probe has found the app healthy.
+        deadline = time.monotonic() + 20
+        while True:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"varnishd exited: {self.process.stderr.read().decode()}")
+            try:
+                if self.get("/healthz/ready").status == 200:
+                    return
+            except OSError:
+                pass
+            if time.monotonic() > deadline:
+                raise RuntimeError("varnishd did not become ready within 20 s")
+            time.sleep(0.05)
+
+    def stop(self) -> None:
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(timeout=20)
+
+    def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        headers: dict[str, str] | None = None,
+        body: str | None = None,
+        source: str = "127.0.0.1",
+    ) -> Answer:
+        connection = http.client.HTTPConnection(
+            "127.0.0.1", self.port, timeout=20, source_address=(source, 0)
+        )
+        try:
+            connection.request(method, path, body=body, headers=headers or {})
+            response = connection.getresponse()
+            return Answer(response.status, response.headers, response.read().decode())
+        finally:
+            connection.close()
+
+    def get(self, path: str, **kwargs) -> Answer:
+        return self.request("GET", path, **kwargs)
 
 
 def postgres_database(name: str) -> str:

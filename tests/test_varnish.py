@@ -8,123 +8,21 @@ skip when ``varnishd`` is missing; under ``CI=true`` they fail instead.
 from __future__ import annotations
 
 import datetime
-import http.client
 import re
 import shutil
-import socket
-import subprocess
-import time
-from dataclasses import dataclass
-from urllib.parse import urlencode, urlparse
+from urllib.parse import urlencode
 
 import pytest
 
+from bench.drill import prepare_database
+from bench.serving import Gunicorn, Varnish, production_env
 from newsreader.models import Article, Region, Source
-from tests.conftest import MULTI_STORY, ROOT, ingest
+from tests.conftest import MULTI_STORY, eventually, ingest
 from tests.factories import make_article
 
 pytestmark = pytest.mark.varnish
 
 DAY = datetime.date(2026, 2, 3)
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@dataclass
-class Answer:
-    status: int
-    headers: http.client.HTTPMessage
-    text: str
-
-    @property
-    def hit(self) -> bool:
-        return self.headers.get("X-Cache") == "hit"
-
-
-class Varnish:
-    """A varnishd with the project's VCL, in front of the live server."""
-
-    def __init__(self, backend_url: str, workdir) -> None:
-        backend = urlparse(backend_url)
-        vcl = (ROOT / "deploy" / "varnish.vcl").read_text()
-        vcl, found = re.subn(r'\.host = "[^"]*";', f'.host = "{backend.hostname}";', vcl, count=1)
-        vcl, found_port = re.subn(r'\.port = "[^"]*";', f'.port = "{backend.port}";', vcl, count=1)
-        assert found == found_port == 1, "deploy/varnish.vcl names no backend host and port"
-        self.vcl = workdir / "newsreader.vcl"
-        self.vcl.write_text(vcl)
-        self.workdir = workdir / "varnish"
-        self.port = free_port()
-        self.process: subprocess.Popen | None = None
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
-
-    def start(self) -> None:
-        self.process = subprocess.Popen(
-            [
-                "varnishd",
-                "-F",
-                "-j",
-                "none",
-                "-a",
-                f"127.0.0.1:{self.port}",
-                "-T",
-                "none",
-                "-f",
-                str(self.vcl),
-                "-s",
-                "malloc,64m",
-                "-n",
-                str(self.workdir),
-            ],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-        )
-        # Ready once it answers and its health probe has found the app healthy.
-        deadline = time.monotonic() + 20
-        while True:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"varnishd exited: {self.process.stderr.read().decode()}")
-            try:
-                if self.get("/healthz/ready").status == 200:
-                    return
-            except OSError:
-                pass
-            if time.monotonic() > deadline:
-                raise RuntimeError("varnishd did not become ready within 20 s")
-            time.sleep(0.05)
-
-    def stop(self) -> None:
-        if self.process and self.process.poll() is None:
-            self.process.terminate()
-            self.process.wait(timeout=20)
-
-    def request(
-        self,
-        method: str,
-        path: str,
-        *,
-        headers: dict[str, str] | None = None,
-        body: str | None = None,
-        source: str = "127.0.0.1",
-    ) -> Answer:
-        connection = http.client.HTTPConnection(
-            "127.0.0.1", self.port, timeout=20, source_address=(source, 0)
-        )
-        try:
-            connection.request(method, path, body=body, headers=headers or {})
-            response = connection.getresponse()
-            return Answer(response.status, response.headers, response.read().decode())
-        finally:
-            connection.close()
-
-    def get(self, path: str, **kwargs) -> Answer:
-        return self.request("GET", path, **kwargs)
 
 
 @pytest.fixture
@@ -420,3 +318,28 @@ def test_a_lockout_shuts_out_the_attacker_not_the_editor(
     assert login(varnish, "a long editor passphrase", source="127.0.0.2") == 429
     # The editor, from another address, is not locked out by someone else's failures.
     assert login(varnish, "a long editor passphrase", source="127.0.0.3") == 302
+
+
+# -- the app down ---------------------------------------------------------------------
+
+
+def test_while_the_app_is_down_readers_get_what_varnish_holds(tmp_path, require_service):
+    if not shutil.which("varnishd"):
+        require_service("Varnish (varnishd, from the varnish and varnish-modules packages)")
+    env = production_env(f"sqlite:///{tmp_path}/grace.sqlite3", NEWSREADER_CACHE_SECONDS="1")
+    prepare_database(env)
+    server = Gunicorn(env, workers=1)
+    varnish = Varnish(server.base, tmp_path)
+    try:
+        varnish.start()
+        page = varnish.get("/")
+        assert page.status == 200
+        server.stop()
+        # Past its s-maxage, with nothing to fetch a new copy from.
+        assert eventually(lambda: int(varnish.get("/").headers.get("Age", 0)) > 1, seconds=10)
+        again = varnish.get("/")
+        assert (again.status, again.text) == (200, page.text)
+        assert varnish.get("/regions/").status == 503  # never cached: nothing to serve
+    finally:
+        varnish.stop()
+        server.stop()

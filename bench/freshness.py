@@ -1,0 +1,141 @@
+"""Read while writing, through Varnish: does any reader see a title older than the last
+committed change, once its purge went out?
+
+    python bench/freshness.py [--seconds 60] [--connections 16] [--db sqlite|postgres]
+
+Serves the seed stories with gunicorn (production settings) behind a varnishd with
+deploy/varnish.vcl. Reader threads keep asking for the newest story's page, the home page
+and its region's page through Varnish; this process, as an editor, changes that story's
+title every second with a model save, which purges after commit. A response is stale if it
+was asked for after a change's save (and so its purge) returned, yet shows an older title.
+Prints requests, non-2xx responses and stale reads (all but the first must be 0 but the
+requests), and the hit rate.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import os
+import re
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.drill import prepare_database  # noqa: E402
+from bench.serving import Gunicorn, Varnish, postgres_database, production_env  # noqa: E402
+
+HEADLINE = "Drill headline"
+VERSION = re.compile(rf"{HEADLINE} (\d+)")
+
+
+class Readers:
+    """Threads that keep reading ``paths`` through Varnish and record (asked at, status,
+    version of the title seen, cache hit)."""
+
+    def __init__(self, port: int, paths: list[str], connections: int) -> None:
+        self.port, self.paths = port, paths
+        self.results: list[tuple[float, int, int, bool]] = []
+        self.stopping = threading.Event()
+        self.threads = [threading.Thread(target=self.read, args=(n,)) for n in range(connections)]
+        for thread in self.threads:
+            thread.start()
+
+    def read(self, n: int) -> None:
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
+        index = n
+        while not self.stopping.is_set():
+            path = self.paths[index % len(self.paths)]
+            index += 1
+            asked = time.monotonic()
+            try:
+                connection.request("GET", path)
+                response = connection.getresponse()
+                body = response.read().decode()
+                status, hit = response.status, response.headers.get("X-Cache") == "hit"
+            except (OSError, http.client.HTTPException):
+                connection.close()
+                status, body, hit = 0, "", False
+            versions = [int(v) for v in VERSION.findall(body)]
+            self.results.append((asked, status, max(versions) if versions else -1, hit))
+
+    def stop(self) -> None:
+        self.stopping.set()
+        for thread in self.threads:
+            thread.join()
+
+
+def drill(seconds: int, connections: int, db: str) -> dict:
+    with tempfile.TemporaryDirectory() as workdir:
+        url = (
+            postgres_database("newsreader_freshness")
+            if db == "postgres"
+            else f"sqlite:///{workdir}/drill.sqlite3"
+        )
+        env = production_env(url)
+        prepare_database(env)
+        server = Gunicorn(env, workers=os.cpu_count() or 2)
+        varnish = Varnish(server.base, Path(workdir), storage="malloc,256m")
+        try:
+            varnish.start()
+            # This process is the editor: the app's settings, purging this Varnish.
+            os.environ.update(env, NEWSREADER_VARNISH_URLS=varnish.url)
+            os.environ["DJANGO_SETTINGS_MODULE"] = "newsreader.settings"
+            import django
+
+            django.setup()
+            from newsreader.models import Article
+
+            story = Article.objects.published().order_by("-published_on", "-id").first()
+            region = story.primary_region
+            story.title = f"{HEADLINE} 0"
+            story.save()
+            paths = ["/", region.get_absolute_url(), story.get_absolute_url()]
+            readers = Readers(varnish.port, paths, connections)
+            purged_at = [time.monotonic()]  # purged_at[n]: when change n's save returned
+            deadline = time.monotonic() + seconds
+            while time.monotonic() < deadline:
+                time.sleep(1)
+                story.title = f"{HEADLINE} {len(purged_at)}"
+                story.save()
+                purged_at.append(time.monotonic())
+            readers.stop()
+        finally:
+            varnish.stop()
+            server.stop()
+
+    def newest_purged(asked: float) -> int:
+        return max((n for n, at in enumerate(purged_at) if at <= asked), default=0)
+
+    results = readers.results
+    stale = [r for r in results if r[1] == 200 and r[2] < newest_purged(r[0])]
+    return {
+        "seconds": seconds,
+        "connections": connections,
+        "db": db,
+        "changes": len(purged_at) - 1,
+        "requests": len(results),
+        "requests_per_second": round(len(results) / seconds),
+        "non_2xx": sum(1 for r in results if r[1] != 200),
+        "stale_reads": len(stale),
+        "hit_rate": round(sum(1 for r in results if r[3]) / max(len(results), 1), 3),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--seconds", type=int, default=60)
+    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--db", choices=["sqlite", "postgres"], default="sqlite")
+    args = parser.parse_args()
+    print(json.dumps(drill(args.seconds, args.connections, args.db), indent=1))
+
+
+if __name__ == "__main__":
+    main()

@@ -124,6 +124,8 @@ def sample_urls(env: dict) -> dict[str, tuple[str, dict]]:
 
 
 def wrk(url: str, headers: dict, connections: int, seconds: int) -> dict:
+    # As browsers ask: Varnish keeps pages gzipped and unzips them for clients that don't.
+    headers = {"Accept-Encoding": "gzip", **headers}
     command = [
         "wrk",
         "-t",

@@ -53,6 +53,12 @@ sub vcl_recv {
         return (synth(400, "Unknown host"));
     }
 
+    # The TLS terminator in front says "https"; anything else is plain http. Django builds
+    # absolute addresses with it, so it is part of the key (vcl_hash).
+    if (req.http.X-Forwarded-Proto != "https") {
+        unset req.http.X-Forwarded-Proto;
+    }
+
     # Varnish itself appends the address it saw to X-Forwarded-For before this runs; the
     # app takes the client's address from there (NEWSREADER_CLIENT_IP_HEADER).
 
@@ -115,6 +121,11 @@ sub normalise_query {
     set req.url = regsub(req.url, "\?&+", "?");
     set req.url = regsub(req.url, "[?&]+$", "");
     set req.url = std.querysort(req.url);
+}
+
+sub vcl_hash {
+    hash_data(req.http.X-Forwarded-Proto);
+    # Varnish's own vcl_hash follows: the URL and the host.
 }
 
 sub vcl_backend_response {

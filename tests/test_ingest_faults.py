@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 from bench.corpus import write_corpus
-from tests.conftest import ROOT, SEEDS, articles_in, manage_py
+from tests.conftest import ROOT, SEEDS, articles_in, eventually, manage_py
 
 HARNESS = str(ROOT / "tests" / "harness.py")
 
@@ -60,6 +60,20 @@ def test_a_1_gb_file_is_refused_before_it_is_read_and_memory_stays_flat(scratch_
     assert peak_kb(result) - peak_kb(baseline) < 16 * 1024, (peak_kb(result), peak_kb(baseline))
 
 
+def children(pid: int) -> set[int]:
+    out = subprocess.run(["ps", "-o", "pid=", "--ppid", str(pid)], capture_output=True, text=True)
+    return {int(child) for child in out.stdout.split()}
+
+
+def running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    state = subprocess.run(["ps", "-o", "stat=", "-p", str(pid)], capture_output=True, text=True)
+    return not state.stdout.strip().startswith("Z")
+
+
 def test_sigkill_mid_directory_leaves_no_trace_and_a_rerun_converges(
     scratch_databases, corpus, tmp_path
 ):
@@ -81,8 +95,12 @@ def test_sigkill_mid_directory_leaves_no_trace_and_a_rerun_converges(
         assert process.poll() is None, "ingest ended before the stall"
         assert time.monotonic() < deadline, "ingest never reached the sixth file"
         time.sleep(0.05)
+    workers = children(process.pid)
+    assert workers, "the ingest started no worker process"
     process.send_signal(signal.SIGKILL)
     assert process.wait(timeout=30) == -signal.SIGKILL
+    # Its worker processes exit with it.
+    assert eventually(lambda: not any(map(running, workers)), seconds=10), workers
 
     stalled_on = marker.read_text()
     files = ingested_files(victim)

@@ -205,7 +205,8 @@ def record_file(prepared: PreparedFile) -> IngestedFile | None:
     savepoint); None if it is recorded already, by an ingest that got there first.
     RETURNING needs SQLite 3.35, as the ingest's bulk_create of articles does already."""
     now = timezone.now()
-    file = IngestedFile(name=prepared.name, sha256=prepared.sha256, size=prepared.size)
+    name = prepared.name[: IngestedFile._meta.get_field("name").max_length]
+    file = IngestedFile(name=name, sha256=prepared.sha256, size=prepared.size)
     table, names = table_and_columns(
         connection, IngestedFile, ["name", "sha256", "size", "ingested_at"]
     )

@@ -15,13 +15,21 @@ _PHOTO_CREDIT = re.compile(
 _CREDIT_WORD = re.compile(r"^[\w.&' -]+$")
 
 
+# A credit stands in the last characters of a caption. Only they are searched, so a line
+# of any length costs the same (searching a whole line is quadratic in a run of spaces).
+CREDIT_WINDOW = 200
+
+
 def split_credit(line: str) -> tuple[str, str, str]:
     """Caption line -> (text, credit, photographer); credit is '' when the line has none."""
-    match = _PHOTO_CREDIT.search(line)
+    line = line.strip()
+    offset = max(0, len(line) - CREDIT_WINDOW)
+    tail = line[offset:]
+    match = _PHOTO_CREDIT.search(tail)
     if match and _CREDIT_WORD.match(match["credit"]):
         photographer = (match["photographer"] or "").strip()
-        return line[: match.start()].strip(), match["credit"].strip(), photographer
-    match = _PAREN_CREDIT.search(line)
+        return line[: offset + match.start()].strip(), match["credit"].strip(), photographer
+    match = _PAREN_CREDIT.search(tail)
     if match:
         credit = match["credit"].strip()
         photographer = ""
@@ -30,7 +38,7 @@ def split_credit(line: str) -> tuple[str, str, str]:
             photographer, _, credit = (part.strip() for part in credit.rpartition("/"))
         credit = re.sub(r"\s+Photos?$", "", credit)
         if _looks_like_credit(credit):
-            return line[: match.start()].strip(), credit, photographer
+            return line[: offset + match.start()].strip(), credit, photographer
     return line, "", ""
 
 

@@ -60,12 +60,18 @@ class ParsedStory:
 
     @functools.cached_property
     def title_key(self) -> str:
-        return text_key(self.title)
+        # Case folding can lengthen a title ("ß" becomes "ss"): the key is cut to its
+        # column, the same way for every copy, so copies still match.
+        return text_key(self.title)[:TITLE_KEY_LENGTH]
 
 
 SCRAPE_MARKERS = {"TT"}
-# A line this long is a paragraph, never a title.
+# A line this long is a paragraph, never a title; a title made from a story's first words
+# is cut to it too (Article.title holds 300 characters).
 MAX_TITLE_LENGTH = 250
+TITLE_KEY_LENGTH = 300  # Article.title_key's column
+# Provenance.story_index is a small integer: a file may hold at most this many stories.
+MAX_STORIES_PER_FILE = 32_767
 # How far (in non-blank lines) a title's repetition may stand from the title.
 HEADER_WINDOW = 8
 
@@ -78,7 +84,9 @@ _BOMS = [
 ]
 # Every C0/C1 control character but tab and newline.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\ufeff]+")
+# Spaces, and the line breaks a scrape may leave inside a line (U+2028, U+2029): within a
+# line, like the control characters, they are one space.
+_SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]+")
 # Zero-width characters, and the private-use characters search uses to mark matches.
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ue000\ue001]")
 # Lone surrogates cannot be stored or encoded; they only reach here from a broken decoder.
@@ -201,6 +209,11 @@ def parse_stories(text: str) -> list[ParsedStory]:
     stories = [story for story in stories if story.paragraphs]
     if not stories:
         raise IngestError("a title was found but no story text under it")
+    if len(stories) > MAX_STORIES_PER_FILE:
+        raise IngestError(
+            f"the file holds {len(stories):,} stories, over the {MAX_STORIES_PER_FILE:,} one "
+            "file can hold; split it into smaller files"
+        )
     return stories
 
 
@@ -262,6 +275,8 @@ def provisional_title(paragraphs: list[str], max_words: int = 12) -> str:
     """A title for a story that arrived without one: the start of its first sentence."""
     first = re.split(r"(?<=[.!?])\s", paragraphs[0], maxsplit=1)[0].rstrip(".!?")
     words = first.split() or paragraphs[0].split()
-    if len(words) <= max_words:
-        return " ".join(words)
-    return " ".join(words[:max_words]).rstrip(",;:") + "…"
+    title = " ".join(words[:max_words])
+    if len(words) > max_words or len(title) > MAX_TITLE_LENGTH:
+        # A long "word" (a URL) can make even a few words too long for a title.
+        title = title[: MAX_TITLE_LENGTH - 1].rstrip(",;: ") + "…"
+    return title

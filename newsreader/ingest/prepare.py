@@ -10,6 +10,9 @@ from __future__ import annotations
 import datetime
 import hashlib
 import multiprocessing
+import multiprocessing.connection
+import os
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -149,6 +152,16 @@ _worker_analyser: Analyser | None = None
 def _start_worker(analyser: Analyser) -> None:
     global _worker_analyser
     _worker_analyser = analyser
+    # A worker waits on its parent's sentinel and exits with it: an ingest that is killed
+    # (SIGKILL gives it no chance to stop its pool) leaves no worker behind.
+    threading.Thread(target=_exit_with_parent, daemon=True).start()
+
+
+def _exit_with_parent() -> None:
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        multiprocessing.connection.wait([parent.sentinel])
+        os._exit(1)
 
 
 def _prepare_in_worker(name: str, raw: bytes) -> PreparedFile:

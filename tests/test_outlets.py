@@ -20,6 +20,50 @@ from newsreader.ingest.outlets import split_credit
         ("A rally in Amman (file photo)", ("A rally in Amman (file photo)", "", "")),
         ("Talks resumed (in 2024)", ("Talks resumed (in 2024)", "", "")),
         ("A plain sentence.", ("A plain sentence.", "", "")),
+        # The wire services' own formats: the agency, then the photographer...
+        (
+            "Smoke rises over Khan Younis after a strike. REUTERS/Hatem Khaled",
+            ("Smoke rises over Khan Younis after a strike.", "REUTERS", "Hatem Khaled"),
+        ),
+        (
+            "A woman walks past rubble in Aleppo. Reuters/Mahmoud Hassano",
+            ("A woman walks past rubble in Aleppo.", "Reuters", "Mahmoud Hassano"),
+        ),
+        (
+            "Rescuers search the rubble in Latakia EPA-EFE/YAHYA NEMAH",
+            ("Rescuers search the rubble in Latakia", "EPA-EFE", "YAHYA NEMAH"),
+        ),
+        (
+            "Protesters gather on Habib Bourguiba Avenue (AP Photo/Hassene Dridi)",
+            ("Protesters gather on Habib Bourguiba Avenue", "AP", "Hassene Dridi"),
+        ),
+        # ...or the photographer, then the agency...
+        (
+            "Displaced families queue for water in Darfur. Ebrahim Hamid/AFP",
+            ("Displaced families queue for water in Darfur.", "AFP", "Ebrahim Hamid"),
+        ),
+        (
+            "Mourners in Jenin (Photo by Ahmad al-Rubaye/Getty Images)",
+            ("Mourners in Jenin", "Getty Images", "Ahmad al-Rubaye"),
+        ),
+        # ...and agencies beyond the reference list.
+        (
+            "Crowds line the Corniche in Abu Dhabi (WAM)",
+            ("Crowds line the Corniche in Abu Dhabi", "WAM", ""),
+        ),
+        (
+            "The emir receives the envoy in Bayan (KUNA)",
+            ("The emir receives the envoy in Bayan", "KUNA", ""),
+        ),
+        (
+            "Feluccas on the Nile at Aswan (Getty Images)",
+            ("Feluccas on the Nile at Aswan", "Getty Images", ""),
+        ),
+        # A slash inside a sentence is not a credit.
+        ("Trade between the US/EU grows", ("Trade between the US/EU grows", "", "")),
+        ("Votes split 50/50 in the chamber", ("Votes split 50/50 in the chamber", "", "")),
+        ("The UN/WHO team arrives in Sanaa", ("The UN/WHO team arrives in Sanaa", "", "")),
+        ("Aid delivered by the UN/WHO", ("Aid delivered by the UN/WHO", "", "")),
     ],
 )
 def test_split_credit(line, expected):

@@ -6,40 +6,89 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-# "… southern Gaza (AFP)", "… (EPA)", "… (Reuters)", "… (AP Photo)"
-_PAREN_CREDIT = re.compile(r"\s*\((?:Photo:\s*)?(?P<credit>[^()]{2,60}?)\)\s*$")
+# "… southern Gaza (AFP)", "… (EPA)", "… (Reuters)", "… (AP Photo/Name)", "(Photo by Name/Getty
+# Images)"
+_PAREN_CREDIT = re.compile(
+    r"\s*\((?:Photo(?::|\s+by)\s*)?(?P<credit>[^()]{2,60}?)\)\s*$", re.IGNORECASE
+)
 # "… treatment abroad. Photo: Abed Rahim Khatib/dpa", "Photo: dpa", "Photo by Name/AFP"
 _PHOTO_CREDIT = re.compile(
     r"\s*Photo(?::|\s+by)\s*(?:(?P<photographer>[^/:()]{2,80}?)\s*/\s*)?(?P<credit>[^/:()]{2,60}?)\s*$"
 )
+# The wire services' own formats, without parentheses, at the end of a caption: the agency
+# first ("… Gaza City. REUTERS/Dawoud Abu Alkas", "EPA-EFE/MOHAMMED SABER"), or after a
+# full stop the photographer first ("… in Khartoum. Ebrahim Hamid/AFP").
+_AGENCY_FIRST = re.compile(
+    r"(?:^|\s)(?P<agency>[A-Za-z][\w.&-]{1,20}(?:\s+Photo)?)\s*/\s*(?P<photographer>[^/()]{2,60}?)\s*$"
+)
+_PHOTOGRAPHER_FIRST = re.compile(
+    r"(?:^|[.!?]\s+)(?P<photographer>[^/().!?]{2,60}?)\s*/\s*(?P<agency>[\w.&' -]{2,40}?)\s*$"
+)
 _CREDIT_WORD = re.compile(r"^[\w.&' -]+$")
-
-
-# A credit stands in the last characters of a caption. Only they are searched, so a line
-# of any length costs the same (searching a whole line is quadratic in a run of spaces).
+# Agencies and picture desks whose name can stand on either side of a photographer's; the
+# ones in the reference data are known too (OutletDirectory), but a caption is read alone.
+WIRE_NAMES = {
+    "ap", "afp", "reuters", "epa", "epa-efe", "efe", "dpa", "getty images", "anadolu",
+    "anadolu agency", "xinhua", "wam", "kuna", "spa", "sana", "qna", "mena", "ina", "irna",
+    "nna", "map", "aps", "apa images", "sopa images", "zuma press", "shutterstock",
+}  # fmt: skip
+# A caption's credit stands in its last characters. Only they are searched, so a line of
+# any length costs the same (searching a whole line is quadratic in a run of spaces).
 CREDIT_WINDOW = 200
 
 
 def split_credit(line: str) -> tuple[str, str, str]:
-    """Caption line -> (text, credit, photographer); credit is '' when the line has none."""
+    """Caption line -> (text, credit, photographer); credit is '' when the line has none.
+
+    The credit is the agency or picture desk; the photographer, when named, is a person.
+    """
     line = line.strip()
     offset = max(0, len(line) - CREDIT_WINDOW)
     tail = line[offset:]
     match = _PHOTO_CREDIT.search(tail)
     if match and _CREDIT_WORD.match(match["credit"]):
-        photographer = (match["photographer"] or "").strip()
-        return line[: offset + match.start()].strip(), match["credit"].strip(), photographer
+        credit, photographer = _orient(match["credit"], match["photographer"] or "")
+        return line[: offset + match.start()].strip(), credit, photographer
     match = _PAREN_CREDIT.search(tail)
     if match:
-        credit = match["credit"].strip()
-        photographer = ""
-        if "/" in credit:
-            # "(Name/AFP)": a photographer and the agency.
-            photographer, _, credit = (part.strip() for part in credit.rpartition("/"))
-        credit = re.sub(r"\s+Photos?$", "", credit)
-        if _looks_like_credit(credit):
+        left, _, right = (part.strip() for part in match["credit"].rpartition("/"))
+        # "(Name/AFP)", "(AP Photo/Name)": which side is the agency is told by the names.
+        credit, photographer = _orient(right, left) if left else (_agency(right), "")
+        if _looks_like_credit(credit) and (not photographer or _looks_like_name(photographer)):
             return line[: offset + match.start()].strip(), credit, photographer
+    for pattern in (_AGENCY_FIRST, _PHOTOGRAPHER_FIRST):
+        match = pattern.search(tail)
+        # Without parentheses, only a full name (two words or more) makes a credit.
+        photographer = match["photographer"] if match else ""
+        if match and _is_agency(match["agency"]) and _looks_like_name(photographer, words=2):
+            end = offset + match.start("agency" if pattern is _AGENCY_FIRST else "photographer")
+            return line[:end].strip(), _agency(match["agency"]), match["photographer"].strip()
     return line, "", ""
+
+
+def _agency(name: str) -> str:
+    """ "AP Photo" -> "AP"; "AFP Photos" -> "AFP"."""
+    return re.sub(r"\s+Photos?$", "", name.strip())
+
+
+def _is_agency(name: str) -> bool:
+    """A name that can only be an agency's: a known wire, a name ending in "Photo", or one
+    word in capitals (REUTERS, EPA-EFE)."""
+    name = name.strip()
+    return (
+        name.casefold() in WIRE_NAMES
+        or _agency(name) != name
+        or (name.isupper() and " " not in name and len(re.sub(r"\W", "", name)) >= 2)
+    )
+
+
+def _orient(credit: str, photographer: str) -> tuple[str, str]:
+    """(agency, photographer) from the two sides of "A/B", whichever way round they came:
+    "Jane Doe/AFP" and "AP Photo/Jane Doe" both give the agency first."""
+    credit, photographer = credit.strip(), photographer.strip()
+    if photographer and _is_agency(photographer) and not _is_agency(credit):
+        credit, photographer = photographer, credit
+    return _agency(credit), photographer
 
 
 def _looks_like_credit(credit: str) -> bool:
@@ -50,6 +99,22 @@ def _looks_like_credit(credit: str) -> bool:
         and 1 <= len(words) <= 5
         and all(word[0].isupper() or (word.islower() and len(word) <= 4) for word in words)
         and not credit.isdigit()
+    )
+
+
+# Lower-case words a name may hold ("Ahmad al-Rubaye", "Omar bin Ali", "Lucas de Oliveira").
+_NAME_PARTICLES = re.compile(r"^(?:al|el|bin|ibn|bint|abu|de|da|di|du|van|von|der|la|le)(?:-\w+)?$")
+
+
+def _looks_like_name(name: str, words: int = 1) -> bool:
+    """A person's name as credits print it: one to five capitalised words ("Jane Doe",
+    "MOHAMMED SABER", "Abed Rahim Khatib", "Ahmad al-Rubaye")."""
+    parts = name.split()
+    return (
+        words <= len(parts) <= 5
+        and bool(_CREDIT_WORD.match(name))
+        and parts[0][0].isupper()
+        and all(part[0].isupper() or _NAME_PARTICLES.match(part) for part in parts)
     )
 
 

@@ -83,3 +83,69 @@ def test_story_naming_no_region_has_none(gazetteer):
     finding = gazetteer.find("Markets Rally in Tokyo", [], ["Shares rose in Tokyo and London."])
     assert finding.primary is None
     assert finding.keys == []
+
+
+# -- no false places ------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def regions_of(gazetteer, outlets):
+    """The places of a story as the ingest finds them: news organisations set aside."""
+    from newsreader.ingest.prepare import Analyser
+
+    analyser = Analyser(gazetteer, outlets)
+    return lambda title, captions=(), body=(): analyser.regions(title, list(captions), list(body))
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Strikes hit a market in Idlib, killing nine people, according to SANA.",
+        "The official SANA news agency said strikes hit a market in Idlib.",
+        "Strikes hit a market in Idlib, SANA reported, citing a local official.",
+    ],
+)
+def test_citing_the_syrian_agency_is_not_a_mention_of_sanaa(regions_of, body):
+    finding = regions_of("Market Strike Kills Nine", [], [body])
+    assert finding.primary == "syria"
+    assert "sanaa" not in finding.keys and "yemen" not in finding.keys
+
+
+def test_an_agency_named_for_a_country_does_not_make_the_story_its_own(regions_of):
+    finding = regions_of(
+        "Houthis Fire Missiles at Shipping",
+        [],
+        [
+            "The Saudi Press Agency reported that Houthi forces in Hodeidah fired two missiles.",
+            "The Emirates News Agency (WAM) said the ships were unharmed off Yemen.",
+        ],
+    )
+    assert finding.primary == "yemen"
+    assert "saudi-arabia" not in finding.keys and "united-arab-emirates" not in finding.keys
+
+
+def test_a_word_in_capitals_is_an_acronym_not_a_place(regions_of):
+    finding = regions_of("Talks Go On", [], ["Officials in Rabat spoke to MAP and to AFP."])
+    assert finding.keys == ["morocco", "rabat"]
+    # A headline in capitals is still read for its places, and UAE is written so.
+    assert regions_of("GAZA TALKS RESUME IN CAIRO").primary in ("palestine", "egypt")
+    assert regions_of("Ministers meet", [], ["The UAE hosted the meeting."]).primary == (
+        "united-arab-emirates"
+    )
+
+
+def test_a_generic_place_name_counts_only_in_its_own_country(regions_of):
+    # "Old City" is a place in Palestine's gazetteer; in a story about Fez it is not.
+    fez = regions_of("Restorers Save a Fez Landmark", [], ["Work in the Old City of Fez, Morocco."])
+    assert "old-city" not in fez.keys and fez.primary == "morocco"
+    alone = regions_of("Tourists Return", [], ["Tourists returned to the Old City on Friday."])
+    assert alone.keys == []
+    jerusalem = regions_of(
+        "Prayers Held", [], ["Worshippers gathered in the Old City in Palestine."]
+    )
+    assert "old-city" in jerusalem.keys
+    # A capitalised word that is also a short place name is not that place on its own.
+    assert regions_of("Can the Truce Hold?", [], ["Officials in Beirut hope so."]).keys == [
+        "lebanon",
+        "beirut",
+    ]

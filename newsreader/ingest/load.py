@@ -566,7 +566,7 @@ class Ingester:
         caption_texts = [c.text for c in captions]
         paragraphs = article.paragraphs
         if not article.is_edited("regions"):
-            finding = self.analyser.gazetteer.find(
+            finding = self.analyser.regions(
                 "" if article.title_is_provisional else article.title, caption_texts, paragraphs
             )
             ArticleRegion.objects.filter(article=article).delete()

@@ -164,6 +164,13 @@ class OutletDirectory:
         """A credit or name -> the outlet's key, or None when it is unknown."""
         return self._by_name.get(_name_key(name))
 
+    def without_names(self, text: str) -> str:
+        """The text with every news organisation's name blanked out, its length kept: read
+        before places, "SANA" is the Syrian agency, not Sanaa, and "the Saudi Press Agency
+        reported" does not make a story Saudi."""
+        text = _AGENCY_NAME.sub(_blank, text)
+        return self._names.sub(_blank, text) if self._names is not None else text
+
     def cited_in(self, paragraphs: Iterable[str]) -> list[str]:
         """Keys of the outlets the text cites ("told AFP", "according to SANA"), in order."""
         found: list[str] = []
@@ -178,6 +185,16 @@ class OutletDirectory:
                     if key and key not in found:
                         found.append(key)
         return found
+
+
+# "Emirates News Agency", "the Qatar News Agency (QNA)": an agency, known or not.
+_AGENCY_NAME = re.compile(
+    r"\b(?:[A-Z][\w'’-]*\s+){1,4}(?:News|Press)\s+Agency(?:\s*\([A-Z]{2,6}\))?"
+)
+
+
+def _blank(match: re.Match) -> str:
+    return " " * len(match.group())
 
 
 def _name_key(name: str) -> str:

@@ -20,6 +20,14 @@ BODY_WEIGHT = 1
 MAX_NAME_WORDS = 5
 
 _WORD = re.compile(r"[^\W\d_][\w'’‘ʻ`-]*")
+# Words that name no place of their own: a place called only by them ("Old City", "New
+# Town") is the one of the country the story names, or none.
+GENERIC_WORDS = frozenset({
+    "old", "new", "city", "town", "village", "camp", "port", "north", "south", "east", "west",
+    "upper", "lower", "central", "district", "quarter", "market", "square", "gate", "bridge",
+    "station", "airport", "harbour", "harbor", "beach", "industrial", "zone", "area", "capital",
+    "downtown", "suburb",
+})  # fmt: skip
 _POSSESSIVE = re.compile(r"['’]s?$")
 
 
@@ -51,10 +59,20 @@ def name_key(name: str) -> str:
     return " ".join(re.split(r"[\s\-‐–]+", folded)).strip()
 
 
+def _is_generic(key: str) -> bool:
+    """A name made only of generic words, or too short to be told from a word."""
+    return all(word in GENERIC_WORDS for word in key.split(" ")) or len(key) <= 3
+
+
 class Gazetteer:
     def __init__(self, entries: Iterable[tuple[Place, Iterable[str]]]) -> None:
         self._names: dict[str, list[Place]] = {}
         self.countries: dict[str, Place] = {}
+        # Names written in capitals ("UAE", "KSA"): the only ones a word in capitals in
+        # running text may be ("SANA" is the Syrian agency, not Sanaa's "Sana").
+        self._acronyms: set[str] = set()
+        # Names that count only when the story names their country too.
+        self._generic: set[str] = set()
         for place, names in entries:
             if place.is_country:
                 self.countries[place.country] = place
@@ -65,6 +83,10 @@ class Gazetteer:
                 candidates = self._names.setdefault(key, [])
                 if place not in candidates:
                     candidates.append(place)
+                if name.isupper():
+                    self._acronyms.add(key)
+                if not place.is_country and _is_generic(key):
+                    self._generic.add(key)
 
         # The first word of every name: most capitalised words start none, and are passed
         # over without building any longer key.
@@ -73,15 +95,18 @@ class Gazetteer:
     def __len__(self) -> int:
         return len(self._names)
 
-    def mentions(self, text: str, *, title_case: bool = False) -> list[list[Place]]:
-        """Each name found in the text, as its candidate places (more than one if ambiguous).
+    def mentions(self, text: str, *, title_case: bool = False) -> list[tuple[list[Place], bool]]:
+        """Each name found in the text, as its candidate places (more than one if ambiguous)
+        and whether the name is generic ("Old City").
 
         In running text a one-word place followed by another capitalised word is taken for
         part of a person's or organisation's name ("Badr Abdelatty"); a title-case headline
-        is exempt.
+        is exempt. A word in capitals in text that is not all capitals is an acronym, and
+        matches only a name written so ("UAE", not "SANA" for "Sana").
         """
         words = list(_WORD.finditer(text))
-        found: list[list[Place]] = []
+        mixed_case = text != text.upper()
+        found: list[tuple[list[Place], bool]] = []
         index = 0
         while index < len(words):
             word = words[index].group()
@@ -92,7 +117,16 @@ class Gazetteer:
             if match is None:
                 index += 1
                 continue
-            candidates, length = match
+            candidates, length, key = match
+            if (
+                mixed_case
+                and length == 1
+                and len(word) > 1
+                and word.isupper()
+                and key not in self._acronyms
+            ):
+                index += 1
+                continue
             next_word = words[index + length] if index + length < len(words) else None
             named_thing = (
                 not title_case
@@ -103,13 +137,13 @@ class Gazetteer:
                 and text[words[index].end() : next_word.start()] == " "
             )
             if not named_thing:
-                found.append(candidates)
+                found.append((candidates, key in self._generic))
             index += length
         return found
 
     def _longest_match(
         self, text: str, words: list[re.Match], start: int
-    ) -> tuple[list[Place], int] | None:
+    ) -> tuple[list[Place], int, str] | None:
         first = _word_key(words[start].group(), last=False).split(" ")[0]
         if (
             first not in self._first_words
@@ -131,28 +165,35 @@ class Gazetteer:
             ]
             key = " ".join(parts)
             if key in self._names:
-                return self._names[key], length
+                return self._names[key], length, key
             # "Palestinians", "Egyptians": plural adjectives of nationality.
             if key.endswith("s") and key[:-1] in self._names:
                 candidates = self._names[key[:-1]]
                 if any(place.is_country for place in candidates):
-                    return candidates, length
+                    return candidates, length, key[:-1]
         return None
 
     def find(self, title: str, captions: Iterable[str], paragraphs: Iterable[str]) -> RegionFinding:
-        weighted: list[tuple[list[Place], int]] = []
-        weighted += [(c, TITLE_WEIGHT) for c in self.mentions(title, title_case=True)]
+        found: list[tuple[list[Place], bool, int]] = []
+        found += [(*m, TITLE_WEIGHT) for m in self.mentions(title, title_case=True)]
         for caption in captions:
-            weighted += [(c, CAPTION_WEIGHT) for c in self.mentions(caption)]
+            found += [(*m, CAPTION_WEIGHT) for m in self.mentions(caption)]
         for paragraph in paragraphs:
-            weighted += [(c, BODY_WEIGHT) for c in self.mentions(paragraph)]
+            found += [(*m, BODY_WEIGHT) for m in self.mentions(paragraph)]
 
         # An ambiguous name goes to the country the story otherwise names most, then to
         # the most populous candidate.
         plain = Counter()
-        for candidates, weight in weighted:
-            if len({place.country for place in candidates}) == 1:
+        for candidates, generic, weight in found:
+            if not generic and len({place.country for place in candidates}) == 1:
                 plain[candidates[0].country] += weight
+        # A generic name counts only as a place in a country the story names otherwise.
+        weighted: list[tuple[list[Place], int]] = []
+        for candidates, generic, weight in found:
+            if generic:
+                candidates = [place for place in candidates if plain[place.country]]
+            if candidates:
+                weighted.append((candidates, weight))
         scores: Counter[str] = Counter()
         first_seen: dict[str, int] = {}
         keys: list[str] = []

@@ -62,10 +62,17 @@ class Analyser:
         captions = [caption.text for caption in story.captions]
         published_on, date_source = publication_date(captions, story.paragraphs)
         return Analysis(
-            regions=self.gazetteer.find(story.title, captions, story.paragraphs),
+            regions=self.regions(story.title, captions, story.paragraphs),
             cited=self.outlets.cited_in([*captions, *story.paragraphs]),
             published_on=published_on,
             date_source=date_source,
+        )
+
+    def regions(self, title: str, captions: list[str], paragraphs: list[str]) -> RegionFinding:
+        """The places a story names, once the news organisations it names are set aside."""
+        mask = self.outlets.without_names
+        return self.gazetteer.find(
+            mask(title), [mask(text) for text in captions], [mask(text) for text in paragraphs]
         )
 
     def prepare(self, name: str, raw: bytes) -> PreparedFile:

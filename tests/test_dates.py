@@ -58,3 +58,38 @@ def test_body_date_is_used_when_the_caption_has_none():
 
 def test_no_date_means_undated():
     assert publication_date(["on January 23"], ["on Monday"]) == (None, "")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An event named by its date, or what has happened since one, is background...
+        (
+            "Beirut marked the port's reconstruction on 3 February 2026, years after the "
+            "4 August 2020 explosion.",
+            datetime.date(2026, 2, 3),
+        ),
+        (
+            "Since 7 October 2023 the crossing has opened rarely; it opened on 2 February 2026.",
+            datetime.date(2026, 2, 2),
+        ),
+        (
+            "On the anniversary of 6 February 2023, survivors in Antakya gathered on "
+            "6 February 2026.",
+            datetime.date(2026, 2, 6),
+        ),
+        ("Rescuers recalled the February 6, 2023 earthquakes.", None),
+        # ...the story's own date, even after such a mention, is not.
+        ("The talks resumed on 11 March 2026 in Muscat.", datetime.date(2026, 3, 11)),
+    ],
+)
+def test_background_dates_are_never_the_story_date(text, expected):
+    assert find_date(text) == expected
+
+
+def test_a_background_date_in_a_caption_gives_way_to_the_body():
+    date, source = publication_date(
+        ["Survivors mark the anniversary of 6 February 2023 in Kahramanmaras."],
+        ["Survivors gathered on 6 February 2026 in the rebuilt square."],
+    )
+    assert (date, source) == (datetime.date(2026, 2, 6), "body")

@@ -149,3 +149,49 @@ def test_a_generic_place_name_counts_only_in_its_own_country(regions_of):
         "lebanon",
         "beirut",
     ]
+
+
+# -- the subject over the venue -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "expected"),
+    [
+        (
+            "Gaza Truce Talks Resume in Cairo",
+            "Negotiators met in Cairo on Sunday to discuss the second phase in Gaza.",
+            "palestine",
+        ),
+        (
+            "Sudan's Warring Sides Hold Talks in Jeddah",
+            "Delegations met in Jeddah, in talks hosted by Saudi Arabia and the United States.",
+            "sudan",
+        ),
+        (
+            "Yemen Prisoner Swap Agreed",
+            "The deal was reached at talks in Muscat, the Omani capital, after Doha-hosted "
+            "rounds last year. Prisoners will be flown to Sanaa and Aden.",
+            "yemen",
+        ),
+        (
+            "Libya's Rivals Agree on Election Law",
+            "The agreement, reached at the Cairo talks, sets a date for the vote in Tripoli "
+            "and Benghazi.",
+            "libya",
+        ),
+    ],
+)
+def test_the_country_a_story_is_about_wins_over_where_talks_are_held(
+    regions_of, title, body, expected
+):
+    finding = regions_of(title, [], [body])
+    assert finding.primary == expected
+
+
+def test_a_venue_is_still_among_the_places_and_decides_when_nothing_else_does(regions_of):
+    gaza = regions_of("Gaza Truce Talks Resume in Cairo")
+    assert gaza.primary == "palestine" and "egypt" in gaza.keys
+    summit = regions_of("Arab League Summit Opens", [], ["Leaders gathered in Cairo."])
+    assert summit.primary == "egypt"
+    host = regions_of("Oman's Sultan Hosts Talks in Muscat")
+    assert host.primary == "oman"

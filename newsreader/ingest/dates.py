@@ -2,6 +2,8 @@
 
 Only a full date (day, month and year) counts: "02 February 2026", "on 11 March 2026",
 "February 2, 2026", "2026-02-02". A weekday or a year-less "January 23" invents nothing.
+A date the text gives as background ("since 7 October 2023", "the 4 August 2020
+explosion", "the anniversary of 6 February 2023") is never the story's own.
 """
 
 from __future__ import annotations
@@ -42,8 +44,25 @@ _PATTERNS = [
 ]
 
 
+# Words just before a date that make it background: what has happened since, what an
+# anniversary or a memorial marks.
+_BACKGROUND_BEFORE = re.compile(
+    r"\b(?:since|anniversary\s+of|commemorat\w*|marking|marked|dating\s+back\s+to|back\s+in"
+    r"|as\s+far\s+back\s+as|the\s+events\s+of)\s+(?:the\s+|on\s+)?$",
+    re.IGNORECASE,
+)
+# Words just after a date that make it the name of a past event: "the 4 August 2020
+# explosion", "the February 6, 2023 earthquakes".
+_BACKGROUND_AFTER = re.compile(
+    r"^,?\s+(?:\w+\s+){0,1}(?:explosions?|blasts?|attacks?|wars?|earthquakes?|quakes?|"
+    r"disasters?|massacres?|uprisings?|revolutions?|coups?|floods?|fires?|bombings?|"
+    r"assassinations?|invasions?|offensives?|killings?|raids?|incursions?|storms?)\b",
+    re.IGNORECASE,
+)
+
+
 def find_date(text: str) -> datetime.date | None:
-    """The first full, valid date in the text, or None."""
+    """The first full, valid date in the text that is not background, or None."""
     found: list[tuple[int, datetime.date]] = []
     for pattern in _PATTERNS:
         for match in pattern.finditer(text):
@@ -53,9 +72,17 @@ def find_date(text: str) -> datetime.date | None:
                 date = datetime.date(int(match["year"]), month_number, int(match["day"]))
             except ValueError:
                 continue
+            if _is_background(text, match.start(), match.end()):
+                continue
             found.append((match.start(), date))
             break
     return min(found)[1] if found else None
+
+
+def _is_background(text: str, start: int, end: int) -> bool:
+    before = text[max(0, start - 40) : start]
+    after = text[end : end + 40]
+    return bool(_BACKGROUND_BEFORE.search(before) or _BACKGROUND_AFTER.match(after))
 
 
 def publication_date(

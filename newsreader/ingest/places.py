@@ -28,6 +28,19 @@ GENERIC_WORDS = frozenset({
     "station", "airport", "harbour", "harbor", "beach", "industrial", "zone", "area", "capital",
     "downtown", "suburb",
 })  # fmt: skip
+# A place named as where talks are held is their venue, not what they are about: "Gaza
+# truce talks resume in Cairo", "negotiations hosted by Oman", "the Doha talks".
+_VENUE_BEFORE = re.compile(
+    r"(?:\b(?:talks|negotiations|summit|conference|meetings?|dialogue|consultations|forum|"
+    r"mediation|rounds?)(?:\s+\w+){0,2}?|\b(?:met|meet|meets|gathered|convened|hosted|held))"
+    r"\s+(?:in|at|by)\s+(?:the\s+)?(?:\w+\s+capital(?:\s+of)?\s+)?$",
+    re.IGNORECASE,
+)
+_VENUE_AFTER = re.compile(
+    r"^(?:-hosted|-brokered|-mediated|\s+(?:talks|summit|conference|negotiations|round|"
+    r"meeting|agreement|accords?|process|declaration)\b)",
+    re.IGNORECASE,
+)
 _POSSESSIVE = re.compile(r"['’]s?$")
 
 
@@ -95,9 +108,12 @@ class Gazetteer:
     def __len__(self) -> int:
         return len(self._names)
 
-    def mentions(self, text: str, *, title_case: bool = False) -> list[tuple[list[Place], bool]]:
-        """Each name found in the text, as its candidate places (more than one if ambiguous)
-        and whether the name is generic ("Old City").
+    def mentions(
+        self, text: str, *, title_case: bool = False
+    ) -> list[tuple[list[Place], bool, bool]]:
+        """Each name found in the text, as its candidate places (more than one if ambiguous),
+        whether the name is generic ("Old City") and whether it is named as a venue ("talks
+        in Doha").
 
         In running text a one-word place followed by another capitalised word is taken for
         part of a person's or organisation's name ("Badr Abdelatty"); a title-case headline
@@ -106,7 +122,7 @@ class Gazetteer:
         """
         words = list(_WORD.finditer(text))
         mixed_case = text != text.upper()
-        found: list[tuple[list[Place], bool]] = []
+        found: list[tuple[list[Place], bool, bool]] = []
         index = 0
         while index < len(words):
             word = words[index].group()
@@ -137,7 +153,12 @@ class Gazetteer:
                 and text[words[index].end() : next_word.start()] == " "
             )
             if not named_thing:
-                found.append((candidates, key in self._generic))
+                start, end = words[index].start(), words[index + length - 1].end()
+                venue = bool(
+                    _VENUE_BEFORE.search(text[max(0, start - 80) : start])
+                    or _VENUE_AFTER.match(text[end : end + 20])
+                )
+                found.append((candidates, key in self._generic, venue))
             index += length
         return found
 
@@ -174,7 +195,7 @@ class Gazetteer:
         return None
 
     def find(self, title: str, captions: Iterable[str], paragraphs: Iterable[str]) -> RegionFinding:
-        found: list[tuple[list[Place], bool, int]] = []
+        found: list[tuple[list[Place], bool, bool, int]] = []
         found += [(*m, TITLE_WEIGHT) for m in self.mentions(title, title_case=True)]
         for caption in captions:
             found += [(*m, CAPTION_WEIGHT) for m in self.mentions(caption)]
@@ -184,16 +205,19 @@ class Gazetteer:
         # An ambiguous name goes to the country the story otherwise names most, then to
         # the most populous candidate.
         plain = Counter()
-        for candidates, generic, weight in found:
+        for candidates, generic, _, weight in found:
             if not generic and len({place.country for place in candidates}) == 1:
                 plain[candidates[0].country] += weight
-        # A generic name counts only as a place in a country the story names otherwise.
+        # A generic name counts only as a place in a country the story names otherwise. A
+        # venue is kept among the story's places, but decides its country only when
+        # nothing else does.
         weighted: list[tuple[list[Place], int]] = []
-        for candidates, generic, weight in found:
+        subject_named = any(not venue for _, _, venue, _ in found)
+        for candidates, generic, venue, weight in found:
             if generic:
                 candidates = [place for place in candidates if plain[place.country]]
             if candidates:
-                weighted.append((candidates, weight))
+                weighted.append((candidates, 0 if venue and subject_named else weight))
         scores: Counter[str] = Counter()
         first_seen: dict[str, int] = {}
         keys: list[str] = []

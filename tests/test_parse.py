@@ -172,3 +172,32 @@ def test_a_sentence_is_never_taken_for_a_headline():
     (story,) = parse_stories(text)
     assert story.title == ""
     assert story.paragraphs == ["It rained.", "The river rose."]
+
+
+def test_a_headline_ending_in_an_abbreviation_is_still_a_headline():
+    """Each title-and-caption block stays its own story, whatever its last word."""
+    text = "\n".join(
+        [
+            "Sudan Signs Aid Deal With U.N.",
+            "Trucks wait at the Adre crossing (AFP)",
+            "Sudan Signs Aid Deal With U.N.",
+            "Trucks wait at the Adre crossing (AFP)",
+            "Sudan signed a deal with the United Nations on Monday to open two crossings.",
+            "Protesters Rally on Habib Bourguiba St.",
+            "Crowds in central Tunis (Reuters)",
+            "Protesters Rally on Habib Bourguiba St.",
+            "Crowds in central Tunis (Reuters)",
+            "Thousands rallied in Tunis on Saturday.",
+            "Talks stalled again.",
+            "Talks stalled again.",
+            "The envoy left without a date for the next round.",
+        ]
+    )
+    stories = parse_stories(text)
+    assert [story.title for story in stories] == [
+        "Sudan Signs Aid Deal With U.N.",
+        "Protesters Rally on Habib Bourguiba St.",
+    ]
+    assert stories[1].paragraphs[0] == "Thousands rallied in Tunis on Saturday."
+    # A sentence repeated is a paragraph, not a headline.
+    assert "Talks stalled again." in stories[1].paragraphs

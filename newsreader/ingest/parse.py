@@ -236,7 +236,7 @@ def _read_header(units: list[str], start: int) -> tuple[str, list[ParsedCaption]
     """If a story header starts at ``start``, return (title, captions, next index)."""
     title = units[start]
     # Headlines are short and do not end like a sentence.
-    if len(title) > MAX_TITLE_LENGTH or title.endswith("."):
+    if len(title) > MAX_TITLE_LENGTH or ends_like_a_sentence(title):
         return None
     window = units[start + 1 : start + 1 + HEADER_WINDOW]
     if title not in window:
@@ -245,7 +245,7 @@ def _read_header(units: list[str], start: int) -> tuple[str, list[ParsedCaption]
     between = units[start + 1 : repeat]
     if not between:
         # "Title / Title": a repeated caption looks the same, but captions carry a credit.
-        if split_credit(title)[1] or title.endswith("."):
+        if split_credit(title)[1] or ends_like_a_sentence(title):
             return None
     elif not all(
         split_credit(line)[1] or _next_to_itself(between, i) for i, line in enumerate(between)
@@ -263,6 +263,20 @@ def _read_header(units: list[str], start: int) -> tuple[str, list[ParsedCaption]
         text, credit, photographer = split_credit(line)
         captions.append(ParsedCaption(text=text, credit=credit, photographer=photographer))
     return title, captions, index
+
+
+# A last word that ends in a full stop without ending a sentence: initials ("U.N.",
+# "U.A.E.", "J."), and the abbreviations headlines use ("St.", "Gen.", "Co.").
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:[A-Z]\.){1,4}|\b(?:St|Mt|Ft|Gen|Col|Lt|Sgt|Capt|Adm|Dr|Mr|Mrs|Ms|Jr|Sr|Co|Inc|"
+    r"Ltd|Corp|Bros|No|Vol|vs)\.)$"
+)
+
+
+def ends_like_a_sentence(line: str) -> bool:
+    """Whether a line ends as a sentence does, which a headline does not ("Talks Stall"
+    and "Sudan Signs Deal With U.N." are headlines; "Talks stalled." is not)."""
+    return line.endswith(".") and not _ABBREVIATION.search(line)
 
 
 def _next_to_itself(lines: list[str], index: int) -> bool:

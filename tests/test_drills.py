@@ -118,7 +118,9 @@ def test_load_with_two_graceful_reloads_drops_no_request(scratch_database, requi
     finally:
         server.stop()
     print(result)
-    assert result["requests"] > 1000
+    # How many depends on the machine; the claim is that none failed. At least one answer
+    # per connection shows the load really was concurrent.
+    assert result["requests"] > result["connections"]
     assert result["socket_errors"] == 0
     assert result["non_2xx"] == 0
     assert result["workers_replaced"] == 4  # both reloads happened

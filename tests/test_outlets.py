@@ -91,6 +91,12 @@ def test_split_credit(line, expected):
         ("Anadolu Agency reported the strike.", ["anadolu"]),
         # ...and each citation is found, in order.
         ("Reuters reported it, and a source told AFP.", ["reuters", "afp"]),
+        # The phrasings of agency copy and of interviews.
+        ("The Kuwait News Agency (KUNA) reported that the emir met the envoy.", ["kuna"]),
+        ("The official SANA news agency said nine people were killed.", ["sana"]),
+        ("In remarks to Asharq Al-Awsat, the minister ruled out a delay.", ["asharq-al-awsat"]),
+        ("Officials who spoke to Asharq Al-Awsat said the plan stood.", ["asharq-al-awsat"]),
+        ("A diplomat confirmed to Reuters that the round had ended.", ["reuters"]),
     ],
 )
 def test_citations_are_recognised(outlets, sentence, cited):
@@ -116,3 +122,20 @@ def test_credit_names_resolve_whatever_their_case(outlets):
     assert outlets.resolve("dpa") == outlets.resolve("DPA") == "dpa"
     assert outlets.resolve("Agence France-Presse") == "afp"
     assert outlets.resolve("Unknown Wire") is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "new"),
+    [
+        (
+            "The Sudan News Agency (SUNA) reported heavy shelling in El Fasher.",
+            ["Sudan News Agency"],
+        ),
+        ("It said in a statement carried by the Yemen News Agency.", ["Yemen News Agency"]),
+        # Known agencies are not new; an agency only mentioned is not cited.
+        ("The Saudi Press Agency reported the visit.", []),
+        ("Journalists from the Sudan News Agency were at the scene.", []),
+    ],
+)
+def test_an_unknown_agency_that_is_cited_is_a_new_source(outlets, sentence, new):
+    assert outlets.new_agencies_cited([sentence]) == new

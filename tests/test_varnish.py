@@ -20,13 +20,14 @@ from newsreader.models import Article, Region, Source
 from tests.conftest import MULTI_STORY, eventually, ingest
 from tests.factories import make_article
 
-pytestmark = pytest.mark.varnish
+# Every database: pages read from the replica when one is configured (CI runs with one).
+pytestmark = [pytest.mark.varnish, pytest.mark.django_db(transaction=True, databases="__all__")]
 
 DAY = datetime.date(2026, 2, 3)
 
 
 @pytest.fixture
-def newsroom(transactional_db):
+def newsroom():
     """The few regions and sources these tests need (the whole gazetteer takes seconds to
     load before each test)."""
     # The first test after migrate finds the whole gazetteer there already.

@@ -435,6 +435,7 @@ class Ingester:
             ]
             links = {(credit, PHOTO_CREDIT) for credit in credits if credit}
             links |= {(self.source_ids[key], CITED) for key in analysis.cited}
+            links |= {(self._source_id(name), CITED) for name in analysis.new_agencies}
             source_links += [(article.id, *link) for link in sorted(links)]
             provenance.append((article.id, file.id, index, story.body_fingerprint))
         insert_rows(
@@ -584,9 +585,14 @@ class Ingester:
                 for c in captions
                 if c.photo_credit_id
             }
+            texts = [*caption_texts, *paragraphs]
             links |= {
                 (self.source_ids[key], ArticleSource.Role.CITED)
-                for key in self.analyser.outlets.cited_in([*caption_texts, *paragraphs])
+                for key in self.analyser.outlets.cited_in(texts)
+            }
+            links |= {
+                (self._source_id(name), ArticleSource.Role.CITED)
+                for name in self.analyser.outlets.new_agencies_cited(texts)
             }
             ArticleSource.objects.filter(article=article).delete()
             ArticleSource.objects.bulk_create(

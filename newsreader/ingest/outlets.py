@@ -128,6 +128,7 @@ class Outlet:
 _CITE_BEFORE = re.compile(
     r"(?:\btold|\baccording\s+to|\bcarried\s+by|\bpublished\s+by|\breported\s+by|\bquoted\s+by"
     r"|\bcited\s+by|\bquoting|\binterview\s+with|\bspeaking\s+to|\bstatement\s+to|\bsaid\s+to"
+    r"|\bremarks\s+to|\bspoke\s+to|\btalking\s+to|\bcomments\s+to|\bconfirmed\s+to"
     r"|\breport\s+by|\breport\s+in|\breports\s+by|\bnews\s+agency|\bstate\s+(?:tv|television|media)"
     r"|\bbroadcaster|\bnewspaper|\bdaily|\bchannel)"
     r"(?:\s+(?:the|a|an|state|official|news|agency|daily|newspaper|broadcaster|channel|tv|"
@@ -135,9 +136,13 @@ _CITE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # Words just after a name that say the text cites it.
+# ("SANA reported", "the official SANA news agency said", "Kuwait News Agency (KUNA)
+# reported", "Reuters' correspondent").
 _CITE_AFTER = re.compile(
-    r"^(?:['’]s\s+(?:report|correspondent|reporter)|\s+(?:reported|said|quoted|cited|"
-    r"published|carried|showed|aired|broadcast|wrote))\b",
+    r"^(?:\s*\([A-Z]{2,6}\))?(?:['’]s?\s+(?:report|correspondent|reporter)|"
+    r"(?:\s+(?:news|agency|newspaper|daily|channel|tv|television|website))*"
+    r"\s+(?:reported|reports|said|says|quoted|cited|published|carried|showed|aired|"
+    r"broadcast|wrote|added))\b",
     re.IGNORECASE,
 )
 
@@ -171,6 +176,22 @@ class OutletDirectory:
         text = _AGENCY_NAME.sub(_blank, text)
         return self._names.sub(_blank, text) if self._names is not None else text
 
+    def new_agencies_cited(self, paragraphs: Iterable[str]) -> list[str]:
+        """Names of news agencies the text cites that are not known yet ("the Kuwait News
+        Agency (KUNA) reported"): a new source, not one to drop."""
+        found: list[str] = []
+        for paragraph in paragraphs:
+            for match in _AGENCY_NAME.finditer(paragraph):
+                name = re.sub(r"^(?:The|the)\s+", "", match["name"].strip())
+                short = match["short"] or ""
+                if self.resolve(name) or (short and self.resolve(short)):
+                    continue
+                before = paragraph[max(0, match.start() - 80) : match.start()]
+                after = paragraph[match.end() : match.end() + 40]
+                if (_CITE_BEFORE.search(before) or _CITE_AFTER.match(after)) and name not in found:
+                    found.append(name)
+        return found
+
     def cited_in(self, paragraphs: Iterable[str]) -> list[str]:
         """Keys of the outlets the text cites ("told AFP", "according to SANA"), in order."""
         found: list[str] = []
@@ -189,7 +210,7 @@ class OutletDirectory:
 
 # "Emirates News Agency", "the Qatar News Agency (QNA)": an agency, known or not.
 _AGENCY_NAME = re.compile(
-    r"\b(?:[A-Z][\w'’-]*\s+){1,4}(?:News|Press)\s+Agency(?:\s*\([A-Z]{2,6}\))?"
+    r"\b(?P<name>(?:[A-Z][\w'’-]*\s+){1,4}(?:News|Press)\s+Agency)(?:\s*\((?P<short>[A-Z]{2,6})\))?"
 )
 
 

@@ -35,6 +35,7 @@ class Analysis:
 
     regions: RegionFinding
     cited: list[str]  # outlet keys
+    new_agencies: list[str]  # names of agencies cited that are not known yet
     published_on: datetime.date | None
     date_source: str
 
@@ -64,6 +65,7 @@ class Analyser:
         return Analysis(
             regions=self.regions(story.title, captions, story.paragraphs),
             cited=self.outlets.cited_in([*captions, *story.paragraphs]),
+            new_agencies=self.outlets.new_agencies_cited([*captions, *story.paragraphs]),
             published_on=published_on,
             date_source=date_source,
         )

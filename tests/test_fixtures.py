@@ -58,3 +58,17 @@ def test_ingesting_after_loaddata_merges_rather_than_duplicates():
     out, _ = ingest(SEEDS)
     assert "0 articles created" in out
     assert Article.objects.count() == 4
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_database_migrated_before_the_new_sources_gains_them_and_keeps_its_own(
+    reference_data,
+):
+    call_command("migrate", "newsreader", "0010", verbosity=0)
+    assert not Source.objects.filter(name="Al-Ahram").exists()
+    # An ingest of the time stored a source of the same name under its own slug.
+    made = Source.objects.create(name="Al-Manar", short_name="Al-Manar TV", slug="al-manar-tv")
+    call_command("migrate", "newsreader", verbosity=0)
+    assert Source.objects.get(name="Al-Ahram").kind == Source.Kind.NEWSPAPER
+    assert Source.objects.get(name="Al-Manar") == made
+    assert Source.objects.filter(short_name="Al-Manar").count() == 0

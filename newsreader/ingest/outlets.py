@@ -158,8 +158,7 @@ class OutletDirectory:
             for name in outlet.names:
                 self._by_name.setdefault(_name_key(name), outlet.key)
                 escaped = re.escape(name).replace(r"\ ", r"[\s-]+")
-                # Short all-capital names (AP, SPA) must match as written; others any case.
-                patterns.append(escaped if name.isupper() and len(name) <= 5 else f"(?i:{escaped})")
+                patterns.append(_name_pattern(name, escaped))
         patterns.sort(key=len, reverse=True)
         self._names = (
             re.compile(r"(?<![\w-])(?:" + "|".join(patterns) + r")(?![\w-])") if patterns else None
@@ -212,6 +211,20 @@ class OutletDirectory:
 _AGENCY_NAME = re.compile(
     r"\b(?P<name>(?:[A-Z][\w'’-]*\s+){1,4}(?:News|Press)\s+Agency)(?:\s*\((?P<short>[A-Z]{2,6})\))?"
 )
+
+
+def _name_pattern(name: str, escaped: str) -> str:
+    """Short all-capital names (AP, SPA) match only as written; a one-word name (Guardian,
+    Kan, Mehr) only with its capital, so "the guardian said" cites no one; a longer name in
+    any case ("Al-Jazeera", "al-Jazeera"). A leading "The" is any case."""
+    if name.isupper() and len(name) <= 5:
+        return escaped
+    if name.startswith("The "):  # "The Economist": "the economist said" cites no one either
+        rest = name[4:]
+        return r"(?i:the)[\s-]+" + _name_pattern(rest, re.escape(rest).replace(r"\ ", r"[\s-]+"))
+    if not re.search(r"[\s-]", name):
+        return f"{re.escape(name[0])}(?i:{re.escape(name[1:])})"
+    return f"(?i:{escaped})"
 
 
 def _blank(match: re.Match) -> str:

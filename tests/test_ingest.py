@@ -144,6 +144,51 @@ def test_an_earlier_copy_of_a_story_merges_after_a_longer_one_replaced_its_body(
     assert article["provenance"] == ["1.txt", "2.txt", "3.txt"]
 
 
+# One story from two scrapers: one set with curly quotes and dashes, one plain.
+MUSCAT_TITLE = "Oman’s Mediators Host a Second Round – and Hope for a Third"
+MUSCAT_CAPTION = "An Omani official greets delegates in Muscat on 12 May 2026 (AFP)"
+MUSCAT_BODY = [
+    "Omani mediators opened a second round of talks in Muscat on Tuesday, the Foreign "
+    "Ministry said, after the first ended without a deal.",
+    "“We are not there yet,” an Omani diplomat told AFP – adding that a third round was "
+    "likely before the end of the month.",
+]
+
+
+def plain(text: str) -> str:
+    return text.translate(str.maketrans("‘’“”–", "''\"\"-"))
+
+
+@pytest.mark.parametrize("title_in_second", [True, False], ids=["full-copies", "body-only"])
+def test_copies_set_differently_merge_to_the_same_article_whichever_comes_first(
+    tmp_path, title_in_second
+):
+    from bench.corpus import page
+
+    careful = tmp_path / "careful.txt"
+    careful.write_text(page([(MUSCAT_TITLE, [MUSCAT_CAPTION], MUSCAT_BODY)]))
+    rough = tmp_path / "rough.txt"
+    if title_in_second:
+        rough.write_text(
+            page([(plain(MUSCAT_TITLE), [plain(MUSCAT_CAPTION)], [plain(p) for p in MUSCAT_BODY])])
+        )
+    else:
+        rough.write_text("\n\n".join(plain(p) for p in MUSCAT_BODY) + "\n")
+    results = []
+    for first, second in [(careful, rough), (rough, careful)]:
+        Article.objects.all().delete()
+        IngestedFile.objects.all().delete()
+        ingest(first)
+        out, _ = ingest(second)
+        assert "1 merged or updated" in out
+        [article] = export()
+        results.append({k: v for k, v in article.items() if k not in {"id", "url", "provenance"}})
+    assert results[0] == results[1]
+    assert results[0]["title"] == MUSCAT_TITLE
+    assert results[0]["body"] == "\n\n".join(MUSCAT_BODY)
+    assert [c["text"] for c in results[0]["captions"]] == [MUSCAT_CAPTION.removesuffix(" (AFP)")]
+
+
 def test_body_only_file_alone_gets_a_provisional_title_then_the_real_one():
     ingest(BODY_ONLY)
     (article,) = Article.objects.all()

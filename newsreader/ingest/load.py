@@ -27,7 +27,14 @@ from newsreader.frontend_cache import (
 )
 from newsreader.ingest.dates import publication_date
 from newsreader.ingest.outlets import Outlet, OutletDirectory
-from newsreader.ingest.parse import IngestError, ParsedStory, provisional_title, text_key
+from newsreader.ingest.parse import (
+    IngestError,
+    ParsedCaption,
+    ParsedStory,
+    preferred_copy,
+    provisional_title,
+    text_key,
+)
 from newsreader.ingest.places import Gazetteer, Place
 from newsreader.ingest.prepare import Analyser, Analysis, PreparedFile, prepare_files
 from newsreader.models import (
@@ -525,9 +532,18 @@ class Ingester:
             if not article.is_edited("title"):
                 article.title = story.title
                 article.slug = slugify(story.title)[:100].strip("-") or "article"
-        if len(story.body) > len(article.body) and not article.is_edited("body"):
-            article.body = story.body
-            article.body_fingerprint = story.body_fingerprint
+        elif (
+            story.has_title
+            and story.title_key == article.title_key
+            and not article.is_edited("title")
+        ):
+            # The same title, set another way ("Deal's", "Deal’s"): the slug is the same.
+            article.title = preferred_copy(article.title, story.title)
+        if not article.is_edited("body"):
+            body = preferred_copy(article.body, story.body)
+            if body != article.body:
+                article.body = body
+                article.body_fingerprint = story.body_fingerprint
         if not article.is_edited("captions"):
             self._add_captions(article, story)
         if not (article.is_edited("published_on") or article.date_source == "editor"):
@@ -539,13 +555,15 @@ class Ingester:
 
     def _add_captions(self, article: Article, story: ParsedStory) -> None:
         captions = list(article.captions.all())
-        known = {text_key(c.text) for c in captions} | {text_key(c.ingested_text) for c in captions}
+        known = {text_key(c.text): c for c in captions} | {
+            text_key(c.ingested_text): c for c in captions
+        }
         position = len(captions)
         for caption in story.captions:
-            if text_key(caption.text) in known:
+            if stored := known.get(text_key(caption.text)):
+                self._complete_caption(stored, caption)
                 continue
-            known.add(text_key(caption.text))
-            Caption.objects.create(
+            known[text_key(caption.text)] = Caption.objects.create(
                 article=article,
                 position=position,
                 text=caption.text,
@@ -554,6 +572,18 @@ class Ingester:
                 ingested_text=caption.text,
             )
             position += 1
+
+    def _complete_caption(self, stored: Caption, caption: ParsedCaption) -> None:
+        """One caption in two copies: the better-set text, and a credit either gives."""
+        text = preferred_copy(stored.ingested_text, caption.text)
+        credit = not stored.photo_credit_id and caption.credit
+        if text == stored.ingested_text and not credit:
+            return
+        stored.text = stored.ingested_text = text
+        if credit:
+            stored.photo_credit_id = self._source_id(caption.credit)
+            stored.photographer = caption.photographer
+        stored.save(update_fields=["text", "ingested_text", "photo_credit", "photographer"])
 
     def _date(self, article: Article, captions: list[str], paragraphs: list[str]) -> None:
         article.published_on, article.date_source = publication_date(captions, paragraphs)

@@ -177,6 +177,17 @@ def text_key(text: str) -> str:
     return " ".join(_WORDS.findall(folded))
 
 
+# Typesetting a careful copy has and a plain one lacks: curly quotes, dashes, an ellipsis.
+_TYPESET = re.compile(r"[‘’“”–—…]")
+
+
+def preferred_copy(*versions: str) -> str:
+    """The copy of a text to keep when copies of a story differ: the longest, then the more
+    carefully set (curly quotes, dashes), then the greater text, so the choice depends only
+    on the copies, never on which arrived first."""
+    return max(versions, key=lambda text: (len(text), len(_TYPESET.findall(text)), text))
+
+
 def body_fingerprint(paragraphs: list[str]) -> str:
     return hashlib.sha256(text_key(" ".join(paragraphs)).encode()).hexdigest()
 

@@ -18,6 +18,12 @@ from django.urls import path, reverse
 from django.utils.functional import cached_property
 from reversion.admin import VersionAdmin
 
+from newsreader.ingest.attribution import (
+    MAX_PUBLISHER_LENGTH,
+    MAX_URL_LENGTH,
+    UNATTRIBUTED,
+    Attribution,
+)
 from newsreader.ingest.load import Ingester, IngestReport
 from newsreader.ingest.parse import IngestError
 from newsreader.models import (
@@ -181,11 +187,23 @@ class UploadForm(forms.Form):
         label="Keep new articles as drafts",
         help_text="Otherwise they are published.",
     )
+    publisher = forms.CharField(
+        required=False,
+        max_length=MAX_PUBLISHER_LENGTH,
+        help_text="The news organisation that published the page, if known.",
+    )
+    url = forms.URLField(
+        required=False,
+        max_length=MAX_URL_LENGTH,
+        label="Address",
+        assume_scheme="https",
+        help_text="The address the page was fetched from, if known.",
+    )
 
 
 # -- articles ------------------------------------------------------------------------
 
-TRACKED_FIELDS = {"title", "body", "published_on"}
+TRACKED_FIELDS = {"title", "body", "published_on", "publisher", "original_url"}
 TRACKED_INLINES = {Caption: "captions", ArticleRegion: "regions", ArticleSource: "sources"}
 
 
@@ -202,10 +220,12 @@ class ArticleAdmin(VersionAdmin):
         "date_source",
     ]
     search_fields = ["title", "body"]
+    autocomplete_fields = ["publisher"]
     date_hierarchy = "published_on"
     readonly_fields = ["date_source", "edited_fields_display", "created_at", "updated_at"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "status", ("published_on", "date_source"), "body"]}),
+        ("Attribution", {"fields": ["publisher", "original_url"]}),
         (
             "Record",
             {
@@ -233,6 +253,9 @@ class ArticleAdmin(VersionAdmin):
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name in ("title", "slug"):
             kwargs["widget"] = forms.TextInput(attrs={"class": "vLargeTextField"})
+        if db_field.name == "original_url":
+            kwargs["widget"] = forms.URLInput(attrs={"class": "vLargeTextField"})
+            kwargs["assume_scheme"] = "https"  # Django 6's default; an address typed bare
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     @admin.display(description="primary region")
@@ -403,7 +426,9 @@ class ArticleAdmin(VersionAdmin):
         report = None
         form = UploadForm(request.POST or None, request.FILES or None)
         if request.method == "POST" and form.is_valid():
-            report = ingest_upload(form.cleaned_data["file"], draft=form.cleaned_data["draft"])
+            data = form.cleaned_data
+            attribution = Attribution(url=data["url"], publisher=data["publisher"].strip())
+            report = ingest_upload(data["file"], draft=data["draft"], attribution=attribution)
             level = messages.ERROR if report.failures else messages.SUCCESS
             self.message_user(request, report.summary(), level=level)
         context = {
@@ -416,7 +441,7 @@ class ArticleAdmin(VersionAdmin):
         return render(request, "admin/newsreader/article/upload.html", context)
 
 
-def ingest_upload(upload, *, draft: bool) -> IngestReport:
+def ingest_upload(upload, *, draft: bool, attribution: Attribution = UNATTRIBUTED) -> IngestReport:
     """An uploaded file through the same pipeline, and the same report, as ``ingest``."""
     from django.conf import settings
 
@@ -426,7 +451,7 @@ def ingest_upload(upload, *, draft: bool) -> IngestReport:
     try:
         if upload.size > limit:
             raise IngestError(f"the file is {upload.size:,} bytes, over the {limit:,}-byte limit")
-        outcome = Ingester(status=status).ingest_bytes(upload.name, upload.read())
+        outcome = Ingester(status=status).ingest_bytes(upload.name, upload.read(), attribution)
     except IngestError as error:
         report.failures.append((upload.name, str(error)))
         return report
@@ -472,9 +497,10 @@ class CaptionAdmin(admin.ModelAdmin):
 
 @admin.register(IngestedFile)
 class IngestedFileAdmin(admin.ModelAdmin):
-    list_display = ["name", "size", "ingested_at", "sha256"]
-    search_fields = ["name", "sha256"]
-    readonly_fields = ["name", "size", "ingested_at", "sha256"]
+    list_display = ["name", "size", "publisher", "ingested_at", "sha256"]
+    list_select_related = ["publisher"]
+    search_fields = ["name", "sha256", "url"]
+    readonly_fields = ["name", "size", "ingested_at", "sha256", "url", "publisher", "fetched_at"]
     date_hierarchy = "ingested_at"
 
     def has_add_permission(self, request: HttpRequest) -> bool:

@@ -36,7 +36,7 @@ def articles_for_json(queryset: QuerySet[Article]) -> QuerySet[Article]:
             ),
         ),
         "provenance__file",
-    )
+    ).select_related("publisher")
 
 
 def region_json(region: Region, *, primary: bool) -> dict[str, Any]:
@@ -68,6 +68,18 @@ def article_json(article: Article, base_url: str) -> dict[str, Any]:
             for link in article.article_sources.all()
         ],
         "provenance": sorted({p.file.name for p in article.provenance.all()}),
+        "publisher": publisher_json(article),
+    }
+
+
+def publisher_json(article: Article) -> dict[str, Any] | None:
+    """``{"name", "url"}``: who published the story and the address of the original, each
+    null when unknown; null when both are."""
+    if article.publisher is None and not article.original_url:
+        return None
+    return {
+        "name": article.publisher.name if article.publisher else None,
+        "url": article.original_url or None,
     }
 
 
@@ -239,6 +251,7 @@ def openapi_document(base_url: str) -> dict[str, Any]:
             "captions",
             "sources",
             "provenance",
+            "publisher",
         ],
         "properties": {
             "id": {"type": "integer"},
@@ -272,6 +285,16 @@ def openapi_document(base_url: str) -> dict[str, Any]:
                 },
             },
             "provenance": {"type": "array", "items": string},
+            "publisher": {
+                "type": ["object", "null"],
+                "description": "Who published the story and the address of the original; "
+                "null when neither is known.",
+                "required": ["name", "url"],
+                "properties": {
+                    "name": nullable_string,
+                    "url": {"type": ["string", "null"], "format": "uri"},
+                },
+            },
         },
     }
     error = {

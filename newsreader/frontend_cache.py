@@ -75,7 +75,7 @@ def story_keys(articles: Iterable[Article], *, regions: bool = True) -> set[str]
 
 def keys_for_articles(article_ids: Iterable[int]) -> set[str]:
     """Every page that can show these articles: their own, their regions' and those
-    regions' parents', their sources', and the general lists."""
+    regions' parents', their sources' and publishers', and the general lists."""
     ids = sorted(set(article_ids))
     keys = {FRONT, *map(article_key, ids)}
     for start in range(0, len(ids), 500):
@@ -86,6 +86,11 @@ def keys_for_articles(article_ids: Iterable[int]) -> set[str]:
         keys |= keys_for_regions(region_ids, with_children=False)
         keys |= keys_for_sources(
             ArticleSource.objects.filter(article_id__in=chunk).values_list("source_id", flat=True)
+        )
+        keys |= keys_for_sources(
+            Article.objects.filter(pk__in=chunk, publisher__isnull=False).values_list(
+                "publisher_id", flat=True
+            )
         )
     return keys
 

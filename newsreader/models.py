@@ -200,11 +200,12 @@ class ArticleQuerySet(models.QuerySet):
         )
 
     def for_reading(self) -> ArticleQuerySet:
-        """What an article's page shows: its regions, captions with their credits, and
-        the sources it cites."""
+        """What an article's page shows: its regions, captions with their credits, the
+        sources it cites and its publisher."""
         return (
             self.with_primary_region()
             .with_regions()
+            .select_related("publisher")
             .prefetch_related(
                 models.Prefetch(
                     "captions", queryset=Caption.objects.select_related("photo_credit")
@@ -277,12 +278,29 @@ class Article(models.Model):
     search_vector = SearchVectorField(null=True, editable=False)
     regions = models.ManyToManyField(Region, through="ArticleRegion", related_name="articles")
     sources = models.ManyToManyField(Source, through="ArticleSource", related_name="articles")
+    # Who published the story and where: from the files it came from (see IngestedFile),
+    # or an editor.
+    publisher = models.ForeignKey(
+        Source,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="published_articles",
+        help_text="The news organisation that published the story.",
+    )
+    original_url = models.URLField(
+        "original address",
+        max_length=2000,
+        blank=True,
+        help_text="The address of the story on the publisher's site.",
+    )
     edited_fields = models.JSONField(
         default=list,
         blank=True,
         editable=False,
-        help_text="What editors have changed (title, body, published_on, captions, regions, "
-        "sources); ingesting the story again leaves these alone.",
+        help_text="What editors have changed (title, body, published_on, publisher, "
+        "original_url, captions, regions, sources); ingesting the story again leaves these "
+        "alone.",
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -425,6 +443,12 @@ class IngestedFile(models.Model):
     sha256 = models.CharField(max_length=64, unique=True)
     size = models.PositiveBigIntegerField()
     ingested_at = models.DateTimeField(auto_now_add=True)
+    # Where the file came from, when the ingest was told (--publisher, --url, a manifest).
+    url = models.URLField("address", max_length=2000, blank=True)
+    publisher = models.ForeignKey(
+        Source, null=True, blank=True, on_delete=models.PROTECT, related_name="published_files"
+    )
+    fetched_at = models.DateTimeField("fetched", null=True, blank=True)
     articles = models.ManyToManyField(Article, through="Provenance", related_name="files")
 
     class Meta:

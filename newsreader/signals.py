@@ -26,6 +26,14 @@ def article_changed(sender, instance: Article, **kwargs) -> None:
     purge(keys_for_articles([instance.pk]))
 
 
+@receiver(pre_save, sender=Article)
+def article_publisher_changing(sender, instance: Article, **kwargs) -> None:
+    """The publisher it had until now shows it too."""
+    if instance.pk is not None:
+        old = Article.objects.filter(pk=instance.pk).exclude(publisher_id=instance.publisher_id)
+        purge(keys_for_sources(old.exclude(publisher=None).values_list("publisher_id", flat=True)))
+
+
 @receiver(post_save, sender=ArticleRegion)
 @receiver(post_delete, sender=ArticleRegion)
 def article_region_changed(sender, instance: ArticleRegion, **kwargs) -> None:

@@ -271,6 +271,7 @@ def article_detail(request: HttpRequest, pk: int, slug: str = "") -> HttpRespons
             *story_keys(shown, regions=False),
             *(region_key(link.region_id) for link in article.article_regions.all()),
             *(source_key(link.source_id) for link in article.article_sources.all()),
+            *([source_key(article.publisher_id)] if article.publisher_id else []),
         },
     )
 

@@ -1,6 +1,7 @@
 """The editors' desk: access, bulk actions, history, edits that survive re-ingest, upload."""
 
 import datetime
+import json
 import re
 from io import StringIO
 from unittest import mock
@@ -323,6 +324,23 @@ def test_upload_as_draft_keeps_new_articles_from_readers(editor_client):
     editor_client.post(f"{ARTICLES}upload/", {"file": upload, "draft": "on"})
     assert set(Article.objects.values_list("status", flat=True)) == {"draft"}
     assert Client().get("/api/articles/").json()["results"] == []
+
+
+def test_upload_with_a_publisher_and_address_attributes_its_stories(editor_client):
+    upload = SimpleUploadedFile("page.txt", MULTI_STORY.read_bytes())
+    form = {"file": upload, "publisher": "Asharq Al-Awsat", "url": "english.aawsat.com/page"}
+    editor_client.post(f"{ARTICLES}upload/", form)
+    assert {json.dumps(a["publisher"]) for a in export()} == {
+        '{"name": "Asharq Al-Awsat", "url": "https://english.aawsat.com/page"}'
+    }
+
+
+def test_upload_with_a_bad_address_says_so_and_stores_nothing(editor_client):
+    upload = SimpleUploadedFile("page.txt", MULTI_STORY.read_bytes())
+    form = {"file": upload, "url": "javascript:alert(1)"}
+    page = editor_client.post(f"{ARTICLES}upload/", form).content.decode()
+    assert "Enter a valid URL." in page
+    assert Article.objects.count() == 0
 
 
 def test_caption_edit_keeps_the_ingested_text_for_matching(editor_client, seeded):

@@ -22,6 +22,7 @@ def test_export_writes_one_canonical_article_per_line_sorted_by_id():
             "captions",
             "sources",
             "provenance",
+            "publisher",
         ]
         assert article["url"].startswith(f"https://news.example/articles/{article['id']}/")
         assert "\n\n" in article["body"]

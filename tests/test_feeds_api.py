@@ -85,6 +85,7 @@ def test_api_articles_returns_canonical_json_with_absolute_urls(client, seeded):
         "captions",
         "sources",
         "provenance",
+        "publisher",
     ]
     assert first["url"].startswith("http://testserver/articles/")
 

@@ -25,6 +25,7 @@ from newsreader.frontend_cache import (
     keys_for_sources,
     purge,
 )
+from newsreader.ingest.attribution import UNATTRIBUTED, Attribution, Manifests
 from newsreader.ingest.dates import publication_date
 from newsreader.ingest.outlets import Outlet, OutletDirectory
 from newsreader.ingest.parse import (
@@ -36,7 +37,13 @@ from newsreader.ingest.parse import (
     text_key,
 )
 from newsreader.ingest.places import Gazetteer, Place
-from newsreader.ingest.prepare import Analyser, Analysis, PreparedFile, prepare_files
+from newsreader.ingest.prepare import (
+    Analyser,
+    Analysis,
+    PreparedFile,
+    StoredFile,
+    prepare_files,
+)
 from newsreader.models import (
     Article,
     ArticleRegion,
@@ -74,6 +81,8 @@ ARTICLE_COLUMNS = [
     "published_on",
     "date_source",
     "status",
+    "publisher",
+    "original_url",
     "edited_fields",
     "created_at",
     "updated_at",
@@ -197,31 +206,51 @@ def insert_rows(model: type[Model], fields: list[str], rows: list[tuple]) -> Non
             )
 
 
-def stories_stored(sha256: str) -> int | None:
-    """How many stories the file with this SHA-256 brought, if it was ingested before."""
-    return (
+def stored_file(sha256: str) -> StoredFile | None:
+    """What is stored of the file with this SHA-256, if it was ingested before."""
+    row = (
         IngestedFile.objects.filter(sha256=sha256)
         .annotate(stories=Count("provenance"))
-        .values_list("stories", flat=True)
+        .values_list("stories", "url", "publisher_id", "fetched_at")
         .first()
     )
+    return StoredFile(*row) if row else None
 
 
-def record_file(prepared: PreparedFile) -> IngestedFile | None:
+def record_file(
+    prepared: PreparedFile,
+    attribution: Attribution = UNATTRIBUTED,
+    publisher_id: int | None = None,
+) -> IngestedFile | None:
     """Record the file as ingested, in one statement (get_or_create takes four, with its
     savepoint); None if it is recorded already, by an ingest that got there first.
     RETURNING needs SQLite 3.35, as the ingest's bulk_create of articles does already."""
     now = timezone.now()
     name = prepared.name[: IngestedFile._meta.get_field("name").max_length]
-    file = IngestedFile(name=name, sha256=prepared.sha256, size=prepared.size)
-    table, names = table_and_columns(
-        connection, IngestedFile, ["name", "sha256", "size", "ingested_at"]
+    file = IngestedFile(
+        name=name,
+        sha256=prepared.sha256,
+        size=prepared.size,
+        url=attribution.url,
+        publisher_id=publisher_id,
+        fetched_at=attribution.fetched_at,
     )
+    columns = ["name", "sha256", "size", "ingested_at", "url", "publisher", "fetched_at"]
+    table, names = table_and_columns(connection, IngestedFile, columns)
+    adapt = connection.ops.adapt_datetimefield_value
     with connection.cursor() as cursor:
         cursor.execute(
-            f"INSERT INTO {table} ({names}) VALUES (%s, %s, %s, %s)"
+            f"INSERT INTO {table} ({names}) VALUES ({', '.join(['%s'] * len(columns))})"
             " ON CONFLICT (sha256) DO NOTHING RETURNING id",
-            [file.name, file.sha256, file.size, connection.ops.adapt_datetimefield_value(now)],
+            [
+                name,
+                file.sha256,
+                file.size,
+                adapt(now),
+                file.url,
+                publisher_id,
+                adapt(file.fetched_at),
+            ],
         )
         row = cursor.fetchone()
     if row is None:
@@ -283,9 +312,12 @@ class Ingester:
         progress: Callable[[int, Path], None] | None = None,
         *,
         workers: int | None = None,
+        attribution: Attribution = UNATTRIBUTED,
     ) -> IngestReport:
         """``workers``: processes preparing files ahead of the writer; 0 for none, None
-        to choose by the number of files and of cores."""
+        to choose by the number of files and of cores. ``attribution``: the publisher (and
+        for one file, the address) the command was given; a manifest beside the files
+        gives the rest (see attribution.py)."""
         files = list(find_text_files(paths))
         if workers is None:
             cores = os.cpu_count() or 1
@@ -294,13 +326,17 @@ class Ingester:
             # One transaction around the whole run, rolled back, so that a story merged
             # across files is reported as it would be for real.
             with transaction.atomic():
-                report = self._ingest_paths(files, progress, workers)
+                report = self._ingest_paths(files, progress, workers, Manifests(attribution))
                 transaction.set_rollback(True)
             return report
-        return self._ingest_paths(files, progress, workers)
+        return self._ingest_paths(files, progress, workers, Manifests(attribution))
 
     def _ingest_paths(
-        self, files: list[Path], progress: Callable[[int, Path], None] | None, workers: int
+        self,
+        files: list[Path],
+        progress: Callable[[int, Path], None] | None,
+        workers: int,
+        manifests: Manifests,
     ) -> IngestReport:
         report = IngestReport()
         limit = settings.NEWSREADER_MAX_FILE_BYTES
@@ -309,14 +345,14 @@ class Ingester:
             files,
             limit=limit,
             workers=workers,
-            stored=stories_stored,
+            stored=stored_file,
         )
         for number, (path, future) in enumerate(prepared, start=1):
             if progress:
                 progress(number, path)
             report.files_read += 1
             try:
-                outcome = self.ingest_prepared(future.result())
+                outcome = self.ingest_prepared(future.result(), manifests.for_file(path))
             except IngestError as error:
                 report.failures.append((str(path), str(error)))
                 continue
@@ -327,18 +363,24 @@ class Ingester:
             refresh_planner_statistics()
         return report
 
-    def ingest_bytes(self, name: str, raw: bytes) -> FileOutcome:
+    def ingest_bytes(
+        self, name: str, raw: bytes, attribution: Attribution = UNATTRIBUTED
+    ) -> FileOutcome:
         """One file's content, from an upload; IngestError says why it failed."""
-        return self.ingest_prepared(self.analyser.prepare(name, raw))
+        return self.ingest_prepared(self.analyser.prepare(name, raw), attribution)
 
-    def ingest_prepared(self, prepared: PreparedFile) -> FileOutcome:
-        if prepared.unchanged is not None:  # found stored when it was read
-            return FileOutcome(unchanged=prepared.unchanged)
+    def ingest_prepared(
+        self, prepared: PreparedFile, attribution: Attribution = UNATTRIBUTED
+    ) -> FileOutcome:
+        if prepared.stored is not None:  # found stored when it was read
+            if not self.dry_run:
+                self._attribute_file(prepared.sha256, prepared.stored, attribution)
+            return FileOutcome(unchanged=prepared.stored.stories)
         # Otherwise _write_file looks for it again, in the transaction that would record
         # it: that catches a concurrent ingest of the same file.
         for attempt in range(1, ATTEMPTS + 1):
             try:
-                return self._write_file(prepared)
+                return self._write_file(prepared, attribution)
             except (IntegrityError, OperationalError) as error:
                 # Another ingest wrote the same story or file first; the next attempt
                 # sees its rows and merges into them.
@@ -348,12 +390,14 @@ class Ingester:
                     raise IngestError(f"the database refused the file ({error})") from error
         raise AssertionError("unreachable")
 
-    def _write_file(self, prepared: PreparedFile) -> FileOutcome:
+    def _write_file(self, prepared: PreparedFile, attribution: Attribution) -> FileOutcome:
         outcome = FileOutcome()
         with transaction.atomic():
-            file = record_file(prepared)
+            publisher_id = self._source_id(attribution.publisher)
+            file = record_file(prepared, attribution, publisher_id)
             if file is None:  # another ingest recorded it first
-                return FileOutcome(unchanged=stories_stored(prepared.sha256) or 0)
+                known = stored_file(prepared.sha256)
+                return FileOutcome(unchanged=known.stories if known else 0)
             fresh, others = self._split_fresh(prepared.stories)
             self._create_many(fresh, file)
             outcome.created += len(fresh)
@@ -410,6 +454,8 @@ class Ingester:
                 status=self.status,
                 published_on=analysis.published_on,
                 date_source=analysis.date_source,
+                publisher_id=file.publisher_id,
+                original_url=file.url,
             )
             articles.append(article)
         # On PostgreSQL an article's search vector is computed by a trigger as the row goes
@@ -467,6 +513,8 @@ class Ingester:
                         article.published_on,
                         article.date_source,
                         article.status,
+                        article.publisher_id,
+                        article.original_url,
                         json.dumps(article.edited_fields),  # COPY takes JSON as its text
                         now,
                         now,
@@ -512,13 +560,14 @@ class Ingester:
             self._create_many([(index, story, analysis)], file)
             return "created"
         article = Article.objects.select_for_update().get(id=ids[0])
-        self._merge(article, story)
+        # Recorded first: the merge reads the article's files (see _attribute).
         Provenance.objects.create(
             article=article, file=file, story_index=index, body_fingerprint=fingerprint
         )
+        self._merge(article, story, file)
         return "merged"
 
-    def _merge(self, article: Article, story: ParsedStory) -> None:
+    def _merge(self, article: Article, story: ParsedStory, file: IngestedFile) -> None:
         """Fold a second copy of a story into the stored article.
 
         What the copies hold is combined (a real title over a provisional one, the longer
@@ -550,6 +599,8 @@ class Ingester:
             self._date(
                 article, list(article.captions.values_list("text", flat=True)), article.paragraphs
             )
+        if file.url or file.publisher_id:  # a file that says neither changes neither
+            self._attribute(article)
         article.save()
         self._derive_links(article)
 
@@ -584,6 +635,60 @@ class Ingester:
             stored.photo_credit_id = self._source_id(caption.credit)
             stored.photographer = caption.photographer
         stored.save(update_fields=["text", "ingested_text", "photo_credit", "photographer"])
+
+    def _attribute(self, article: Article) -> None:
+        """The article's publisher and original address, from the files it came from.
+
+        The best file is chosen by what it holds, not by when it came, so every order of
+        arrival gives the same: a file with an address, then one holding this story alone
+        (its own page, not a page of several), then one naming a publisher.
+        """
+        files = (
+            IngestedFile.objects.filter(
+                pk__in=Provenance.objects.filter(article=article).values("file_id")
+            )
+            .annotate(stories=Count("provenance"))
+            .values("url", "publisher_id", "publisher__name", "name", "stories")
+        )
+        ranked = sorted(
+            files,
+            key=lambda f: (
+                not f["url"],
+                f["stories"] > 1,
+                f["publisher_id"] is None,
+                f["url"],
+                f["publisher__name"] or "",
+                f["name"],
+            ),
+        )
+        if not article.is_edited("original_url"):
+            article.original_url = next((f["url"] for f in ranked if f["url"]), "")
+        if not article.is_edited("publisher"):
+            article.publisher_id = next(
+                (f["publisher_id"] for f in ranked if f["publisher_id"]), None
+            )
+
+    def _attribute_file(self, sha256: str, stored: StoredFile, attribution: Attribution) -> None:
+        """A file ingested before, now with a publisher or address it lacked or that
+        changed: the file and its articles take them. Otherwise nothing is written."""
+        publisher_id = self._source_id(attribution.publisher)
+        changed = {
+            "url": attribution.url or stored.url,
+            "publisher_id": publisher_id or stored.publisher_id,
+            "fetched_at": attribution.fetched_at or stored.fetched_at,
+        }
+        if all(getattr(stored, name) == value for name, value in changed.items()):
+            return
+        with transaction.atomic():
+            file = IngestedFile.objects.select_for_update().filter(sha256=sha256).first()
+            if file is None:
+                return
+            for name, value in changed.items():
+                setattr(file, name, value)
+            file.save(update_fields=["url", "publisher", "fetched_at"])
+            for article in Article.objects.filter(provenance__file=file).distinct():
+                self._attribute(article)
+                article.save(update_fields=["publisher", "original_url", "updated_at"])
 
     def _date(self, article: Article, captions: list[str], paragraphs: list[str]) -> None:
         article.published_on, article.date_source = publication_date(captions, paragraphs)

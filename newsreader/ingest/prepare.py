@@ -40,14 +40,24 @@ class Analysis:
     date_source: str
 
 
+@dataclass(frozen=True)
+class StoredFile:
+    """A file ingested before: how many stories it brought, and where it came from."""
+
+    stories: int
+    url: str = ""
+    publisher_id: int | None = None
+    fetched_at: datetime.datetime | None = None
+
+
 @dataclass
 class PreparedFile:
     name: str
     sha256: str
     size: int
     stories: list[tuple[ParsedStory, Analysis]]
-    # For a file ingested before, left unparsed: how many stories it holds.
-    unchanged: int | None = None
+    # A file ingested before is left unparsed.
+    stored: StoredFile | None = None
 
 
 class Analyser:
@@ -112,14 +122,14 @@ def prepare_files(
     *,
     limit: int,
     workers: int,
-    stored: Callable[[str], int | None] = lambda sha256: None,
+    stored: Callable[[str], StoredFile | None] = lambda sha256: None,
 ) -> Iterator[tuple[Path, Future[PreparedFile]]]:
     """Each path with its prepared file to come, in order: prepared here, one at a time,
     when ``workers`` is 0; otherwise by that many processes, a few files ahead.
 
-    Files are read and hashed here first: one ingested before (``stored`` gives how many
-    stories it holds, by its SHA-256; None for a new file) comes out unparsed, with that
-    number, so that a re-run costs a read, a hash and a query a file.
+    Files are read and hashed here first: one ingested before (``stored`` gives what is
+    stored of it, by its SHA-256; None for a new file) comes out unparsed, with that, so
+    that a re-run costs a read, a hash and a query a file.
     """
     pool = None
     if workers > 0:
@@ -137,8 +147,8 @@ def prepare_files(
             try:
                 raw = read_file(path, limit)
                 sha256 = hashlib.sha256(raw).hexdigest()
-                if (unchanged := stored(sha256)) is not None:
-                    future.set_result(PreparedFile(path.name, sha256, len(raw), [], unchanged))
+                if (known := stored(sha256)) is not None:
+                    future.set_result(PreparedFile(path.name, sha256, len(raw), [], known))
                 elif pool is not None:
                     future = pool.submit(_prepare_in_worker, path.name, raw)
                 else:

@@ -7,7 +7,14 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from newsreader.ingest.attribution import (
+    MANIFEST_NAME,
+    Attribution,
+    check_publisher,
+    check_url,
+)
 from newsreader.ingest.load import Ingester
+from newsreader.ingest.parse import IngestError
 from newsreader.models import Article
 
 
@@ -33,6 +40,19 @@ class Command(BaseCommand):
             help="Processes that read and parse files ahead of the writer (0: none). By "
             "default one fewer than the cores, for runs of 8 files or more.",
         )
+        parser.add_argument(
+            "--publisher",
+            default="",
+            metavar="NAME",
+            help="The news organisation that published the files (Asharq Al-Awsat). "
+            f"Without it, a {MANIFEST_NAME} beside the files says, one line a file.",
+        )
+        parser.add_argument(
+            "--url",
+            default="",
+            metavar="ADDRESS",
+            help="The address the file was fetched from; only with a single file.",
+        )
 
     def handle(
         self,
@@ -41,8 +61,18 @@ class Command(BaseCommand):
         dry_run: bool,
         draft: bool,
         workers: int | None,
+        publisher: str,
+        url: str,
         **options: Any,
     ) -> None:
+        if url and (len(paths) != 1 or not Path(paths[0]).is_file()):
+            raise CommandError("--url names the address of one file: give a single file with it.")
+        try:
+            given = Attribution(
+                url=check_url(url, "--url"), publisher=check_publisher(publisher, "--publisher")
+            )
+        except IngestError as error:
+            raise CommandError(f"{error}.") from error
         status = Article.Status.DRAFT if draft else Article.Status.PUBLISHED
         ingester = Ingester(status=status, dry_run=dry_run)
         show_progress = self.stdout.isatty() and options["verbosity"] >= 1
@@ -52,7 +82,7 @@ class Command(BaseCommand):
                 self.stdout.write(f"\r{number} files read…", ending="")
                 self.stdout.flush()
 
-        report = ingester.ingest_paths(paths, progress=progress, workers=workers)
+        report = ingester.ingest_paths(paths, progress=progress, workers=workers, attribution=given)
         if show_progress and report.files_read >= 50:
             self.stdout.write("\r", ending="")
         for path, reason in report.failures:

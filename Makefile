@@ -20,8 +20,9 @@ seed: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py ingest fixtures/seeds
 
+# The site, and the background worker that ingests admin uploads, stopped together.
 run: seed
-	$(PY) manage.py runserver 127.0.0.1:8000
+	trap 'kill 0' EXIT; $(PY) manage.py db_worker & $(PY) manage.py runserver 127.0.0.1:8000
 
 test: install
 	$(PY) -m pytest

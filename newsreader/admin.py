@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import reversion
 from django import forms
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.contrib.admin.widgets import AdminDateWidget
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -18,14 +18,7 @@ from django.urls import path, reverse
 from django.utils.functional import cached_property
 from reversion.admin import VersionAdmin
 
-from newsreader.ingest.attribution import (
-    MAX_PUBLISHER_LENGTH,
-    MAX_URL_LENGTH,
-    UNATTRIBUTED,
-    Attribution,
-)
-from newsreader.ingest.load import Ingester, IngestReport
-from newsreader.ingest.parse import IngestError
+from newsreader.ingest.attribution import MAX_PUBLISHER_LENGTH, MAX_URL_LENGTH
 from newsreader.models import (
     Article,
     ArticleRegion,
@@ -35,8 +28,13 @@ from newsreader.models import (
     Provenance,
     Region,
     Source,
+    Upload,
 )
+from newsreader.tasks import enqueue_upload
 from newsreader.views import article_context
+
+# How often an upload's page reloads itself while the upload is under way.
+UPLOAD_REFRESH_SECONDS = 2
 
 admin.site.site_header = "newsreader editors"
 admin.site.site_title = "newsreader editors"
@@ -398,6 +396,11 @@ class ArticleAdmin(VersionAdmin):
                 name="newsreader_article_upload",
             ),
             path(
+                "upload/<int:pk>/",
+                self.admin_site.admin_view(self.upload_status_view),
+                name="newsreader_article_upload_status",
+            ),
+            path(
                 "<path:object_id>/preview/",
                 self.admin_site.admin_view(self.preview_view),
                 name="newsreader_article_preview",
@@ -421,46 +424,51 @@ class ArticleAdmin(VersionAdmin):
         return render(request, "newsreader/article_detail.html", context)
 
     def upload_view(self, request: HttpRequest) -> HttpResponse:
+        """Take the file and hand it to the background worker (newsreader.tasks); its page
+        shows how far it has got."""
         if not self.has_add_permission(request):
             return HttpResponseRedirect(reverse("admin:index"))
-        report = None
         form = UploadForm(request.POST or None, request.FILES or None)
         if request.method == "POST" and form.is_valid():
             data = form.cleaned_data
-            attribution = Attribution(url=data["url"], publisher=data["publisher"].strip())
-            report = ingest_upload(data["file"], draft=data["draft"], attribution=attribution)
-            level = messages.ERROR if report.failures else messages.SUCCESS
-            self.message_user(request, report.summary(), level=level)
+            with transaction.atomic():
+                upload = Upload.objects.create(
+                    name=data["file"].name[:255],
+                    size=data["file"].size,
+                    content=data["file"].read(),
+                    draft=data["draft"],
+                    publisher=data["publisher"].strip(),
+                    url=data["url"],
+                    uploaded_by=request.user,
+                )
+                enqueue_upload(upload)
+            return HttpResponseRedirect(
+                reverse("admin:newsreader_article_upload_status", args=[upload.pk])
+            )
         context = {
             **self.admin_site.each_context(request),
             "title": "Upload a scraped file",
             "form": form,
-            "report": report,
+            "uploads": Upload.objects.select_related("uploaded_by").defer("content")[:10],
             "opts": self.model._meta,
         }
         return render(request, "admin/newsreader/article/upload.html", context)
 
-
-def ingest_upload(upload, *, draft: bool, attribution: Attribution = UNATTRIBUTED) -> IngestReport:
-    """An uploaded file through the same pipeline, and the same report, as ``ingest``."""
-    from django.conf import settings
-
-    report = IngestReport(files_read=1)
-    status = Article.Status.DRAFT if draft else Article.Status.PUBLISHED
-    limit = settings.NEWSREADER_MAX_FILE_BYTES
-    try:
-        if upload.size > limit:
-            raise IngestError(f"the file is {upload.size:,} bytes, over the {limit:,}-byte limit")
-        outcome = Ingester(status=status).ingest_bytes(upload.name, upload.read(), attribution)
-    except IngestError as error:
-        report.failures.append((upload.name, str(error)))
-        return report
-    report.created, report.merged, report.unchanged = (
-        outcome.created,
-        outcome.merged,
-        outcome.unchanged,
-    )
-    return report
+    def upload_status_view(self, request: HttpRequest, pk: int) -> HttpResponse:
+        if not self.has_add_permission(request):
+            return HttpResponseRedirect(reverse("admin:index"))
+        upload = get_object_or_404(Upload.objects.defer("content"), pk=pk)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": f"Upload: {upload.name}",
+            "upload": upload,
+            "opts": self.model._meta,
+        }
+        response = render(request, "admin/newsreader/article/upload_status.html", context)
+        if not upload.is_finished:
+            # The page follows the work without JavaScript.
+            response.headers["Refresh"] = str(UPLOAD_REFRESH_SECONDS)
+        return response
 
 
 # -- reference data ------------------------------------------------------------------
@@ -502,6 +510,27 @@ class IngestedFileAdmin(admin.ModelAdmin):
     search_fields = ["name", "sha256", "url"]
     readonly_fields = ["name", "size", "ingested_at", "sha256", "url", "publisher", "fetched_at"]
     date_hierarchy = "ingested_at"
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+
+@admin.register(Upload)
+class UploadAdmin(admin.ModelAdmin):
+    """Uploads and how each went; made by the upload page, never by hand."""
+
+    list_display = ["name", "status", "uploaded_by", "uploaded_at", "created", "merged"]
+    list_filter = ["status"]
+    list_select_related = ["uploaded_by"]
+    search_fields = ["name"]
+    exclude = ["content"]
+    readonly_fields = [f.name for f in Upload._meta.fields if f.name != "content"]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        return super().get_queryset(request).defer("content")
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False

@@ -11,6 +11,7 @@ EDITOR_PERMISSIONS = {
     "source": ["add", "change", "view"],
     "ingestedfile": ["view"],
     "provenance": ["view"],
+    "upload": ["view"],  # granted by migration 0013 to a group made before it
 }
 
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 import functools
 import re
 
+from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -476,3 +477,51 @@ class Provenance(models.Model):
 
     def __str__(self) -> str:
         return f"{self.file.name} #{self.story_index}"
+
+
+class Upload(models.Model):
+    """A scraped file an editor uploaded, ingested in the background (newsreader.tasks):
+    where it has got to, and what it did."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "Waiting to start"
+        READING = "reading", "Reading the stories"
+        WRITING = "writing", "Storing the stories"
+        DONE = "done", "Done"
+        FAILED = "failed", "Failed"
+
+    name = models.CharField(max_length=255)
+    size = models.PositiveBigIntegerField()
+    # The file until it has been ingested; emptied after, to keep the table small.
+    content = models.BinaryField(editable=False)
+    draft = models.BooleanField(default=False, help_text="New articles are kept as drafts.")
+    publisher = models.CharField(max_length=120, blank=True)
+    url = models.URLField("address", max_length=2000, blank=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
+    stories = models.PositiveIntegerField(null=True, blank=True, help_text="Stories found.")
+    created = models.PositiveIntegerField(default=0)
+    merged = models.PositiveIntegerField(default=0)
+    unchanged = models.PositiveIntegerField(default=0)
+    error = models.TextField(blank=True)
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-uploaded_at", "-id"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in (self.Status.DONE, self.Status.FAILED)
+
+    @property
+    def seconds_taken(self) -> float | None:
+        if self.started_at and self.finished_at:
+            return (self.finished_at - self.started_at).total_seconds()
+        return None

@@ -2,12 +2,13 @@
 
 Reads stay on the primary while a transaction is open on it (so ingest and the admin read
 what they just wrote) and for the whole of a request that may write: anything but GET and
-HEAD, and the admin.
+HEAD, the admin, and background tasks.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import contextlib
+from collections.abc import Callable, Iterator
 from contextvars import ContextVar
 
 from django.conf import settings
@@ -16,6 +17,19 @@ from django.http import HttpRequest, HttpResponse
 
 REPLICA = "replica"
 _pinned: ContextVar[bool] = ContextVar("newsreader_pinned_to_primary", default=False)
+# Work in progress (the task queue, uploads) is read where it is written, always: a replica
+# a moment behind would show a worker no task, or an editor an upload not yet started.
+PRIMARY_ONLY = {"django_tasks_database.dbtaskresult", "newsreader.upload"}
+
+
+@contextlib.contextmanager
+def on_primary(pinned: bool = True) -> Iterator[None]:
+    """Every read inside goes to the primary (with ``pinned``)."""
+    token = _pinned.set(pinned)
+    try:
+        yield
+    finally:
+        _pinned.reset(token)
 
 
 def read_database(*, pinned: bool, in_transaction: bool, has_replica: bool) -> str:
@@ -27,7 +41,7 @@ def read_database(*, pinned: bool, in_transaction: bool, has_replica: bool) -> s
 class PrimaryReplicaRouter:
     def db_for_read(self, model, **hints) -> str:
         return read_database(
-            pinned=_pinned.get(),
+            pinned=_pinned.get() or model._meta.label_lower in PRIMARY_ONLY,
             in_transaction=connections["default"].in_atomic_block,
             has_replica=REPLICA in settings.DATABASES,
         )
@@ -50,8 +64,5 @@ class PinPrimaryMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         writes = request.method not in ("GET", "HEAD") or request.path.startswith("/admin/")
-        token = _pinned.set(writes)
-        try:
+        with on_primary(writes):
             return self.get_response(request)
-        finally:
-            _pinned.reset(token)

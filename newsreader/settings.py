@@ -56,12 +56,15 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django.contrib.humanize",
     "django.contrib.postgres",
     "django_htmx",
     "template_partials",
     "reversion",
     "axes",
     "csp",
+    "django_tasks",
+    "django_tasks_db",
     "newsreader",
 ]
 
@@ -240,6 +243,15 @@ NEWSREADER_STALE_IF_ERROR_SECONDS = int(
 NEWSREADER_VARNISH_URLS = env_list("NEWSREADER_VARNISH_URLS", "")
 # Seconds a purge request may take before it is given up (and logged).
 NEWSREADER_PURGE_TIMEOUT = float(os.environ.get("NEWSREADER_PURGE_TIMEOUT", "2"))
+
+# Background work (admin uploads) is stored in the database and run by
+# `manage.py db_worker` (django-tasks-db), on SQLite and PostgreSQL alike.
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend",
+        "QUEUES": ["default"],
+    }
+}
 
 # Ingest refuses files above this size before reading them.
 NEWSREADER_MAX_FILE_BYTES = int(os.environ.get("NEWSREADER_MAX_FILE_BYTES", str(10 * 1024 * 1024)))

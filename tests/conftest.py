@@ -66,41 +66,16 @@ def reference_data(transactional_db):
 @pytest.fixture(scope="session")
 def gazetteer():
     """The gazetteer as ingest builds it, but from the region fixture: no database."""
-    from newsreader.ingest.places import Gazetteer, Place
+    from bench.parsing import reference_gazetteer
 
-    records = json.loads((ROOT / "fixtures" / "regions.json").read_text())
-    by_pk = {r["pk"]: r["fields"] for r in records}
-    entries = []
-    for fields in by_pk.values():
-        if fields["kind"] == "subregion":
-            continue
-        code = fields["code"] or by_pk[fields["parent"]]["code"]
-        place = Place(
-            key=fields["slug"],
-            country=code,
-            is_country=fields["kind"] == "country",
-            population=fields["population"],
-        )
-        entries.append((place, [fields["name"], *fields["aliases"]]))
-    return Gazetteer(entries)
+    return reference_gazetteer()
 
 
 @pytest.fixture(scope="session")
 def outlets():
-    from newsreader.ingest.outlets import Outlet, OutletDirectory
+    from bench.parsing import reference_outlets
 
-    records = json.loads((ROOT / "fixtures" / "sources.json").read_text())
-    return OutletDirectory(
-        Outlet(
-            key=r["fields"]["slug"],
-            names=tuple(
-                n
-                for n in [r["fields"]["name"], r["fields"]["short_name"], *r["fields"]["aliases"]]
-                if n
-            ),
-        )
-        for r in records
-    )
+    return reference_outlets()
 
 
 @pytest.fixture

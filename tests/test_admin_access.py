@@ -10,9 +10,11 @@ from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.test import Client
 from django.urls import URLPattern, URLResolver, resolve, reverse
+from django_tasks_db.models import DBTaskResult
 from reversion.models import Version
 
-from newsreader.models import Article, Caption, IngestedFile, Region, Source
+from newsreader.models import Article, Caption, IngestedFile, Region, Source, Upload
+from newsreader.tasks import enqueue_upload
 from tests.conftest import SEEDS, ingest
 
 pytestmark = pytest.mark.django_db
@@ -25,11 +27,14 @@ EDITOR_MAY = {
     "newsreader.region": "lachr",
     "newsreader.source": "lachr",
     "newsreader.ingestedfile": "lch",  # view only
+    "newsreader.upload": "lch",  # view only
 }
 # Object pages an editor opens without "change" permission show read-only, still 200.
 # Records the system writes (ingested files, login attempts): nobody adds them by hand.
 SYSTEM_RECORDS = {
     "newsreader.ingestedfile",
+    "newsreader.upload",
+    "django_tasks_database.dbtaskresult",
     "axes.accessattempt",
     "axes.accesslog",
     "axes.accessfailurelog",
@@ -60,6 +65,8 @@ def objects():
     attempt = AccessAttempt.objects.create(
         username="x", ip_address="203.0.113.1", user_agent="t", failures_since_start=1
     )
+    upload = Upload.objects.create(name="page.txt", size=1, content=b"x")
+    enqueue_upload(upload)
     log = AccessLog.objects.create(username="eda", ip_address="203.0.113.1", user_agent="t")
     failure = AccessFailureLog.objects.create(
         username="x", ip_address="203.0.113.1", user_agent="t"
@@ -75,6 +82,8 @@ def objects():
         AccessAttempt: attempt,
         AccessLog: log,
         AccessFailureLog: failure,
+        Upload: upload,
+        DBTaskResult: DBTaskResult.objects.get(),
     }
     return {"users": users, "instances": instances, "article": article}
 
@@ -139,6 +148,10 @@ def walk_urls(objects) -> list[tuple[str, str, str]]:
             ]
         if model is Article:
             urls.append((reverse("admin:newsreader_article_upload"), label, "a"))
+            upload = objects["instances"][Upload]
+            urls.append(
+                (reverse("admin:newsreader_article_upload_status", args=[upload.pk]), label, "a")
+            )
             urls.append((reverse("admin:newsreader_article_preview", args=[obj.pk]), label, "c"))
     return urls
 
@@ -156,6 +169,8 @@ def expected_status(role: str, label: str, kind: str) -> int:
         return 302  # to the article on the site
     if kind == "a" and label in SYSTEM_RECORDS:
         return 403
+    if kind == "d" and label == "django_tasks_database.dbtaskresult":
+        return 403  # the task queue's history is kept, even from a superuser
     if role == "superuser" or kind in ("index", "password", "jsi18n", "autocomplete"):
         return 200
     if kind == "app":

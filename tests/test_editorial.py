@@ -303,41 +303,88 @@ def test_edits_show_at_once_in_search_and_feeds(editor_client, seeded):
 # -- upload --------------------------------------------------------------------------
 
 
-def test_upload_runs_the_ingest_and_shows_its_report(editor_client):
-    upload = SimpleUploadedFile("page.txt", MULTI_STORY.read_bytes(), content_type="text/plain")
-    page = editor_client.post(f"{ARTICLES}upload/", {"file": upload}).content.decode()
+def upload(client, content: bytes, name: str = "page.txt", **fields):
+    """Post a file to the upload page; the page it leads to."""
+    data = {"file": SimpleUploadedFile(name, content, content_type="text/plain"), **fields}
+    response = client.post(f"{ARTICLES}upload/", data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    return response["Location"]
+
+
+# The worker runs in this process, as ``db_worker`` does: it opens and closes connections
+# as it goes, which it cannot do inside a test's transaction. These tests commit.
+worker_test = pytest.mark.django_db(transaction=True, databases="__all__")
+
+
+def run_worker():
+    """What ``manage.py db_worker`` does, for every task waiting."""
+    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+
+
+@worker_test
+def test_upload_is_ingested_in_the_background_and_its_page_follows_it(
+    reference_data, editor_client
+):
+    status_page = upload(editor_client, MULTI_STORY.read_bytes())
+    # The request returned before any ingest: nothing is stored yet, and the page waits.
+    assert Article.objects.count() == 0
+    waiting = editor_client.get(status_page)
+    assert "Waiting to start" in waiting.content.decode()
+    assert waiting["Refresh"] == "2"
+    run_worker()
+    done = editor_client.get(status_page)
+    page = done.content.decode()
+    assert "Refresh" not in done.headers
+    assert re.search(r"Stories found</th><td>4<", page)
     assert re.search(r"Articles created</th><td>4<", page)
     assert Article.objects.count() == 4
     assert IngestedFile.objects.get().name == "page.txt"
+    # The upload page lists it.
+    assert "page.txt" in editor_client.get(f"{ARTICLES}upload/").content.decode()
 
 
-def test_upload_of_a_bad_file_names_it_and_changes_nothing(editor_client, seeded):
+@worker_test
+def test_upload_of_a_bad_file_names_it_and_changes_nothing(reference_data, editor_client, seeded):
     before = export()
-    upload = SimpleUploadedFile("broken.txt", b"\x00\x01binary\x00", content_type="text/plain")
-    page = editor_client.post(f"{ARTICLES}upload/", {"file": upload}).content.decode()
+    status_page = upload(editor_client, b"\x00\x01binary\x00", name="broken.txt")
+    run_worker()
+    page = editor_client.get(status_page).content.decode()
+    assert "Failed" in page
     assert "broken.txt: the file is binary, not text." in page
     assert export() == before
 
 
-def test_upload_as_draft_keeps_new_articles_from_readers(editor_client):
-    upload = SimpleUploadedFile("page.txt", MULTI_STORY.read_bytes())
-    editor_client.post(f"{ARTICLES}upload/", {"file": upload, "draft": "on"})
+@worker_test
+def test_upload_as_draft_keeps_new_articles_from_readers(reference_data, editor_client):
+    upload(editor_client, MULTI_STORY.read_bytes(), draft="on")
+    run_worker()
     assert set(Article.objects.values_list("status", flat=True)) == {"draft"}
     assert Client().get("/api/articles/").json()["results"] == []
 
 
-def test_upload_with_a_publisher_and_address_attributes_its_stories(editor_client):
-    upload = SimpleUploadedFile("page.txt", MULTI_STORY.read_bytes())
-    form = {"file": upload, "publisher": "Asharq Al-Awsat", "url": "english.aawsat.com/page"}
-    editor_client.post(f"{ARTICLES}upload/", form)
+@worker_test
+def test_a_task_run_twice_ingests_the_upload_once(reference_data, editor_client):
+    from newsreader.models import Upload
+    from newsreader.tasks import ingest_upload
+
+    upload(editor_client, MULTI_STORY.read_bytes())
+    run_worker()
+    ingest_upload.call(Upload.objects.get().pk)
+    assert Upload.objects.get().created == 4
+
+
+@worker_test
+def test_upload_with_a_publisher_and_address_attributes_its_stories(reference_data, editor_client):
+    form = {"publisher": "Asharq Al-Awsat", "url": "english.aawsat.com/page"}
+    upload(editor_client, MULTI_STORY.read_bytes(), **form)
+    run_worker()
     assert {json.dumps(a["publisher"]) for a in export()} == {
         '{"name": "Asharq Al-Awsat", "url": "https://english.aawsat.com/page"}'
     }
 
 
 def test_upload_with_a_bad_address_says_so_and_stores_nothing(editor_client):
-    upload = SimpleUploadedFile("page.txt", MULTI_STORY.read_bytes())
-    form = {"file": upload, "url": "javascript:alert(1)"}
+    form = {"file": SimpleUploadedFile("page.txt", b"x"), "url": "javascript:alert(1)"}
     page = editor_client.post(f"{ARTICLES}upload/", form).content.decode()
     assert "Enter a valid URL." in page
     assert Article.objects.count() == 0

@@ -60,7 +60,7 @@ def test_ingesting_after_loaddata_merges_rather_than_duplicates():
     assert Article.objects.count() == 4
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, databases="__all__")
 def test_a_database_migrated_before_the_new_sources_gains_them_and_keeps_its_own(
     reference_data,
 ):

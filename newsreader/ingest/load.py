@@ -309,13 +309,14 @@ class Ingester:
     def ingest_paths(
         self,
         paths: Iterable[str | Path],
-        progress: Callable[[int, Path], None] | None = None,
+        progress: Callable[[IngestReport, int], None] | None = None,
         *,
         workers: int | None = None,
         attribution: Attribution = UNATTRIBUTED,
     ) -> IngestReport:
         """``workers``: processes preparing files ahead of the writer; 0 for none, None
-        to choose by the number of files and of cores. ``attribution``: the publisher (and
+        to choose by the number of files and of cores. ``progress(report, total)`` is
+        called after each file with the report so far. ``attribution``: the publisher (and
         for one file, the address) the command was given; a manifest beside the files
         gives the rest (see attribution.py)."""
         files = list(find_text_files(paths))
@@ -334,7 +335,7 @@ class Ingester:
     def _ingest_paths(
         self,
         files: list[Path],
-        progress: Callable[[int, Path], None] | None,
+        progress: Callable[[IngestReport, int], None] | None,
         workers: int,
         manifests: Manifests,
     ) -> IngestReport:
@@ -347,18 +348,18 @@ class Ingester:
             workers=workers,
             stored=stored_file,
         )
-        for number, (path, future) in enumerate(prepared, start=1):
-            if progress:
-                progress(number, path)
+        for path, future in prepared:
             report.files_read += 1
             try:
                 outcome = self.ingest_prepared(future.result(), manifests.for_file(path))
             except IngestError as error:
                 report.failures.append((str(path), str(error)))
-                continue
-            report.created += outcome.created
-            report.merged += outcome.merged
-            report.unchanged += outcome.unchanged
+            else:
+                report.created += outcome.created
+                report.merged += outcome.merged
+                report.unchanged += outcome.unchanged
+            if progress:
+                progress(report, len(files))
         if report.created or report.merged:
             refresh_planner_statistics()
         return report

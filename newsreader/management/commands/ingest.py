@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import BaseCommand, CommandError, CommandParser, OutputWrapper
+from tqdm import tqdm
 
 from newsreader.ingest.attribution import (
     MANIFEST_NAME,
@@ -13,9 +16,22 @@ from newsreader.ingest.attribution import (
     check_publisher,
     check_url,
 )
-from newsreader.ingest.load import Ingester
+from newsreader.ingest.load import Ingester, IngestReport
 from newsreader.ingest.parse import IngestError
 from newsreader.models import Article
+
+
+class Terminal:
+    """The command's standard error as a file tqdm can draw on."""
+
+    def __init__(self, stream: OutputWrapper) -> None:
+        self.stream = stream
+
+    def write(self, text: str) -> None:
+        self.stream.write(text, style_func=str, ending="")  # plain: no error colour
+
+    def flush(self) -> None:
+        self.stream.flush()
 
 
 class Command(BaseCommand):
@@ -54,6 +70,23 @@ class Command(BaseCommand):
             help="The address the file was fetched from; only with a single file.",
         )
 
+    @contextlib.contextmanager
+    def progress_bar(self, verbosity: int) -> Iterator[Callable[[IngestReport, int], None] | None]:
+        """On a terminal, a bar of files read, with stories, rate and time left, drawn on
+        standard error; elsewhere nothing, and the summary line is all there is."""
+        if verbosity < 1 or not self.stderr.isatty():
+            yield None
+            return
+        with tqdm(unit=" files", file=Terminal(self.stderr), dynamic_ncols=True) as bar:
+
+            def progress(report: IngestReport, total: int) -> None:
+                bar.total = total
+                stories = report.created + report.merged + report.unchanged
+                bar.set_postfix_str(f"{stories:,} stories", refresh=False)
+                bar.update(report.files_read - bar.n)
+
+            yield progress
+
     def handle(
         self,
         *args: Any,
@@ -75,16 +108,10 @@ class Command(BaseCommand):
             raise CommandError(f"{error}.") from error
         status = Article.Status.DRAFT if draft else Article.Status.PUBLISHED
         ingester = Ingester(status=status, dry_run=dry_run)
-        show_progress = self.stdout.isatty() and options["verbosity"] >= 1
-
-        def progress(number: int, path: Path) -> None:
-            if show_progress and number % 50 == 0:
-                self.stdout.write(f"\r{number} files read…", ending="")
-                self.stdout.flush()
-
-        report = ingester.ingest_paths(paths, progress=progress, workers=workers, attribution=given)
-        if show_progress and report.files_read >= 50:
-            self.stdout.write("\r", ending="")
+        with self.progress_bar(options["verbosity"]) as progress:
+            report = ingester.ingest_paths(
+                paths, progress=progress, workers=workers, attribution=given
+            )
         for path, reason in report.failures:
             self.stderr.write(f"{path}: {reason}.")
         prefix = "Dry run, nothing written: " if dry_run else ""

@@ -76,7 +76,8 @@ sub vcl_recv {
 
     # htmx asks for a fragment of a page; any other value of these headers is dropped, so
     # junk cannot make more copies (the app answers Vary: HX-Request, HX-Target).
-    if (req.http.HX-Request != "true") {
+    # Back and Forward ask for the whole page they return to: the same copy as a visit.
+    if (req.http.HX-Request != "true" || req.http.HX-History-Restore-Request == "true") {
         unset req.http.HX-Request;
         unset req.http.HX-Target;
     } elsif (req.http.HX-Target !~ "^(results|load-more)$") {

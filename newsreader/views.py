@@ -43,6 +43,18 @@ WORDS_PER_MINUTE = 230
 
 
 STORY_RESULTS = "newsreader/_story_results.html"
+# The element an htmx request targets -> the partial that answers it.
+STORY_FRAGMENTS = {"load-more": "items", "results": "results"}
+
+
+def fragment_for(request: HttpRequest, fragments: dict[str, str]) -> str | None:
+    """The partial an htmx request asked for, or None for the whole page: a request that
+    is not htmx's, that targets nothing this page has, or that restores history (Back and
+    Forward ask for the page they return to, and must get all of it)."""
+    htmx = getattr(request, "htmx", None)
+    if not htmx or htmx.history_restore_request:
+        return None
+    return fragments.get(htmx.target or "")
 
 
 def render_list(
@@ -51,20 +63,22 @@ def render_list(
     context: dict,
     *,
     partials: str = STORY_RESULTS,
+    fragments: dict[str, str] = STORY_FRAGMENTS,
     status: int = 200,
 ) -> HttpResponse:
     """Render a page, or for htmx only the part it asked for, from ``partials``.
 
     "Load more" targets ``#load-more`` and gets the next items; a filter or search form
-    targets ``#results`` and gets the whole result block. Without htmx: the full page.
+    targets ``#results`` and gets the whole result block. Otherwise: the full page.
     """
-    if getattr(request, "htmx", False):
-        partial = "items" if request.htmx.target == "load-more" else "results"
-        response = render(request, f"{partials}#{partial}", context, status=status)
+    fragment = fragment_for(request, fragments)
+    context = {**context, "fragment": fragment}
+    if fragment:
+        response = render(request, f"{partials}#{fragment}", context, status=status)
     else:
         response = render(request, template, context, status=status)
     # Each htmx target gets its own fragment, so caches keep one copy per target.
-    patch_vary_headers(response, ["HX-Request", "HX-Target"])
+    patch_vary_headers(response, ["HX-Request", "HX-Target", "HX-History-Restore-Request"])
     return response
 
 
@@ -507,7 +521,11 @@ def search_view(request: HttpRequest) -> HttpResponse:
         "searched": not query.is_empty,
     }
     return render_list(
-        request, "newsreader/search.html", context, partials="newsreader/search.html"
+        request,
+        "newsreader/search.html",
+        context,
+        partials="newsreader/search.html",
+        fragments={"results": "results"},  # its pages are links, not "load more"
     )
 
 

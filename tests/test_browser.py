@@ -231,6 +231,58 @@ def test_filter_updates_the_list_and_the_url(site, page):
     assert page.locator("#results .story").count() == 1
 
 
+def whole_page_shown(page) -> bool:
+    """The masthead, the page's one heading, its form and its footer are all there: not
+    a fragment where a page should be."""
+    return (
+        page.locator("header .brand, header a[rel=home], header").count() > 0
+        and page.locator("h1").count() == 1
+        and page.locator("main form").count() == 1
+        and page.locator("footer").count() > 0
+    )
+
+
+def test_back_and_forward_after_a_filter_restore_the_whole_page(site, page):
+    page.goto(site + "/regions/palestine/")
+    page.get_by_label("From").fill("2026-02-01")
+    page.wait_for_url(re.compile(r"from=2026-02-01"))
+    expect(page.locator("#results .story")).to_have_count(1)
+    page.go_back()
+    page.wait_for_url(re.compile(r"/regions/palestine/$"))
+    expect(page.locator("#results .story")).to_have_count(2)
+    assert whole_page_shown(page)
+    page.go_forward()
+    page.wait_for_url(re.compile(r"from=2026-02-01"))
+    expect(page.locator("#results .story")).to_have_count(1)
+    assert whole_page_shown(page)
+    # Out to a story and back again.
+    page.locator("#results .story a").first.click()
+    page.wait_for_url(re.compile(r"/articles/"))
+    page.go_back()
+    page.wait_for_url(re.compile(r"from=2026-02-01"))
+    expect(page.locator("#results .story")).to_have_count(1)
+    assert whole_page_shown(page)
+
+
+def test_back_after_searching_as_you_type_restores_the_whole_page(site, page):
+    page.goto(site + "/search/")
+    box = page.get_by_label("Search", exact=True)
+    box.press_sequentially("flooding", delay=40)
+    page.wait_for_url(re.compile(r"q=flooding"))
+    page.locator("#results .story").first.wait_for()
+    box.fill("")
+    box.press_sequentially("rafah", delay=40)
+    page.wait_for_url(re.compile(r"q=rafah"))
+    expect(page.locator("#results .story-title").first).to_contain_text("Rafah")
+    page.go_back()
+    page.wait_for_url(re.compile(r"q=flooding"))
+    expect(page.locator("#results .story-title")).to_have_text(
+        ["Morocco Evacuates 50,000 as Flooding Threatens City After Weeks of Heavy Rain"]
+    )
+    assert whole_page_shown(page)
+    expect(page.get_by_label("Search", exact=True)).to_have_value("flooding")
+
+
 def tab_to(page, condition: str, limit: int = 30) -> None:
     for _ in range(limit):
         page.keyboard.press("Tab")

@@ -240,6 +240,16 @@ def test_htmx_fragments_are_cached_apart_from_pages(varnish, story):
     )
     assert "<html" in page.text and "<html" not in fragment.text
     assert "<html" in varnish.get("/regions/lebanon/").text
+    # Back and Forward get the page, from the same copy as a visit.
+    restored = varnish.get(
+        "/regions/lebanon/",
+        headers={
+            "HX-Request": "true",
+            "HX-Target": "results",
+            "HX-History-Restore-Request": "true",
+        },
+    )
+    assert restored.hit and "<html" in restored.text
 
 
 def test_conditional_get_is_answered_by_varnish(varnish, story):

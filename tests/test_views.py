@@ -321,6 +321,30 @@ def test_search_partial_updates_results_only(client, seeded):
     assert "<mark>Flooding</mark>" in body or "<mark>flooding</mark>" in body
 
 
+@pytest.mark.parametrize(
+    ("url", "headers"),
+    [
+        # Back and Forward: htmx asks for the page it returns to.
+        (
+            "/regions/palestine/",
+            {"HTTP_HX_TARGET": "results", "HTTP_HX_HISTORY_RESTORE_REQUEST": "true"},
+        ),
+        ("/search/?q=flooding", {"HTTP_HX_HISTORY_RESTORE_REQUEST": "true"}),
+        # A target the page does not have (search's pages are links, not "load more").
+        ("/search/?q=flooding", {"HTTP_HX_TARGET": "load-more"}),
+        ("/regions/palestine/", {"HTTP_HX_TARGET": "elsewhere"}),
+    ],
+)
+def test_an_htmx_request_for_no_fragment_of_the_page_gets_the_whole_page(
+    client, seeded, url, headers
+):
+    response = client.get(url, **headers, **HTMX)
+    assert response.status_code == 200
+    body = html(response)
+    assert "<html" in body and "<main" in body and "<footer" in body
+    assert "HX-History-Restore-Request" in response["Vary"]
+
+
 # -- paging --------------------------------------------------------------------------
 
 

@@ -127,7 +127,7 @@ class SearchForm(StoryFilterForm):
         required=False,
         max_length=MAX_QUERY_LENGTH,
         label="Search",
-        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
+        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off", "dir": "auto"}),
     )
     region = forms.ChoiceField(required=False, label="Region")
     page = forms.IntegerField(required=False, min_value=1, max_value=MAX_PAGES)

@@ -17,7 +17,7 @@ from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import render
-from django.utils.cache import add_never_cache_headers
+from django.utils.cache import add_never_cache_headers, patch_vary_headers
 from redis.exceptions import RedisError
 
 logger = logging.getLogger(__name__)
@@ -179,11 +179,23 @@ def count_request(key: str, window: int) -> int:
         return 0
 
 
+# What a refused htmx request gets in place of the element it targets (htmx swaps 400 and
+# 429 answers in: see the htmx-config in _base.html).
+REFUSED_FRAGMENTS = {"results": "_refused_results.html", "load-more": "_refused_more.html"}
+
+
 def refuse(request: HttpRequest, status: int, message: str) -> HttpResponse:
     """An answer to a request the site will not serve: ``{"error": message}`` under /api/,
-    the site's page for the status (``400.html``, ``404.html``, ``429.html``) elsewhere."""
+    the site's page for the status (``400.html``, ``404.html``, ``429.html``) elsewhere,
+    and to a form updating its results with htmx, results that say it (so that the results
+    never show an older search than the box)."""
+    htmx = getattr(request, "htmx", None)
     if request.path.startswith("/api/"):
         response = JsonResponse({"error": message}, status=status)
+    elif htmx and htmx.target in REFUSED_FRAGMENTS and not htmx.history_restore_request:
+        template = REFUSED_FRAGMENTS[htmx.target]
+        response = render(request, template, {"message": message}, status=status)
+        patch_vary_headers(response, ["HX-Request", "HX-Target", "HX-History-Restore-Request"])
     else:
         response = render(request, f"{status}.html", {"message": message}, status=status)
     add_never_cache_headers(response)

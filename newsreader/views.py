@@ -518,6 +518,8 @@ def search_view(request: HttpRequest) -> HttpResponse:
         "results": results,
         "page_number": page_number,
         "has_next": has_next,
+        # Stories up to the last one shown: all of them unless there is a next page.
+        "shown_to": (page_number - 1) * search.RESULTS_PER_PAGE + len(results),
         "searched": not query.is_empty,
     }
     return render_list(

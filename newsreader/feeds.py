@@ -43,12 +43,14 @@ class LatestStoriesFeed(Feed):
         paragraphs = item.paragraphs
         return escape(Truncator(paragraphs[0] if paragraphs else "").words(60))
 
-    def item_pubdate(self, item: Article) -> datetime.datetime:
+    def item_pubdate(self, item: Article) -> datetime.datetime | None:
+        """The story's date; none for an undated story (not the day it was ingested, which
+        a feed reader would show as its date and sort it first by)."""
         if item.published_on:
             return datetime.datetime.combine(
                 item.published_on, datetime.time(), tzinfo=datetime.UTC
             )
-        return item.created_at
+        return None
 
     def item_updateddate(self, item: Article) -> datetime.datetime:
         return item.updated_at

@@ -169,9 +169,7 @@ def test_feed_entries_name_an_author_and_an_undated_story_no_publication_date(cl
     make_article("An undated story", published_on=None)
     root = ET.fromstring(client.get("/feeds/latest/").content)
     assert root.find(f"{ATOM}author/{ATOM}name").text == "newsreader"
-    entries = {
-        entry.find(f"{ATOM}title").text: entry for entry in root.iter(f"{ATOM}entry")
-    }
+    entries = {entry.find(f"{ATOM}title").text: entry for entry in root.iter(f"{ATOM}entry")}
     assert entries["A dated story"].find(f"{ATOM}published").text.startswith("2026-01-15")
     assert entries["An undated story"].find(f"{ATOM}published") is None
     assert entries["An undated story"].find(f"{ATOM}updated") is not None

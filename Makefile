@@ -2,27 +2,39 @@
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
+# `make run PORT=8080` (and HOST=0.0.0.0 to be reached from other machines).
+PORT ?= 8000
+HOST ?= 127.0.0.1
 
-.PHONY: install run test lint format check seed clean
+.PHONY: install install-site run test lint format check seed clean
 
-$(VENV)/.installed: pyproject.toml
+$(PY):
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e ".[dev]"
+
+# What the site needs to run: trying it out does not install the test tools.
+$(VENV)/.site: pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet -e .
 	touch $@
 
+# The site and the development tools (pytest, Playwright, ruff...).
+$(VENV)/.installed: pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet -e ".[dev]"
+	touch $(VENV)/.site $@
+
+install-site: $(VENV)/.site
 install: $(VENV)/.installed
 
 # `make run` is for trying newsreader locally: development settings, SQLite by default.
 seed run: export DJANGO_DEBUG ?= 1
 
-seed: install
+seed: install-site
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py ingest fixtures/seeds
 
 # The site, and the background worker that ingests admin uploads, stopped together.
 run: seed
-	trap 'kill 0' EXIT; $(PY) manage.py db_worker & $(PY) manage.py runserver 127.0.0.1:8000
+	trap 'kill 0' EXIT; $(PY) manage.py db_worker & $(PY) manage.py runserver $(HOST):$(PORT)
 
 test: install
 	$(PY) -m pytest

@@ -9,6 +9,9 @@ from django.core.management import call_command
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "fixtures" / "seeds"
+# The browser tests' fixtures (browser, page, site), for every test module.
+pytest_plugins = ["tests.browsing"]
+
 MULTI_STORY = SEEDS / "002_801232c05f2a40c6.txt"
 BODY_ONLY = SEEDS / "000_d68af86ea4c77a71.txt"
 

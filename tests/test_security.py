@@ -287,3 +287,21 @@ def test_deploy_check_passes_with_the_production_settings(tmp_path):
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_a_command_without_its_settings_says_which_one_in_a_sentence():
+    """Not a traceback: a newcomer who runs manage.py without DJANGO_DEBUG is told what to set."""
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("DJANGO_", "NEWSREADER_", "PYTEST"))
+    }
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr.strip().splitlines() == [
+        "manage.py: DJANGO_SECRET_KEY is not set; set it to a long random string, "
+        "or set DJANGO_DEBUG=1 for local development."
+    ]

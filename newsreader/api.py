@@ -6,7 +6,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.http import HttpRequest, JsonResponse
 from django.urls import reverse
 from django.views.decorators.http import require_safe
@@ -14,7 +14,14 @@ from django.views.decorators.http import require_safe
 from newsreader import search
 from newsreader.forms import StoryFilterForm
 from newsreader.frontend_cache import add_keys, article_key, cache_publicly, region_key, source_key
-from newsreader.models import Article, ArticleRegion, ArticleSource, Caption, Region
+from newsreader.models import (
+    Article,
+    ArticleRegion,
+    ArticleSource,
+    Caption,
+    Region,
+    published_story_counts,
+)
 from newsreader.paging import BadCursor, paginate
 from newsreader.security import rate_limited
 
@@ -186,11 +193,7 @@ def api_article(request: HttpRequest, pk: int) -> JsonResponse:
 @cache_publicly
 def api_regions(request: HttpRequest) -> JsonResponse:
     """Subregions and countries, and the places that have stories, with their counts."""
-    counts = dict(
-        ArticleRegion.objects.filter(article__status=Article.Status.PUBLISHED)
-        .values_list("region_id")
-        .annotate(n=Count("article_id", distinct=True))
-    )
+    counts = published_story_counts()
     regions = (
         Region.objects.filter(
             Q(kind__in=[Region.Kind.SUBREGION, Region.Kind.COUNTRY]) | Q(id__in=list(counts))
@@ -202,10 +205,6 @@ def api_regions(request: HttpRequest) -> JsonResponse:
     results = []
     for region in regions:
         count = counts.get(region.pk, 0)
-        if region.kind == Region.Kind.SUBREGION:
-            count = sum(
-                counts.get(c, 0) for c in [r.pk for r in regions if r.parent_id == region.pk]
-            )
         results.append(
             {
                 "code": region.code,

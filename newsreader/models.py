@@ -7,7 +7,7 @@ from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.text import slugify
 
@@ -217,9 +217,10 @@ class ArticleQuerySet(models.QuerySet):
 
     def with_listing(self) -> ArticleQuerySet:
         """What a list of stories shows, and no more, in one query: a list shows the
-        title, date, primary region and opening words, never captions or the other regions.
+        title, date, primary region, publisher and opening words, never captions or the
+        other regions.
         """
-        return self.with_primary_region().defer(*UNLISTED_FIELDS)
+        return self.with_primary_region().select_related("publisher").defer(*UNLISTED_FIELDS)
 
     def in_order(self, ids: list[int]) -> list[Article]:
         """These stories, in the order of ``ids``; an id the queryset doesn't hold is left
@@ -389,6 +390,20 @@ class ArticleRegion(models.Model):
         self.published_on = article.published_on
         self.is_published = article.status == Article.Status.PUBLISHED
         return self
+
+
+def published_story_counts() -> dict[int, int]:
+    """Region id -> the number of published stories its page lists, each story once; a
+    subregion lists its countries' stories, and one about Lebanon and Syria is one story.
+    """
+    links = ArticleRegion.objects.filter(is_published=True).order_by()
+    counts = dict(links.values_list("region_id").annotate(n=Count("article_id", distinct=True)))
+    counts |= dict(
+        links.filter(region__parent__kind=Region.Kind.SUBREGION)
+        .values_list("region__parent_id")
+        .annotate(n=Count("article_id", distinct=True))
+    )
+    return counts
 
 
 class ArticleSource(models.Model):

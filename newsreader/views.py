@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_safe
 
-from newsreader import search
+from newsreader import search, sharing
 from newsreader.forms import RegionFilterForm, SearchForm, StoryFilterForm
 from newsreader.frontend_cache import (
     add_keys,
@@ -32,6 +32,7 @@ from newsreader.models import (
     ArticleSource,
     Region,
     Source,
+    published_story_counts,
 )
 from newsreader.paging import Cursor, beyond, newest_first, paginate
 from newsreader.security import rate_limited, refuse
@@ -147,11 +148,7 @@ def _newest_key(articles: list[Article]) -> tuple:
 @require_safe
 @cache_publicly
 def region_index(request: HttpRequest) -> HttpResponse:
-    counts = dict(
-        ArticleRegion.objects.filter(article__status=Article.Status.PUBLISHED)
-        .values_list("region_id")
-        .annotate(n=Count("article_id", distinct=True))
-    )
+    counts = published_story_counts()
     regions = list(Region.objects.exclude(kind=Region.Kind.PLACE).order_by("id"))
     places = Region.objects.places().filter(id__in=[pk for pk, n in counts.items() if n])
     places_by_country = defaultdict(list)
@@ -169,7 +166,6 @@ def region_index(request: HttpRequest) -> HttpResponse:
             next(s for s in subregions if s.pk == region.parent_id).countries.append(region)
     for subregion in subregions:
         subregion.countries.sort(key=lambda c: c.name)
-        subregion.story_count = sum(c.story_count for c in subregion.countries)
     return render(request, "newsreader/region_index.html", {"subregions": subregions})
 
 
@@ -277,6 +273,9 @@ def article_detail(request: HttpRequest, pk: int, slug: str = "") -> HttpRespons
     if slug != article.slug:
         return add_keys(redirect(article, permanent=True), {article_key(article.pk)})
     context = article_context(article)
+    canonical = request.build_absolute_uri(article.get_absolute_url())
+    context["canonical_url"] = canonical
+    context["structured_data"] = sharing.news_article(article, canonical)
     response = render(request, "newsreader/article_detail.html", context)
     shown = [article, *context["related"], *filter(None, (context["newer"], context["older"]))]
     return add_keys(
@@ -297,10 +296,11 @@ def article_context(article: Article) -> dict:
     related, newer, older = [], None, None
     if region:
         # Neighbours and related stories come from the region-link index, then one query
-        # fetches their titles.
-        links = ArticleRegion.objects.filter(region=region, is_published=True).exclude(
-            article_id=article.pk
-        )
+        # fetches their titles. "More from Saudi Arabia" means stories about Saudi Arabia,
+        # not every story that mentions it.
+        links = ArticleRegion.objects.filter(
+            region=region, is_published=True, is_primary=True
+        ).exclude(article_id=article.pk)
         cursor = Cursor.of(article)
         ids = links.values_list("article_id", flat=True)
         newer_id = next(iter(beyond(ids, cursor, older=False, size=1, id_field="article_id")), None)

@@ -1,15 +1,16 @@
 from __future__ import annotations
 
 import datetime
+import json
 
 from django import template
 from django.http import QueryDict
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.http import urlencode
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 
-from newsreader.models import Article
+from newsreader.models import Article, Region
 
 register = template.Library()
 
@@ -50,13 +51,30 @@ def time_tag(value: datetime.date, style: str = "long") -> SafeString:
     return format_html('<time datetime="{}">{}</time>', value.isoformat(), dateline(value, style))
 
 
+# JSON inside a <script> element: nothing in it may close the element or open a comment.
+JSON_IN_HTML = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
+
+
+@register.filter
+def json_ld(data: dict | None) -> SafeString:
+    """Structured data (schema.org) for search engines; a data block, which the page's
+    Content-Security-Policy does not govern because browsers never run it."""
+    if not data:
+        return mark_safe("")
+    text = json.dumps(data, ensure_ascii=False).translate(JSON_IN_HTML)
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))
+
+
 STORY_HEADINGS = {"h2", "h3"}
 LEDE_WORDS = 36
 
 
 @register.simple_tag
-def story_card(article: Article, heading: str = "h2") -> SafeString:
-    """One story in a list: headline, date, primary region and opening words.
+def story_card(article: Article, heading: str = "h2", here: Region | None = None) -> SafeString:
+    """One story in a list: headline, date, primary region, publisher and opening words.
+
+    ``here`` is the region whose list this is: a story about another country that only
+    mentions it says so ("Also mentions Lebanon"), so the list never seems to mislabel.
 
     Built in Python, as Django's admin builds its change-list rows, because a list page
     shows dozens of these and the template engine spent most of a page's time on them.
@@ -71,14 +89,12 @@ def story_card(article: Article, heading: str = "h2") -> SafeString:
         when = mark_safe('<span class="undated">Undated</span>')
     region = article.primary_region
     where = (
-        format_html(
-            '<span aria-hidden="true"> · </span><a href="{}">{}</a>',
-            region.get_absolute_url(),
-            region.name,
-        )
+        format_html(SEPARATOR + '<a href="{}">{}</a>', region.get_absolute_url(), region.name)
         if region
         else ""
     )
+    if here and region and here.pk not in (region.pk, region.parent_id):
+        where += format_html(SEPARATOR + '<span class="also">Also mentions {}</span>', here.name)
     snippet = getattr(article, "snippet", None)
     if snippet:
         lede = format_html('<p class="story-lede snippet" dir="auto">{}</p>', snippet)
@@ -87,17 +103,40 @@ def story_card(article: Article, heading: str = "h2") -> SafeString:
         opening = Truncator(paragraphs[0]).words(LEDE_WORDS, truncate=" …") if paragraphs else ""
         lede = format_html('<p class="story-lede" dir="auto">{}</p>', opening)
     return format_html(
-        '<li class="story">\n  <article>\n'
+        '<li class="story" id="story-{6}">\n  <article>\n'
         '    <{0} class="story-title" dir="auto"><a href="{1}">{2}</a></{0}>\n'
-        '    <p class="story-meta">\n      {3}\n      {4}\n    </p>\n'
-        "    {5}\n  </article>\n</li>",
+        '    <p class="story-meta">\n      {3}\n      {4}{5}\n    </p>\n'
+        "    {7}\n  </article>\n</li>",
         heading,
         article.get_absolute_url(),
         article.title,
         when,
         where,
+        attribution(article),
+        article.pk,
         lede,
     )
+
+
+SEPARATOR = '<span aria-hidden="true"> · </span>'
+
+
+def attribution(article: Article) -> SafeString:
+    """The outlet that published the story, and a link to the original when its address is
+    known, as Google News shows them."""
+    parts = []
+    if article.publisher_id:
+        parts.append(format_html('<span class="publisher">{}</span>', article.publisher.name))
+    if article.original_url:
+        parts.append(
+            format_html(
+                '<a href="{}" rel="external noopener" class="original">Read the original'
+                '<span class="visually-hidden"> of {}</span></a>',
+                article.original_url,
+                article.title,
+            )
+        )
+    return format_html_join("", SEPARATOR + "{}", ((part,) for part in parts))
 
 
 @register.simple_tag

@@ -103,10 +103,12 @@ sub vcl_recv {
 # Each page keeps the parameters it takes, in a fixed order; the rest (tracking tags,
 # junk, empty form fields) are dropped, so a page has one copy per meaningful address.
 sub normalise_query {
-    if (req.url ~ "^/regions/[^/?]+/(\?|$)") {
-        set req.url = regsuball(req.url, "([?&])(?!(?:from|to|place|after|before)=)[^&]*", "\1");
+    if (req.url ~ "^/(\?|$)") {
+        set req.url = regsuball(req.url, "([?&])(?!(?:after|before|shown)=)[^&]*", "\1");
+    } elsif (req.url ~ "^/regions/[^/?]+/(\?|$)") {
+        set req.url = regsuball(req.url, "([?&])(?!(?:from|to|place|after|before|shown)=)[^&]*", "\1");
     } elsif (req.url ~ "^/(sources/[^/?]+|archive/[^?]+)/(\?|$)") {
-        set req.url = regsuball(req.url, "([?&])(?!(?:from|to|after|before)=)[^&]*", "\1");
+        set req.url = regsuball(req.url, "([?&])(?!(?:from|to|after|before|shown)=)[^&]*", "\1");
     } elsif (req.url ~ "^/search/(\?|$)") {
         set req.url = regsuball(req.url, "([?&])(?!(?:q|region|from|to|page)=)[^&]*", "\1");
     } elsif (req.url ~ "^/sitemap-[^/]+\.xml") {

@@ -9,11 +9,12 @@ from django.core.exceptions import ValidationError
 from django.forms.renderers import Jinja2
 
 from newsreader.models import Region
-from newsreader.paging import BadCursor, Cursor
+from newsreader.paging import PAGE_SIZE, BadCursor, Cursor
 from newsreader.search import MAX_PAGES, MAX_QUERY_LENGTH
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 FIRST_YEAR, LAST_YEAR = 1900, 2100
+MAX_SHOWN = 200  # ten pages: a long read, and still one cheap index range
 
 # Readers' forms render Django's own widget templates in their Jinja2 versions, through
 # Django's Jinja2 form renderer: the search form with its 22 regions renders in 0.8 ms
@@ -34,6 +35,11 @@ class StoryFilterForm(forms.Form):
     )
     after = forms.CharField(required=False, max_length=40, widget=forms.HiddenInput)
     before = forms.CharField(required=False, max_length=40, widget=forms.HiddenInput)
+    # How many stories the reader had loaded ("Older stories" in place), so that Back and
+    # a shared link show the list as far as they had read it.
+    shown = forms.IntegerField(
+        required=False, min_value=1, max_value=MAX_SHOWN, widget=forms.HiddenInput
+    )
 
     # ``from`` and ``to`` are the public parameter names; Python cannot name a field ``from``.
     public_names = {"date_from": "from", "date_to": "to"}
@@ -84,6 +90,15 @@ class StoryFilterForm(forms.Form):
         if end:
             queryset = queryset.filter(published_on__lte=end)
         return queryset
+
+    @property
+    def paging(self) -> dict:
+        """``paginate``'s arguments: where the page starts and how many it shows."""
+        return {
+            "after": self.cleaned_data["after"],
+            "before": self.cleaned_data["before"],
+            "size": self.cleaned_data["shown"] or PAGE_SIZE,
+        }
 
     @property
     def is_filtered(self) -> bool:

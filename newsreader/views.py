@@ -37,8 +37,8 @@ from newsreader.models import (
 from newsreader.paging import Cursor, beyond, newest_first, paginate
 from newsreader.security import rate_limited, refuse
 
-HOME_LATEST = 12
 HOME_PER_REGION = 3
+HOME_SECTIONS = 10
 RELATED = 5
 WORDS_PER_MINUTE = 230
 
@@ -97,27 +97,46 @@ def published() -> ArticleQuerySet:
 @require_safe
 @cache_publicly
 def home(request: HttpRequest) -> HttpResponse:
-    latest = list(published().with_listing().order_by(*newest_first())[:HOME_LATEST])
+    form = StoryFilterForm(request.GET)
+    if not form.is_valid():
+        return bad_request(request, form.error_message())
+    page = paginate(
+        published().with_listing(),
+        **form.paging,
+    )
+    paging = form.cleaned_data["after"] or form.cleaned_data["before"]
+    context = {
+        "page": page,
+        "form": form,
+        "sections": [] if paging else region_sections(exclude={a.pk for a in page.items}),
+        "card_heading": "h3",
+    }
+    return render_list(request, "newsreader/home.html", context)
+
+
+def region_sections(exclude: set[int]) -> list[dict]:
+    """The home page's column: the regions with the newest stories, each with its newest
+    stories that the main column does not already show."""
     countries = list(Region.objects.countries())
-    newest = newest_per_region(countries, HOME_PER_REGION)
+    # Enough of each region's newest that those the main column shows can be left out.
+    newest = {
+        region: [pk for pk in ids if pk not in exclude][:HOME_PER_REGION]
+        for region, ids in newest_per_region(countries, HOME_PER_REGION + len(exclude)).items()
+    }
     # A region's section shows titles and dates only.
     articles = (
         published()
         .only("id", "title", "slug", "published_on")
         .in_bulk({pk for ids in newest.values() for pk in ids})
     )
-    sections = [
-        {
-            "region": country,
-            "articles": [articles[pk] for pk in newest[country.pk] if pk in articles],
-        }
-        for country in countries
-        if newest.get(country.pk)
-    ]
+    sections = []
+    for country in countries:
+        shown = [articles[pk] for pk in newest.get(country.pk, []) if pk in articles]
+        if shown:
+            sections.append({"region": country, "articles": shown})
     # Regions with the most recent news first; undated-only regions last.
-    sections = [section for section in sections if section["articles"]]
     sections.sort(key=lambda section: _newest_key(section["articles"]), reverse=True)
-    return render(request, "newsreader/home.html", {"latest": latest, "sections": sections})
+    return sections[:HOME_SECTIONS]
 
 
 def newest_per_region(regions: list[Region], count: int) -> dict[int, list[int]]:
@@ -196,16 +215,14 @@ def region_detail(request: HttpRequest, slug: str) -> HttpResponse:
     if region.kind == Region.Kind.SUBREGION:
         page = paginate(
             form.filter(base).with_listing(),
-            after=form.cleaned_data["after"],
-            before=form.cleaned_data["before"],
+            **form.paging,
         )
     else:
         # A country's or place's stories come straight from the region-link index.
         links = ArticleRegion.objects.filter(region=place or region, is_published=True)
         page = paginate(
             form.filter(links),
-            after=form.cleaned_data["after"],
-            before=form.cleaned_data["before"],
+            **form.paging,
             id_field="article_id",
         )
         page.items = published().with_listing().in_order([link.article_id for link in page.items])
@@ -250,8 +267,7 @@ def source_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
     page = paginate(
         stories.with_listing(),
-        after=form.cleaned_data["after"],
-        before=form.cleaned_data["before"],
+        **form.paging,
     )
     context = {
         "source": source,
@@ -427,8 +443,7 @@ def archive_month(request: HttpRequest, year: int, month: int) -> HttpResponse:
     last = first.replace(day=calendar.monthrange(year, month)[1])
     page = paginate(
         published().filter(published_on__range=(first, last)).with_listing(),
-        after=form.cleaned_data["after"],
-        before=form.cleaned_data["before"],
+        **form.paging,
     )
     context = {"month": first, "weeks": grid, "page": page, **neighbours}
     return render_list(request, "newsreader/archive_month.html", context)
@@ -443,8 +458,7 @@ def archive_day(request: HttpRequest, year: int, month: int, day: int) -> HttpRe
         return bad_request(request, form.error_message())
     page = paginate(
         published().filter(published_on=date).with_listing(),
-        after=form.cleaned_data["after"],
-        before=form.cleaned_data["before"],
+        **form.paging,
     )
     if not page.items and not (form.cleaned_data["after"] or form.cleaned_data["before"]):
         raise Http404("No stories that day.")
@@ -472,8 +486,7 @@ def archive_undated(request: HttpRequest) -> HttpResponse:
         return bad_request(request, form.error_message())
     page = paginate(
         published().undated().with_listing(),
-        after=form.cleaned_data["after"],
-        before=form.cleaned_data["before"],
+        **form.paging,
     )
     return render_list(request, "newsreader/archive_undated.html", {"page": page})
 

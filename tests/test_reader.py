@@ -3,6 +3,8 @@ that keeps the reader's place, the keyboard, and pages without dead ends."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tests.browsing import check_page
@@ -36,3 +38,126 @@ def test_every_count_on_the_regions_index_is_what_its_page_lists(site, page):
     for href, count in counted.items():
         if count:
             assert stories_listed(page, site + href) == count, href
+
+
+STORY_INDEX = """() => {
+  const story = document.activeElement.closest('.story');
+  return story ? [...document.querySelectorAll('.story-list > .story')].indexOf(story) : -1;
+}"""
+
+
+def load_older(page, by_keyboard: bool = False) -> None:
+    shown = page.locator(".story-list > .story").count()
+    link = page.get_by_role("link", name="Older stories →")
+    if by_keyboard:
+        link.focus()
+        page.keyboard.press("Enter")
+    else:
+        link.click()
+    page.wait_for_function(
+        f"() => document.querySelectorAll('.story-list > .story').length > {shown}"
+    )
+
+
+def test_after_older_stories_the_keyboard_goes_on_from_the_stories_it_added(site, page):
+    page.goto(site + "/regions/lebanon/")
+    load_older(page, by_keyboard=True)
+    assert page.evaluate(STORY_INDEX) == 20
+    page.keyboard.press("Tab")
+    assert page.evaluate(STORY_INDEX) >= 20
+
+
+def test_back_and_a_shared_link_return_to_how_far_the_list_was_loaded_and_read(site, page):
+    page.goto(site + "/")
+    page.goto(site + "/regions/lebanon/")
+    load_older(page)
+    page.wait_for_url(re.compile(r"\?shown=26"))
+    stories = page.locator(".story-list > .story")
+    stories.nth(12).evaluate("story => story.scrollIntoView({block: 'start'})")
+    page.wait_for_url(re.compile(r"shown=26#story-\d+$"))
+    place = page.url
+    reading_id = place.rsplit("#", 1)[1]
+    reading = page.locator(f"#{reading_id}")
+    assert (
+        page.evaluate(
+            f"() => [...document.querySelectorAll('.story')].indexOf(document.getElementById('{reading_id}'))"
+        )
+        >= 10
+    )
+
+    reading.locator(".story-title a").click()
+    page.wait_for_url(re.compile(r"/articles/"))
+    page.go_back()
+    page.wait_for_url(place)
+    assert stories.count() == 26
+    expect_in_view(page, f"#{reading_id}")
+
+    page.go_back()
+    page.wait_for_url(site + "/")
+    assert page.locator("h1").count() == 1 and page.locator("footer").count() == 1
+    page.go_forward()
+    page.wait_for_url(place)
+    assert stories.count() == 26
+
+    shared = page.context.new_page()
+    shared.goto(place)
+    assert shared.locator(".story-list > .story").count() == 26
+    expect_in_view(shared, f"#{reading_id}")
+    shared.close()
+
+
+def expect_in_view(page, selector: str) -> None:
+    page.wait_for_function(
+        """selector => {
+          const box = document.querySelector(selector).getBoundingClientRect();
+          return box.top < window.innerHeight && box.bottom > 0;
+        }""",
+        arg=selector,
+    )
+
+
+def test_the_home_page_leads_on_to_older_stories(site, page):
+    page.goto(site + "/")
+    assert page.locator(".latest .story").count() == 20
+    column = page.locator(".by-region").inner_text()
+    for title in page.locator(".latest .story-title").all_inner_texts():
+        assert title not in column
+    load_older(page)
+    assert page.locator(".latest .story").count() == 29
+    assert page.get_by_role("link", name="Older stories →").count() == 0
+
+
+def test_keyboard_shortcuts_move_open_search_and_explain_themselves(site, page):
+    page.goto(site + "/regions/lebanon/")
+    page.keyboard.press("j")
+    assert page.evaluate(STORY_INDEX) == 0
+    page.keyboard.press("j")
+    page.keyboard.press("j")
+    page.keyboard.press("k")
+    assert page.evaluate(STORY_INDEX) == 1
+    title = page.locator(".story-list > .story").nth(1).locator(".story-title").inner_text()
+    page.keyboard.press("o")
+    page.wait_for_url(re.compile(r"/articles/"))
+    assert page.locator("h1").inner_text() == title
+    page.go_back()
+
+    page.wait_for_url(re.compile(r"/regions/lebanon/"))
+    page.keyboard.press("/")
+    box = page.locator("#masthead-q")
+    assert page.evaluate("() => document.activeElement.id") == "masthead-q"
+    page.keyboard.type("jko?/")  # typed into the box, not taken as shortcuts
+    assert box.input_value() == "jko?/"
+    assert not page.locator("#keyboard-help").is_visible()
+
+    box.blur()
+    page.keyboard.press("?")
+    help = page.get_by_role("dialog", name="Keyboard shortcuts")
+    assert help.is_visible()
+    assert "Next story" in help.inner_text() and "Search" in help.inner_text()
+    check_page(page, "keyboard-help")
+    help.get_by_role("button", name="Close").click()
+    assert not help.is_visible()
+    page.get_by_role("button", name="Keyboard shortcuts").click()
+    assert help.is_visible()
+    page.keyboard.press("Escape")
+    assert not help.is_visible()

@@ -14,7 +14,7 @@ from newsreader.models import Article, Region
 
 register = template.Library()
 
-PAGING_PARAMS = {"after", "before", "page"}
+PAGING_PARAMS = {"after", "before", "page", "shown"}
 
 
 @register.simple_tag(takes_context=True)

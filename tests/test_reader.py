@@ -78,12 +78,8 @@ def test_back_and_a_shared_link_return_to_how_far_the_list_was_loaded_and_read(s
     place = page.url
     reading_id = place.rsplit("#", 1)[1]
     reading = page.locator(f"#{reading_id}")
-    assert (
-        page.evaluate(
-            f"() => [...document.querySelectorAll('.story')].indexOf(document.getElementById('{reading_id}'))"
-        )
-        >= 10
-    )
+    position = "id => [...document.querySelectorAll('.story')].indexOf(document.getElementById(id))"
+    assert page.evaluate(position, reading_id) >= 10
 
     reading.locator(".story-title a").click()
     page.wait_for_url(re.compile(r"/articles/"))

@@ -3,9 +3,21 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import DisallowedHost
+from django.http import HttpRequest
 from django.utils.text import Truncator
 
 from newsreader.models import Article
+
+def canonical_url(request: HttpRequest) -> dict:
+    """A context processor: the page's address without its query, for the canonical link
+    and Open Graph. None for a host the site does not serve, whose 400 page is still drawn.
+    """
+    try:
+        return {"canonical_url": request.build_absolute_uri(request.path)}
+    except DisallowedHost:
+        return {"canonical_url": None}
+
 
 # Google shows at most 110 characters of a NewsArticle headline.
 HEADLINE_CHARACTERS = 110

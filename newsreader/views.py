@@ -12,7 +12,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.templatetags.static import static
 from django.urls import reverse
-from django.utils.cache import patch_vary_headers
+from django.utils.cache import add_never_cache_headers, patch_vary_headers
 from django.views.decorators.http import require_safe
 
 from newsreader import search, sharing
@@ -34,7 +34,7 @@ from newsreader.models import (
     Source,
     published_story_counts,
 )
-from newsreader.paging import Cursor, beyond, newest_first, paginate
+from newsreader.paging import Cursor, Page, beyond, newest_first, paginate
 from newsreader.security import rate_limited, refuse
 
 HOME_PER_REGION = 3
@@ -85,6 +85,19 @@ def render_list(
 
 def bad_request(request: HttpRequest, message: str) -> HttpResponse:
     return refuse(request, 400, message)
+
+
+def refuse_form(request: HttpRequest, template: str, context: dict) -> HttpResponse:
+    """Filters the reader got wrong (a bad date, "from" after "to"): the page again, with
+    each error beside its field and no stories, as a 400; to htmx, the results block says
+    it (security.refuse)."""
+    form = context["form"]
+    htmx = getattr(request, "htmx", None)
+    if htmx and not htmx.history_restore_request:
+        return bad_request(request, form.error_message())
+    response = render(request, template, {**context, "fragment": None}, status=400)
+    add_never_cache_headers(response)
+    return response
 
 
 def published() -> ArticleQuerySet:
@@ -209,8 +222,15 @@ def region_detail(request: HttpRequest, slug: str) -> HttpResponse:
             id__in=ArticleRegion.objects.filter(region__parent=region).values("article_id")
         )
     form = RegionFilterForm(request.GET, places=places if region.kind == "country" else [])
+    context = {
+        "region": region,
+        "form": form,
+        "page": Page(),
+        "places": places,
+        "feed_url": reverse("newsreader:region-feed", args=[region.slug]),
+    }
     if not form.is_valid():
-        return bad_request(request, form.error_message())
+        return refuse_form(request, "newsreader/region_detail.html", context)
     place = form.cleaned_data.get("place")
     if region.kind == Region.Kind.SUBREGION:
         page = paginate(
@@ -226,14 +246,7 @@ def region_detail(request: HttpRequest, slug: str) -> HttpResponse:
             id_field="article_id",
         )
         page.items = published().with_listing().in_order([link.article_id for link in page.items])
-    context = {
-        "region": region,
-        "form": form,
-        "page": page,
-        "place": place,
-        "places": places,
-        "feed_url": reverse("newsreader:region-feed", args=[region.slug]),
-    }
+    context |= {"page": page, "place": place}
     response = render_list(request, "newsreader/region_detail.html", context)
     return add_keys(response, {region_key(region.pk), *story_keys(page.items)})
 
@@ -501,7 +514,7 @@ def search_view(request: HttpRequest) -> HttpResponse:
     countries = list(Region.objects.countries().order_by("name"))
     form = SearchForm(request.GET, countries=countries)
     if not form.is_valid():
-        return bad_request(request, form.error_message())
+        return refuse_form(request, "newsreader/search.html", {"form": form, "results": []})
     query = search.parse_query(form.cleaned_data["q"])
     page_number = form.cleaned_data["page"] or 1
     results, has_next = [], False

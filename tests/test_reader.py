@@ -157,3 +157,27 @@ def test_keyboard_shortcuts_move_open_search_and_explain_themselves(site, page):
     assert help.is_visible()
     page.keyboard.press("Escape")
     assert not help.is_visible()
+
+
+def test_without_javascript_a_bad_date_comes_back_beside_its_field(site, browser):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site + "/regions/palestine/?from=2026-02-30")
+    field = page.get_by_label("From")
+    assert field.get_attribute("aria-invalid") == "true"
+    error = page.locator("#" + field.get_attribute("aria-describedby"))
+    assert error.inner_text() == "Enter a valid date."
+    assert page.get_by_text("Correct what is marked above to see stories.").is_visible()
+    page.get_by_label("From").fill("2026-02-01")
+    page.get_by_role("button", name="Filter").click()
+    page.wait_for_url(re.compile(r"from=2026-02-01"))
+    assert page.locator(".field-error").count() == 0
+    assert page.locator("#results .story").count() == 1
+    context.close()
+
+
+def test_an_invalid_filter_page_is_accessible(site, page):
+    page.watcher.expected_statuses.add(400)
+    page.goto(site + "/regions/palestine/?from=2026-03-01&to=2026-01-01")
+    assert page.get_by_role("alert").first.inner_text().startswith("The “from” date")
+    check_page(page, "region-bad-date")

@@ -269,7 +269,33 @@ def test_unknown_pages_are_friendly_404s(client, seeded, url):
 def test_malformed_parameters_are_400_with_a_message(client, seeded, url):
     response = client.get(url)
     assert response.status_code == 400
-    assert "That request was not understood" in response.content.decode()
+    page = response.content.decode()
+    assert re.search(r'class="(field-error|form-error)"|That request was not understood', page)
+    assert "no-cache" in response["Cache-Control"] or "no-store" in response["Cache-Control"]
+
+
+def test_a_bad_date_shows_the_form_again_with_the_error_beside_the_field(client, seeded):
+    response = client.get("/regions/palestine/?from=2026-02-30&to=2026-03-01")
+    assert response.status_code == 400
+    page = response.content.decode()
+    field = re.search(r'<input[^>]*name="from"[^>]*>', page).group(0)
+    assert 'aria-invalid="true"' in field and 'aria-describedby="from-error"' in field
+    assert '<p class="field-error" id="from-error">Enter a valid date.</p>' in page
+    assert re.search(r'<input[^>]*name="to"[^>]*value="2026-03-01"', page)
+    assert "Correct what is marked above to see stories." in page
+    swapped = client.get(
+        "/regions/palestine/?from=2026-02-30", HTTP_HX_REQUEST="true", HTTP_HX_TARGET="results"
+    )
+    assert swapped.status_code == 400 and "<html" not in swapped.content.decode()
+
+
+def test_an_empty_filter_result_offers_a_way_on(client, seeded):
+    page = html(client.get("/regions/palestine/?from=2020-01-01&to=2020-01-31"))
+    assert "No stories here for these filters." in page
+    assert '<a href="/regions/palestine/">Show all of Palestine</a>' in page
+    assert '<a href="/regions/levant/">Levant</a>, or widen the dates.' in page
+    search = html(client.get("/search/?q=gaza&region=morocco"))
+    assert '<a href="/search/?q=gaza">Search every region and date</a>' in search
 
 
 def test_a_search_page_past_the_end_is_empty_not_an_error(client, seeded):

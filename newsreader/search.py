@@ -34,10 +34,16 @@ PG_WEIGHTS = [0.05, 0.1, 0.4, 1.0]  # D (unused), C (body), B (captions), A (tit
 _TOKEN = re.compile(r'(-?)"([^"]*)"?|(\S+)')
 
 
+# The shortest last word read as the start of a word: "phosph" finds "phosphate", but
+# "ga" would match a tenth of the archive.
+MIN_PREFIX = 3
+
+
 @dataclass(frozen=True)
 class Term:
     text: str
     phrase: bool = False
+    prefix: bool = False  # the word the reader is still typing: any word it starts
 
 
 @dataclass(frozen=True)
@@ -49,9 +55,13 @@ class ParsedQuery:
     def is_empty(self) -> bool:
         return not self.groups
 
+    @property
+    def prefixes(self) -> tuple[Term, ...]:
+        return tuple(term for group in self.groups for term in group if term.prefix)
+
     def to_fts5(self) -> str:
         def quoted(term: Term) -> str:
-            return '"' + term.text.replace('"', '""') + '"'
+            return '"' + term.text.replace('"', '""') + '"' + ("*" if term.prefix else "")
 
         parts = []
         for group in self.groups:
@@ -63,16 +73,52 @@ class ParsedQuery:
         return match
 
     def to_websearch(self) -> str:
+        """The query for PostgreSQL's websearch_to_tsquery, less the word being typed,
+        which websearch syntax cannot say (``to_tsquery``, below)."""
+
         def written(term: Term) -> str:
             return f'"{term.text}"' if term.phrase else term.text
 
-        parts = [" or ".join(written(t) for t in g) for g in self.groups]
+        parts = [" or ".join(written(t) for t in g) for g in self.groups if not g[0].prefix]
         parts += [f"-{written(t)}" for t in self.excluded]
         return " ".join(parts)
 
+    def to_tsquery_sql(self) -> tuple[str, list[str]]:
+        """The whole query as PostgreSQL SQL and its parameters: websearch's words and,
+        for a word being typed, ``to_tsquery('word':*)`` (a term is only \\w characters,
+        so it cannot break out of its quotes)."""
+        parts, params = [], []
+        if rest := self.to_websearch():
+            parts.append("websearch_to_tsquery('english', %s)")
+            params.append(rest)
+        for term in self.prefixes:
+            parts.append("to_tsquery('english', %s)")
+            params.append(f"'{term.text}':*")
+        return "(" + " && ".join(parts) + ")", params
+
+    def to_search_query(self) -> SearchQuery:
+        """The same query as Django's SearchQuery, for filtering and ranking."""
+        parts = (
+            [SearchQuery(rest, search_type="websearch", config="english")]
+            if (rest := self.to_websearch())
+            else []
+        )
+        parts += [
+            SearchQuery(f"'{term.text}':*", search_type="raw", config="english")
+            for term in self.prefixes
+        ]
+        combined = parts[0]
+        for part in parts[1:]:
+            combined &= part
+        return combined
+
 
 def parse_query(text: str) -> ParsedQuery:
-    """Words, "phrases", -exclusions and OR; punctuation-only words are dropped."""
+    """Words, "phrases", -exclusions and OR; punctuation-only words are dropped.
+
+    The last word, unless a space follows it, may be unfinished (search as you type):
+    it matches any word it begins, as "phosph" does "phosphate".
+    """
     groups: list[list[Term]] = []
     excluded: list[Term] = []
     join_next = False
@@ -97,6 +143,10 @@ def parse_query(text: str) -> ParsedQuery:
             join_next = False
         else:
             groups.append([term])
+    last = groups[-1][-1] if groups else None
+    typing = last and len(groups[-1]) == 1 and not last.phrase and not text[-1:].isspace()
+    if typing and len(last.text) >= MIN_PREFIX and text.rstrip().endswith(last.text):
+        groups[-1] = [Term(last.text, prefix=True)]
     return ParsedQuery(tuple(tuple(g) for g in groups), tuple(excluded))
 
 
@@ -105,7 +155,7 @@ def matching(queryset: QuerySet[Article], query: ParsedQuery) -> QuerySet[Articl
     if query.is_empty:
         return queryset.none()
     if connection.vendor == "postgresql":
-        search = SearchQuery(query.to_websearch(), search_type="websearch", config="english")
+        search = query.to_search_query()
         return queryset.filter(search_vector=search).annotate(
             score=SearchRank(F("search_vector"), search, weights=PG_WEIGHTS)
         )
@@ -125,12 +175,12 @@ def ranked(queryset: QuerySet[Article], query: ParsedQuery) -> QuerySet[Article]
     matches = matching(queryset, query)
     offset = RANKED_CANDIDATES - 1
     if connection.vendor == "postgresql":
+        tsquery, params = query.to_tsquery_sql()
         matches = matches.filter(
             id__gte=RawSQL(
-                "COALESCE((SELECT id FROM newsreader_article WHERE search_vector @@ "
-                "websearch_to_tsquery('english', %s) ORDER BY id DESC "
-                f"OFFSET {offset} LIMIT 1), 0)",
-                [query.to_websearch()],
+                f"COALESCE((SELECT id FROM newsreader_article WHERE search_vector @@ {tsquery}"
+                f" ORDER BY id DESC OFFSET {offset} LIMIT 1), 0)",
+                params,
             )
         )
     else:
@@ -152,11 +202,12 @@ def snippets(articles: list[Article], query: ParsedQuery) -> dict[int, SafeStrin
         return {}
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
+            tsquery, params = query.to_tsquery_sql()
             cursor.execute(
-                "SELECT id, ts_headline('english', body, websearch_to_tsquery('english', %s),"
-                " %s) FROM newsreader_article WHERE id = ANY(%s)",
+                f"SELECT id, ts_headline('english', body, {tsquery}, %s)"
+                " FROM newsreader_article WHERE id = ANY(%s)",
                 [
-                    query.to_websearch(),
+                    *params,
                     f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords=35, MinWords=15,"
                     ' MaxFragments=2, FragmentDelimiter=" … "',
                     ids,

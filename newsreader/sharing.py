@@ -9,6 +9,7 @@ from django.utils.text import Truncator
 
 from newsreader.models import Article
 
+
 def canonical_url(request: HttpRequest) -> dict:
     """A context processor: the page's address without its query, for the canonical link
     and Open Graph. None for a host the site does not serve, whose 400 page is still drawn.

@@ -181,3 +181,22 @@ def test_an_invalid_filter_page_is_accessible(site, page):
     page.goto(site + "/regions/palestine/?from=2026-03-01&to=2026-01-01")
     assert page.get_by_role("alert").first.inner_text().startswith("The “from” date")
     check_page(page, "region-bad-date")
+
+
+def test_search_as_you_type_finds_stories_before_the_word_is_finished(site, page):
+    page.goto(site + "/search/")
+    page.get_by_label("Search", exact=True).press_sequentially("Rafa", delay=60)
+    page.wait_for_url(re.compile(r"q=Rafa"))
+    results = page.locator("#results")
+    page.wait_for_function("() => document.querySelector('#results .story')")
+    assert "No stories match" not in results.inner_text()
+    assert "Rafah" in results.locator(".story-title").first.inner_text() + results.inner_text()
+    assert results.locator("mark").count() > 0
+
+
+def test_a_filter_change_replaces_the_results_rather_than_nesting_them(site, page):
+    page.goto(site + "/regions/palestine/")
+    page.get_by_label("From").fill("2026-02-01")
+    page.wait_for_url(re.compile(r"from=2026-02-01"))
+    page.wait_for_function("() => document.querySelectorAll('#results .story').length === 1")
+    assert page.locator("#results").count() == 1

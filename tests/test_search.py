@@ -171,3 +171,27 @@ def test_only_the_newest_matches_are_ranked(client, monkeypatch):
     bounded = client.get("/search/", {"q": "zanzibar"}).content.decode()
     assert oldest.title not in bounded
     assert bounded.count("Later story") == 3
+
+
+def test_the_last_word_typed_matches_the_words_it_begins(client):
+    make_article("Phosphate exports resume", body="The mine reopened.\n\nMore.")
+    make_article("Phones seized at the border", body="Police said so.\n\nMore.")
+    make_article("Fuel prices", body="Phosphorus and phosphates were not mentioned.\n\nOk.")
+    assert titles(client, "phosph") == ["Phosphate exports resume", "Fuel prices"]
+    assert titles(client, "exports phosph") == ["Phosphate exports resume"]
+    assert titles(client, "-fuel phosph") == ["Phosphate exports resume"]
+    # Only the last word: "phosph" in the middle of a query is a word like any other.
+    assert titles(client, "phosph exports") == []
+    assert titles(client, "ph") == []  # too short to stand for a word
+
+
+def test_only_a_last_plain_word_is_read_as_unfinished():
+    def prefixes(text: str) -> list[str]:
+        return [term.text for term in parse_query(text).prefixes]
+
+    assert prefixes("border phosph") == ["phosph"]
+    assert prefixes('phosph "border crossing"') == []
+    assert prefixes("phosph -egypt") == []
+    assert prefixes("rafah OR khan") == []
+    assert prefixes("al-Sharaa") == []
+    assert prefixes("ga") == []

@@ -107,7 +107,9 @@ sub normalise_query {
         set req.url = regsuball(req.url, "([?&])(?!(?:after|before|shown)=)[^&]*", "\1");
     } elsif (req.url ~ "^/regions/[^/?]+/(\?|$)") {
         set req.url = regsuball(req.url, "([?&])(?!(?:from|to|place|after|before|shown)=)[^&]*", "\1");
-    } elsif (req.url ~ "^/(sources/[^/?]+|archive/[^?]+)/(\?|$)") {
+    } elsif (req.url ~ "^/sources/[^/?]+/(\?|$)") {
+        set req.url = regsuball(req.url, "([?&])(?!(?:role|from|to|after|before|shown)=)[^&]*", "\1");
+    } elsif (req.url ~ "^/archive/[^?]+/(\?|$)") {
         set req.url = regsuball(req.url, "([?&])(?!(?:from|to|after|before|shown)=)[^&]*", "\1");
     } elsif (req.url ~ "^/search/(\?|$)") {
         set req.url = regsuball(req.url, "([?&])(?!(?:q|region|from|to|page)=)[^&]*", "\1");

@@ -8,7 +8,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.forms.renderers import Jinja2
 
-from newsreader.models import Region
+from newsreader.models import SOURCE_ROLES, Region
 from newsreader.paging import PAGE_SIZE, BadCursor, Cursor
 from newsreader.search import MAX_PAGES, MAX_QUERY_LENGTH
 
@@ -145,6 +145,14 @@ class RegionFilterForm(StoryFilterForm):
     @property
     def is_filtered(self) -> bool:
         return super().is_filtered or bool(self.cleaned_data.get("place"))
+
+
+class SourceFilterForm(StoryFilterForm):
+    """A source's stories: those it published, those citing it, or those with its photos."""
+
+    role = forms.ChoiceField(
+        required=False, choices=[("", ""), *SOURCE_ROLES.items()], widget=forms.HiddenInput
+    )
 
 
 class SearchForm(StoryFilterForm):

@@ -6,7 +6,7 @@ import sys
 from collections import defaultdict
 
 from django.db import InterfaceError, OperationalError, connections, router
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef
 from django.db.models.functions import TruncMonth, TruncYear
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -16,7 +16,7 @@ from django.utils.cache import add_never_cache_headers, patch_vary_headers
 from django.views.decorators.http import require_safe
 
 from newsreader import search, sharing
-from newsreader.forms import RegionFilterForm, SearchForm, StoryFilterForm
+from newsreader.forms import RegionFilterForm, SearchForm, SourceFilterForm, StoryFilterForm
 from newsreader.frontend_cache import (
     add_keys,
     article_key,
@@ -26,13 +26,14 @@ from newsreader.frontend_cache import (
     story_keys,
 )
 from newsreader.models import (
+    SOURCE_ROLES,
     Article,
     ArticleQuerySet,
     ArticleRegion,
-    ArticleSource,
     Region,
     Source,
     published_story_counts,
+    source_story_counts,
 )
 from newsreader.paging import Cursor, Page, beyond, newest_first, paginate
 from newsreader.security import rate_limited, refuse
@@ -254,38 +255,33 @@ def region_detail(request: HttpRequest, slug: str) -> HttpResponse:
 @require_safe
 @cache_publicly
 def source_index(request: HttpRequest) -> HttpResponse:
-    sources = (
-        Source.objects.annotate(
-            story_count=Count(
-                "article_links__article",
-                filter=Q(article_links__article__status=Article.Status.PUBLISHED),
-                distinct=True,
-            )
-        )
-        .filter(story_count__gt=0)
-        .order_by("name")
-    )
+    counts = source_story_counts()
+    sources = list(Source.objects.filter(pk__in=counts).order_by("name"))
+    for source in sources:
+        source.roles = [(role, counts[source.pk].get(role, 0)) for role in SOURCE_ROLES]
     return render(request, "newsreader/source_index.html", {"sources": sources})
 
 
 @require_safe
 @cache_publicly
 def source_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    """A source's stories in three lists: those it published, those citing it, and those
+    with its photos; the first that has stories unless the reader chose (``role``)."""
     source = get_object_or_404(Source, slug=slug)
-    form = StoryFilterForm(request.GET)
+    form = SourceFilterForm(request.GET)
     if not form.is_valid():
         return bad_request(request, form.error_message())
-    stories = form.filter(
-        published().filter(id__in=ArticleSource.objects.filter(source=source).values("article_id"))
+    counts = source_story_counts(source).get(source.pk, {})
+    role = form.cleaned_data["role"] or next(
+        (role for role in SOURCE_ROLES if counts.get(role)), "published"
     )
-    page = paginate(
-        stories.with_listing(),
-        **form.paging,
-    )
+    page = paginate(form.filter(published().of_source(source, role)).with_listing(), **form.paging)
     context = {
         "source": source,
         "form": form,
         "page": page,
+        "role": role,
+        "roles": [(key, label, counts.get(key, 0)) for key, label in SOURCE_ROLES.items()],
         "feed_url": reverse("newsreader:source-feed", args=[source.slug]),
     }
     response = render_list(request, "newsreader/source_detail.html", context)

@@ -9,7 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import NoReverseMatch, reverse, set_script_prefix
 
-from newsreader.models import Article, article_path
+from newsreader.models import Article, Source, article_path
 from tests.conftest import SEEDS, ingest
 from tests.factories import make_article, make_articles
 
@@ -603,3 +603,25 @@ def test_an_undated_story_claims_no_publication_date_to_search_engines(client):
     data = json.loads(re.search(r'application/ld\+json">(.*?)</script>', page).group(1))
     assert "datePublished" not in data
     assert "article:published_time" not in page
+
+
+def test_a_source_page_separates_what_it_published_cited_and_photographed(client):
+    afp = Source.objects.get(slug="afp")
+    own = make_article("An AFP story")
+    Article.objects.filter(pk=own.pk).update(publisher=afp)
+    make_article("Citing AFP", cited=("afp",))
+    make_article("With an AFP photo", caption="A photo", credit="afp")
+    pages = {
+        role: html(client.get(f"/sources/afp/?role={role}"))
+        for role in ("published", "cited", "photo_credit")
+    }
+    assert "An AFP story" in pages["published"] and "Citing AFP" not in pages["published"]
+    assert "Citing AFP" in pages["cited"] and "An AFP story" not in pages["cited"]
+    assert (
+        "With an AFP photo" in pages["photo_credit"] and "Citing AFP" not in pages["photo_credit"]
+    )
+    assert re.search(r'aria-current="page">Citing it <span class="count">1</span>', pages["cited"])
+    assert "An AFP story" in html(client.get("/sources/afp/"))  # published comes first
+    index = html(client.get("/sources/"))
+    assert "published 1" in index and "cited in 1" in index and "photos in 1" in index
+    assert client.get("/sources/afp/?role=owner").status_code == 400

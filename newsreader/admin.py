@@ -16,6 +16,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import path, reverse
 from django.utils.functional import cached_property
+from django.utils.html import format_html
 from reversion.admin import VersionAdmin
 
 from newsreader.ingest.attribution import MAX_PUBLISHER_LENGTH, MAX_URL_LENGTH
@@ -99,7 +100,9 @@ class ProvenanceInline(admin.TabularInline):
 
     @admin.display(description="content hash (SHA-256)")
     def file_sha256(self, obj: Provenance) -> str:
-        return obj.file.sha256
+        # The first 12 characters tell files apart; all 64 made the form wider than a
+        # 1280-pixel screen. The whole hash is the tooltip.
+        return format_html('<code title="{}">{}…</code>', obj.file.sha256, obj.file.sha256[:12])
 
     def has_add_permission(self, request: HttpRequest, obj=None) -> bool:
         return False

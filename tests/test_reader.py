@@ -200,3 +200,25 @@ def test_a_filter_change_replaces_the_results_rather_than_nesting_them(site, pag
     page.wait_for_url(re.compile(r"from=2026-02-01"))
     page.wait_for_function("() => document.querySelectorAll('#results .story').length === 1")
     assert page.locator("#results").count() == 1
+
+
+def test_the_admin_change_form_fits_a_1280_pixel_screen(site, page):
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    from newsreader.models import Article
+
+    editor = get_user_model().objects.create_user(
+        "eda", password="a long editor passphrase", is_staff=True
+    )
+    editor.groups.add(Group.objects.get(name="Editors"))
+    story = Article.objects.get(title__startswith="Miami Talks")  # two files, many regions
+    page.goto(site + "/admin/login/")
+    page.get_by_label("Username").fill("eda")
+    page.get_by_label("Password").fill("a long editor passphrase")
+    page.get_by_role("button", name="Log in").click()
+    page.goto(site + f"/admin/newsreader/article/{story.pk}/change/")
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= 1280
+    hashes = page.locator("td.field-file_sha256 code")
+    assert hashes.count() == 2
+    assert len(hashes.first.get_attribute("title")) == 64

@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils.cache import add_never_cache_headers, patch_vary_headers
 from django.views.decorators.http import require_safe
 
-from newsreader import search, sharing
+from newsreader import maps, search, sharing
 from newsreader.forms import RegionFilterForm, SearchForm, SourceFilterForm, StoryFilterForm
 from newsreader.frontend_cache import (
     add_keys,
@@ -199,7 +199,19 @@ def region_index(request: HttpRequest) -> HttpResponse:
             next(s for s in subregions if s.pk == region.parent_id).countries.append(region)
     for subregion in subregions:
         subregion.countries.sort(key=lambda c: c.name)
-    return render(request, "newsreader/region_index.html", {"subregions": subregions})
+    countries = [country for subregion in subregions for country in subregion.countries]
+    most = max((country.story_count for country in countries), default=0)
+    for country in countries:
+        country.outline = maps.outline(country.code, country.name)
+        country.shade = maps.shade(country.story_count, most)
+    # Dots (countries too small to outline) are drawn last, so that they sit on top.
+    countries.sort(key=lambda country: bool(country.outline and country.outline.dot))
+    context = {
+        "subregions": subregions,
+        "countries": countries,
+        "map": {"width": maps.WIDTH, "height": maps.HEIGHT, "dot": maps.DOT_RADIUS, "most": most},
+    }
+    return render(request, "newsreader/region_index.html", context)
 
 
 @require_safe
@@ -247,9 +259,34 @@ def region_detail(request: HttpRequest, slug: str) -> HttpResponse:
             id_field="article_id",
         )
         page.items = published().with_listing().in_order([link.article_id for link in page.items])
-    context |= {"page": page, "place": place}
+    context |= {"page": page, "place": place, **stories_per_week(region)}
     response = render_list(request, "newsreader/region_detail.html", context)
     return add_keys(response, {region_key(region.pk), *story_keys(page.items)})
+
+
+def stories_per_week(region: Region) -> dict:
+    """The chart on a region's page: its stories per week in the weeks to its newest."""
+    if region.kind == Region.Kind.SUBREGION:
+        links = ArticleRegion.objects.filter(region__parent=region, is_published=True)
+    else:
+        links = ArticleRegion.objects.filter(region=region, is_published=True)
+    newest = links.filter(published_on__isnull=False).order_by("-published_on").first()
+    if not newest:
+        return {"weeks": []}
+    weeks = maps.weekly({}, newest.published_on)
+    counts = dict(
+        links.filter(published_on__range=(weeks[0].start, newest.published_on))
+        .order_by()
+        .values_list("published_on")
+        .annotate(n=Count("article_id", distinct=True))
+    )
+    weeks = maps.weekly(counts, newest.published_on)
+    return {
+        "weeks": weeks,
+        "last_day": newest.published_on,
+        "chart": {"width": maps.CHART_WIDTH, "height": maps.CHART_HEIGHT, "bar": maps.BAR_WIDTH},
+        "weeks_total": sum(week.count for week in weeks),
+    }
 
 
 @require_safe

@@ -222,3 +222,28 @@ def test_the_admin_change_form_fits_a_1280_pixel_screen(site, page):
     hashes = page.locator("td.field-file_sha256 code")
     assert hashes.count() == 2
     assert len(hashes.first.get_attribute("title")) == 64
+
+
+def test_the_regions_map_shades_each_country_and_leads_to_it_by_keyboard(site, page):
+    page.goto(site + "/regions/")
+    countries = page.locator(".region-map svg a")
+    assert countries.count() == 22  # every country, Bahrain as a dot
+    lebanon = page.locator(".region-map a[href='/regions/lebanon/']")
+    listed = page.locator(".country-list > li", has=page.locator("a[href='/regions/lebanon/']"))
+    count = listed.locator("> .count").inner_text()
+    assert lebanon.get_attribute("aria-label") == f"Lebanon: {count} stories"
+    assert "shade-4" in lebanon.get_attribute("class")  # the most stories
+    jordan = page.locator(".region-map a[href='/regions/jordan/']")
+    assert "shade-0" in jordan.get_attribute("class")
+    page.locator("main").focus()
+    for _ in range(30):
+        page.keyboard.press("Tab")
+        if page.evaluate("() => document.activeElement.getAttribute('href')") == (
+            "/regions/lebanon/"
+        ):
+            break
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/regions/lebanon/$"))
+    chart = page.get_by_role("img", name=re.compile(r"stories in the 12 weeks to"))
+    assert chart.locator("rect").count() == 12
+    check_page(page, "region-chart")

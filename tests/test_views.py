@@ -92,7 +92,7 @@ def test_home_pages_to_older_stories_and_its_regions_repeat_none_of_them(client)
 
 
 def test_regions_index_lists_subregions_countries_counts_and_places(client, seeded):
-    page = html(client.get("/regions/"))
+    page = html(client.get("/regions/")).split('<div class="region-index">')[1]
     assert page.index("Levant") < page.index("Palestine")
     assert re.search(r'href="/regions/palestine/">Palestine</a> <span class="count">2</span>', page)
     assert 'href="/regions/palestine/?place=khan-yunis">Khan Yunis</a>' in page
@@ -625,3 +625,15 @@ def test_a_source_page_separates_what_it_published_cited_and_photographed(client
     index = html(client.get("/sources/"))
     assert "published 1" in index and "cited in 1" in index and "photos in 1" in index
     assert client.get("/sources/afp/?role=owner").status_code == 400
+
+
+def test_a_region_page_charts_its_stories_per_week_to_its_newest(client):
+    for day in (2, 3, 9, 16):  # Mondays 2, 9 and 16 March 2026, and a Tuesday
+        make_article(f"Story of {day} March", published_on=datetime.date(2026, 3, day))
+    make_article("Far older", published_on=datetime.date(2025, 1, 1))
+    page = html(client.get("/regions/lebanon/"))
+    assert "4 stories in the 12 weeks to 16 March 2026" in page
+    bars = re.findall(r"<title>Week of ([^:]+): (\d+)</title>", page)
+    assert len(bars) == 12
+    assert bars[-3:] == [("2 March", "2"), ("9 March", "1"), ("16 March", "1")]
+    assert "week-chart" not in html(client.get("/regions/jordan/"))

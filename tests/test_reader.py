@@ -247,3 +247,54 @@ def test_the_regions_map_shades_each_country_and_leads_to_it_by_keyboard(site, p
     chart = page.get_by_role("img", name=re.compile(r"stories in the 12 weeks to"))
     assert chart.locator("rect").count() == 12
     check_page(page, "region-chart")
+
+
+def gap(page, upper: str, lower: str) -> float:
+    """Pixels between the bottom of the first element and the top of the second."""
+    return page.evaluate(
+        """([upper, lower]) => document.querySelector(lower).getBoundingClientRect().top
+            - document.querySelector(upper).getBoundingClientRect().bottom""",
+        [upper, lower],
+    )
+
+
+def test_pages_keep_their_margins_and_lines_a_reader_can_follow(site, page):
+    page.goto(site + "/regions/lebanon/")
+    assert gap(page, ".masthead", "main h1, main nav") >= 16
+    assert gap(page, "main", ".site-footer") >= 0
+    assert page.evaluate(
+        "() => getComputedStyle(document.querySelector('main')).paddingBottom"
+    ) not in ("0px", "")
+    lede = page.locator(".story-lede").first
+    font = float(lede.evaluate("e => parseFloat(getComputedStyle(e).fontSize)"))
+    assert lede.bounding_box()["width"] / font <= 42.5  # about 70 characters a line
+    assert "Asharq Al-Awsat" in page.locator(".story .publisher").first.inner_text()
+
+
+def test_an_article_sets_a_lost_photos_caption_apart_and_describes_itself(site, page):
+    page.goto(site + "/")
+    page.get_by_role(
+        "link", name="Dozen People Entered Egypt from Gaza on First Day of Rafah Opening"
+    ).click()
+    page.wait_for_url(re.compile(r"/articles/"))
+    order = page.evaluate(
+        """() => [...document.querySelector('.article-body').children].map(
+            e => e.matches('aside') ? 'caption' : 'paragraph')"""
+    )
+    assert order[:2] == ["paragraph", "caption"]
+    caption = page.get_by_role("complementary", name="Photo in the original")
+    assert "Abed Rahim Khatib/" in caption.inner_text()
+    assert page.get_by_text("Published by Asharq Al-Awsat").is_visible()
+    head = page.evaluate(
+        """() => ({
+          canonical: document.querySelector('link[rel=canonical]').href,
+          title: document.querySelector('meta[property="og:title"]').content,
+          data: JSON.parse(document.querySelector('script[type="application/ld+json"]').text),
+        })"""
+    )
+    assert head["canonical"] == page.url
+    assert head["title"].startswith("Dozen People Entered Egypt")
+    assert head["data"]["datePublished"] == "2026-02-02"
+    related = page.get_by_role("complementary", name=re.compile("More from Palestine"))
+    assert "Miami Talks" in related.inner_text()
+    check_page(page, "article")

@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 HOST ?= 127.0.0.1
 
-.PHONY: install install-site run test lint format check seed clean
+.PHONY: install install-site run test test-all lint format check seed clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -36,7 +36,13 @@ seed: install-site
 run: seed
 	trap 'kill 0' EXIT; $(PY) manage.py db_worker & $(PY) manage.py runserver $(HOST):$(PORT)
 
+# The tier to run every few minutes: everything but the thorough tier (tests/conftest.py).
 test: install
+	$(PY) -m pytest -m "not thorough"
+
+# Everything, as CI runs it: adds the load drills, fault injection, fuzzers, schemathesis,
+# pip-audit, Varnish and concurrent ingests.
+test-all: install
 	$(PY) -m pytest
 
 lint: install

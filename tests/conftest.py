@@ -12,6 +12,28 @@ SEEDS = ROOT / "fixtures" / "seeds"
 # The browser tests' fixtures (browser, page, site), for every test module.
 pytest_plugins = ["tests.browsing"]
 
+# The thorough tier (make test-all, and CI): load drills, fault injection, fuzzers,
+# schemathesis, pip-audit, Varnish and concurrent-ingest runs. make test leaves them out.
+THOROUGH_MODULES = {
+    "test_api_schema",
+    "test_concurrency",
+    "test_dependencies",
+    "test_drills",
+    "test_fuzz_parse",
+    "test_fuzz_urls",
+    "test_hostile_input",
+    "test_ingest_faults",
+    "test_scaleout",
+    "test_varnish",
+}
+
+
+def pytest_collection_modifyitems(items: list) -> None:
+    for item in items:
+        if item.module.__name__.rsplit(".", 1)[-1] in THOROUGH_MODULES:
+            item.add_marker(pytest.mark.thorough)
+
+
 MULTI_STORY = SEEDS / "002_801232c05f2a40c6.txt"
 BODY_ONLY = SEEDS / "000_d68af86ea4c77a71.txt"
 

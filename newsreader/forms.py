@@ -51,16 +51,6 @@ class StoryFilterForm(forms.Form):
     def add_prefix(self, field_name: str) -> str:
         return self.public_names.get(field_name, field_name)
 
-    def full_clean(self) -> None:
-        super().full_clean()
-        # A field in error points at its message (``<p id="from-error">``, _field.html), so
-        # a screen reader reads it with the field.
-        for name in self.errors:
-            if name in self.fields:
-                self.fields[name].widget.attrs.update(
-                    {"aria-invalid": "true", "aria-describedby": f"{self.add_prefix(name)}-error"}
-                )
-
     def clean_date_from(self) -> datetime.date | None:
         return _in_range(self.cleaned_data["date_from"], "from")
 

@@ -279,8 +279,8 @@ def test_a_bad_date_shows_the_form_again_with_the_error_beside_the_field(client,
     assert response.status_code == 400
     page = response.content.decode()
     field = re.search(r'<input[^>]*name="from"[^>]*>', page).group(0)
-    assert 'aria-invalid="true"' in field and 'aria-describedby="from-error"' in field
-    assert '<p class="field-error" id="from-error">Enter a valid date.</p>' in page
+    assert 'aria-invalid="true"' in field and 'aria-describedby="id_from_error"' in field
+    assert '<p class="field-error" id="id_from_error">Enter a valid date.</p>' in page
     assert re.search(r'<input[^>]*name="to"[^>]*value="2026-03-01"', page)
     assert "Correct what is marked above to see stories." in page
     swapped = client.get(

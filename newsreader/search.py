@@ -6,6 +6,8 @@ and OR between alternatives. Titles weigh more than captions, captions more than
 
 from __future__ import annotations
 
+import functools
+import operator
 import re
 from dataclasses import dataclass
 
@@ -83,34 +85,30 @@ class ParsedQuery:
         parts += [f"-{written(t)}" for t in self.excluded]
         return " ".join(parts)
 
+    def tsquery_parts(self) -> list[tuple[str, str]]:
+        """The query for PostgreSQL as (kind, text) pairs, all of which must match:
+        websearch syntax for the finished words, and a raw ``'word':*`` for a word being
+        typed (a term is only \\w characters, so it cannot break out of its quotes)."""
+        parts = [("websearch", rest)] if (rest := self.to_websearch()) else []
+        return parts + [("raw", f"'{term.text}':*") for term in self.prefixes]
+
     def to_tsquery_sql(self) -> tuple[str, list[str]]:
-        """The whole query as PostgreSQL SQL and its parameters: websearch's words and,
-        for a word being typed, ``to_tsquery('word':*)`` (a term is only \\w characters,
-        so it cannot break out of its quotes)."""
-        parts, params = [], []
-        if rest := self.to_websearch():
-            parts.append("websearch_to_tsquery('english', %s)")
-            params.append(rest)
-        for term in self.prefixes:
-            parts.append("to_tsquery('english', %s)")
-            params.append(f"'{term.text}':*")
-        return "(" + " && ".join(parts) + ")", params
+        """The query as SQL and its parameters, for raw queries (ranking, snippets)."""
+        parts = self.tsquery_parts()
+        sql = " && ".join(f"{TSQUERY_FUNCTIONS[kind]}('english', %s)" for kind, _ in parts)
+        return f"({sql})", [text for _, text in parts]
 
     def to_search_query(self) -> SearchQuery:
         """The same query as Django's SearchQuery, for filtering and ranking."""
-        parts = (
-            [SearchQuery(rest, search_type="websearch", config="english")]
-            if (rest := self.to_websearch())
-            else []
-        )
-        parts += [
-            SearchQuery(f"'{term.text}':*", search_type="raw", config="english")
-            for term in self.prefixes
+        queries = [
+            SearchQuery(text, search_type=kind, config="english")
+            for kind, text in self.tsquery_parts()
         ]
-        combined = parts[0]
-        for part in parts[1:]:
-            combined &= part
-        return combined
+        return functools.reduce(operator.and_, queries)
+
+
+# PostgreSQL's function for each kind of SearchQuery text.
+TSQUERY_FUNCTIONS = {"websearch": "websearch_to_tsquery", "raw": "to_tsquery"}
 
 
 def parse_query(text: str) -> ParsedQuery:

@@ -90,16 +90,23 @@ CHART_WIDTH, CHART_HEIGHT, BAR_GAP = 240, 60, 2
 BAR_WIDTH = CHART_WIDTH / CHART_WEEKS - BAR_GAP
 
 
+def monday(day: datetime.date) -> datetime.date:
+    return day - datetime.timedelta(days=day.weekday())
+
+
+def chart_start(last_day: datetime.date) -> datetime.date:
+    """The first day the chart to ``last_day`` counts: a Monday, CHART_WEEKS weeks back."""
+    return monday(last_day) - datetime.timedelta(weeks=CHART_WEEKS - 1)
+
+
 def weekly(counts_by_day: dict[datetime.date, int], last_day: datetime.date) -> list[Week]:
     """Stories per week for the CHART_WEEKS weeks (Monday to Sunday) to ``last_day``,
     with each bar's place and height in the chart."""
-    last_monday = last_day - datetime.timedelta(days=last_day.weekday())
-    starts = [last_monday - datetime.timedelta(weeks=n) for n in reversed(range(CHART_WEEKS))]
-    totals = dict.fromkeys(starts, 0)
+    first = chart_start(last_day)
+    totals = {first + datetime.timedelta(weeks=n): 0 for n in range(CHART_WEEKS)}
     for day, count in counts_by_day.items():
-        monday = day - datetime.timedelta(days=day.weekday())
-        if monday in totals:
-            totals[monday] += count
+        if (week := monday(day)) in totals:
+            totals[week] += count
     most = max(totals.values()) or 1
     step = CHART_WIDTH / CHART_WEEKS
     return [

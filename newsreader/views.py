@@ -3,7 +3,7 @@ from __future__ import annotations
 import calendar
 import datetime
 import sys
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from django.db import InterfaceError, OperationalError, connections, router
 from django.db.models import Count, Exists, OuterRef
@@ -114,28 +114,29 @@ def home(request: HttpRequest) -> HttpResponse:
     form = StoryFilterForm(request.GET)
     if not form.is_valid():
         return bad_request(request, form.error_message())
-    page = paginate(
-        published().with_listing(),
-        **form.paging,
-    )
+    page = paginate(published().with_listing(), **form.paging)
     paging = form.cleaned_data["after"] or form.cleaned_data["before"]
     context = {
         "page": page,
         "form": form,
-        "sections": [] if paging else region_sections(exclude={a.pk for a in page.items}),
+        "sections": [] if paging else region_sections(shown=page.items),
         "card_heading": "h3",
     }
     return render_list(request, "newsreader/home.html", context)
 
 
-def region_sections(exclude: set[int]) -> list[dict]:
+def region_sections(shown: list[Article]) -> list[dict]:
     """The home page's column: the regions with the newest stories, each with its newest
-    stories that the main column does not already show."""
+    stories that the main column (``shown``) does not already show."""
     countries = list(Region.objects.countries())
-    # Enough of each region's newest that those the main column shows can be left out.
+    # Enough of each region's newest that those the main column shows can be left out: as
+    # many more as the main column shows of the region it shows most of.
+    per_region = Counter(a.primary_region.pk for a in shown if a.primary_region)
+    exclude = {a.pk for a in shown}
+    limit = HOME_PER_REGION + max(per_region.values(), default=0)
     newest = {
         region: [pk for pk in ids if pk not in exclude][:HOME_PER_REGION]
-        for region, ids in newest_per_region(countries, HOME_PER_REGION + len(exclude)).items()
+        for region, ids in newest_per_region(countries, limit).items()
     }
     # A region's section shows titles and dates only.
     articles = (
@@ -246,10 +247,7 @@ def region_detail(request: HttpRequest, slug: str) -> HttpResponse:
         return refuse_form(request, "newsreader/region_detail.html", context)
     place = form.cleaned_data.get("place")
     if region.kind == Region.Kind.SUBREGION:
-        page = paginate(
-            form.filter(base).with_listing(),
-            **form.paging,
-        )
+        page = paginate(form.filter(base).with_listing(), **form.paging)
     else:
         # A country's or place's stories come straight from the region-link index.
         links = ArticleRegion.objects.filter(region=place or region, is_published=True)
@@ -259,7 +257,9 @@ def region_detail(request: HttpRequest, slug: str) -> HttpResponse:
             id_field="article_id",
         )
         page.items = published().with_listing().in_order([link.article_id for link in page.items])
-    context |= {"page": page, "place": place, **stories_per_week(region)}
+    context |= {"page": page, "place": place}
+    if not fragment_for(request, STORY_FRAGMENTS):  # the chart is outside the results
+        context |= stories_per_week(region)
     response = render_list(request, "newsreader/region_detail.html", context)
     return add_keys(response, {region_key(region.pk), *story_keys(page.items)})
 
@@ -273,9 +273,10 @@ def stories_per_week(region: Region) -> dict:
     newest = links.filter(published_on__isnull=False).order_by("-published_on").first()
     if not newest:
         return {"weeks": []}
-    weeks = maps.weekly({}, newest.published_on)
     counts = dict(
-        links.filter(published_on__range=(weeks[0].start, newest.published_on))
+        links.filter(
+            published_on__range=(maps.chart_start(newest.published_on), newest.published_on)
+        )
         .order_by()
         .values_list("published_on")
         .annotate(n=Count("article_id", distinct=True))
@@ -488,8 +489,7 @@ def archive_month(request: HttpRequest, year: int, month: int) -> HttpResponse:
         return bad_request(request, form.error_message())
     last = first.replace(day=calendar.monthrange(year, month)[1])
     page = paginate(
-        published().filter(published_on__range=(first, last)).with_listing(),
-        **form.paging,
+        published().filter(published_on__range=(first, last)).with_listing(), **form.paging
     )
     context = {"month": first, "weeks": grid, "page": page, **neighbours}
     return render_list(request, "newsreader/archive_month.html", context)
@@ -502,10 +502,7 @@ def archive_day(request: HttpRequest, year: int, month: int, day: int) -> HttpRe
     form = StoryFilterForm(request.GET)
     if not form.is_valid():
         return bad_request(request, form.error_message())
-    page = paginate(
-        published().filter(published_on=date).with_listing(),
-        **form.paging,
-    )
+    page = paginate(published().filter(published_on=date).with_listing(), **form.paging)
     if not page.items and not (form.cleaned_data["after"] or form.cleaned_data["before"]):
         raise Http404("No stories that day.")
     grid, neighbours = _month_calendar(date.replace(day=1))
@@ -530,10 +527,7 @@ def archive_undated(request: HttpRequest) -> HttpResponse:
     form = StoryFilterForm(request.GET)
     if not form.is_valid():
         return bad_request(request, form.error_message())
-    page = paginate(
-        published().undated().with_listing(),
-        **form.paging,
-    )
+    page = paginate(published().undated().with_listing(), **form.paging)
     return render_list(request, "newsreader/archive_undated.html", {"page": page})
 
 

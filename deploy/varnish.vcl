@@ -109,6 +109,8 @@ sub normalise_query {
         set req.url = regsuball(req.url, "([?&])(?!(?:from|to|place|after|before|shown)=)[^&]*", "\1");
     } elsif (req.url ~ "^/sources/[^/?]+/(\?|$)") {
         set req.url = regsuball(req.url, "([?&])(?!(?:role|from|to|after|before|shown)=)[^&]*", "\1");
+    } elsif (req.url ~ "^/(threads|people|organisations)/[^/?]+/(\?|$)") {
+        set req.url = regsuball(req.url, "([?&])(?!(?:from|to|after|before|shown)=)[^&]*", "\1");
     } elsif (req.url ~ "^/archive/[^?]+/(\?|$)") {
         set req.url = regsuball(req.url, "([?&])(?!(?:from|to|after|before|shown)=)[^&]*", "\1");
     } elsif (req.url ~ "^/search/(\?|$)") {

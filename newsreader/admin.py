@@ -19,9 +19,16 @@ from django.utils.functional import cached_property
 from django.utils.html import format_html
 from reversion.admin import VersionAdmin
 
+from newsreader.coverage_admin import (
+    ArticleOrganisationInline,
+    ArticlePersonInline,
+    rethread_after_edit,
+)
 from newsreader.ingest.attribution import MAX_PUBLISHER_LENGTH, MAX_URL_LENGTH
 from newsreader.models import (
     Article,
+    ArticleOrganisation,
+    ArticlePerson,
     ArticleRegion,
     ArticleSource,
     Caption,
@@ -204,8 +211,14 @@ class UploadForm(forms.Form):
 
 # -- articles ------------------------------------------------------------------------
 
-TRACKED_FIELDS = {"title", "body", "published_on", "publisher", "original_url"}
-TRACKED_INLINES = {Caption: "captions", ArticleRegion: "regions", ArticleSource: "sources"}
+TRACKED_FIELDS = {"title", "body", "published_on", "publisher", "original_url", "thread"}
+TRACKED_INLINES = {
+    Caption: "captions",
+    ArticleRegion: "regions",
+    ArticleSource: "sources",
+    ArticlePerson: "people",
+    ArticleOrganisation: "organisations",
+}
 
 
 @admin.register(Article)
@@ -221,12 +234,20 @@ class ArticleAdmin(VersionAdmin):
         "date_source",
     ]
     search_fields = ["title", "body"]
-    autocomplete_fields = ["publisher"]
+    autocomplete_fields = ["publisher", "thread"]
     date_hierarchy = "published_on"
     readonly_fields = ["date_source", "edited_fields_display", "created_at", "updated_at"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "status", ("published_on", "date_source"), "body"]}),
         ("Attribution", {"fields": ["publisher", "original_url"]}),
+        (
+            "Developing story",
+            {
+                "fields": ["thread"],
+                "description": "Move the story into another thread, or empty the field to "
+                "take it out of any; re-threading leaves your choice alone.",
+            },
+        ),
         (
             "Record",
             {
@@ -235,7 +256,14 @@ class ArticleAdmin(VersionAdmin):
             },
         ),
     ]
-    inlines = [CaptionInline, ArticleRegionInline, ArticleSourceInline, ProvenanceInline]
+    inlines = [
+        CaptionInline,
+        ArticleRegionInline,
+        ArticleSourceInline,
+        ArticlePersonInline,
+        ArticleOrganisationInline,
+        ProvenanceInline,
+    ]
     actions = ["publish", "unpublish", "set_primary_region", "set_date"]
     list_per_page = 50
     show_full_result_count = False
@@ -282,6 +310,11 @@ class ArticleAdmin(VersionAdmin):
         if "published_on" in form.changed_data:
             obj.date_source = Article.DateSource.EDITOR if obj.published_on else ""
         super().save_model(request, obj, form, change)
+
+    def save_related(self, request: HttpRequest, form, formsets, change: bool) -> None:
+        super().save_related(request, form, formsets, change)
+        if change:
+            rethread_after_edit(form.instance, form.initial.get("thread"))
 
     def save_formset(self, request: HttpRequest, form, formset, change: bool) -> None:
         super().save_formset(request, form, formset, change)

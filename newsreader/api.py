@@ -13,13 +13,25 @@ from django.views.decorators.http import require_safe
 
 from newsreader import search
 from newsreader.forms import StoryFilterForm
-from newsreader.frontend_cache import add_keys, article_key, cache_publicly, region_key, source_key
+from newsreader.frontend_cache import (
+    add_keys,
+    article_key,
+    cache_publicly,
+    organisation_key,
+    person_key,
+    region_key,
+    source_key,
+    thread_key,
+)
 from newsreader.models import (
     Article,
+    ArticleOrganisation,
+    ArticlePerson,
     ArticleRegion,
     ArticleSource,
     Caption,
     Region,
+    Thread,
     published_story_counts,
 )
 from newsreader.paging import BadCursor, paginate
@@ -43,6 +55,19 @@ def articles_for_json(queryset: QuerySet[Article]) -> QuerySet[Article]:
             ),
         ),
         "provenance__file",
+        Prefetch("thread", queryset=Thread.objects.with_headline()),
+        Prefetch(
+            "article_people",
+            queryset=ArticlePerson.objects.filter(person__hidden=False)
+            .select_related("person")
+            .order_by("person__name"),
+        ),
+        Prefetch(
+            "article_organisations",
+            queryset=ArticleOrganisation.objects.filter(organisation__hidden=False)
+            .select_related("organisation")
+            .order_by("organisation__name"),
+        ),
     ).select_related("publisher")
 
 
@@ -76,6 +101,25 @@ def article_json(article: Article, base_url: str) -> dict[str, Any]:
         ],
         "provenance": sorted({p.file.name for p in article.provenance.all()}),
         "publisher": publisher_json(article),
+        "thread": thread_json(article, base_url),
+        "people": [
+            {"name": link.person.name, "role": link.role or None, "country": link.country or None}
+            for link in article.article_people.all()
+        ],
+        "organisations": [
+            {"name": link.organisation.name} for link in article.article_organisations.all()
+        ],
+    }
+
+
+def thread_json(article: Article, base_url: str) -> dict[str, Any] | None:
+    thread = article.thread
+    if thread is None:
+        return None
+    return {
+        "id": thread.pk,
+        "title": thread.display_title,
+        "url": base_url.rstrip("/") + thread.get_absolute_url(),
     }
 
 
@@ -185,6 +229,12 @@ def api_article(request: HttpRequest, pk: int) -> JsonResponse:
             article_key(article.pk),
             *(region_key(link.region_id) for link in article.article_regions.all()),
             *(source_key(link.source_id) for link in article.article_sources.all()),
+            *([thread_key(article.thread_id)] if article.thread_id else []),
+            *(person_key(link.person_id) for link in article.article_people.all()),
+            *(
+                organisation_key(link.organisation_id)
+                for link in article.article_organisations.all()
+            ),
         },
     )
 
@@ -251,6 +301,9 @@ def openapi_document(base_url: str) -> dict[str, Any]:
             "sources",
             "provenance",
             "publisher",
+            "thread",
+            "people",
+            "organisations",
         ],
         "properties": {
             "id": {"type": "integer"},
@@ -293,6 +346,37 @@ def openapi_document(base_url: str) -> dict[str, Any]:
                     "name": nullable_string,
                     "url": {"type": ["string", "null"], "format": "uri"},
                 },
+            },
+            "thread": {
+                "type": ["object", "null"],
+                "description": "The developing story it is part of, with the stories "
+                "from other days and outlets that tell the same event; null when none does.",
+                "required": ["id", "title", "url"],
+                "properties": {
+                    "id": {"type": "integer"},
+                    "title": string,
+                    "url": {"type": "string", "format": "uri"},
+                },
+            },
+            "people": {
+                "type": "array",
+                "description": "The people it names, with the role and country (ISO 3166-1 "
+                "alpha-2) it gives them; null when it gives none.",
+                "items": {
+                    "type": "object",
+                    "required": ["name", "role", "country"],
+                    "properties": {
+                        "name": string,
+                        "role": nullable_string,
+                        "country": nullable_string,
+                    },
+                },
+            },
+            "organisations": {
+                "type": "array",
+                "description": "The organisations it names (parties, armed groups, "
+                "international bodies), each once under its usual name.",
+                "items": {"type": "object", "required": ["name"], "properties": {"name": string}},
             },
         },
     }

@@ -1,4 +1,5 @@
-"""The "Editors" group: may change articles, captions, regions and sources, not accounts."""
+"""The "Editors" group: may change articles, captions, regions, sources, threads, people
+and organisations, not accounts."""
 
 from __future__ import annotations
 
@@ -12,6 +13,12 @@ EDITOR_PERMISSIONS = {
     "ingestedfile": ["view"],
     "provenance": ["view"],
     "upload": ["view"],  # granted by migration 0013 to a group made before it
+    # granted by migration 0014 to a group made before it
+    "thread": ["add", "change", "delete", "view"],
+    "person": ["add", "change", "delete", "view"],
+    "organisation": ["add", "change", "delete", "view"],
+    "articleperson": ["add", "change", "delete", "view"],
+    "articleorganisation": ["add", "change", "delete", "view"],
 }
 
 

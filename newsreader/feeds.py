@@ -1,4 +1,5 @@
-"""Atom feeds: the latest stories, and the latest per region and per source."""
+"""Atom feeds: the latest stories, and the latest per region, source, thread, person and
+organisation."""
 
 from __future__ import annotations
 
@@ -10,7 +11,16 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 from django.utils.text import Truncator
 
-from newsreader.models import Article, ArticleRegion, ArticleSource, Region, Source
+from newsreader.models import (
+    Article,
+    ArticleRegion,
+    ArticleSource,
+    Organisation,
+    Person,
+    Region,
+    Source,
+    Thread,
+)
 from newsreader.paging import newest_first
 
 FEED_SIZE = 30
@@ -111,3 +121,45 @@ class SourceFeed(LatestStoriesFeed):
             .stories()
             .filter(id__in=ArticleSource.objects.filter(source=obj).values("article_id"))
         )
+
+
+class ThreadFeed(LatestStoriesFeed):
+    def get_object(self, request, pk: int) -> Thread:
+        return get_object_or_404(Thread.objects.with_headline(), pk=pk)
+
+    def title(self, obj: Thread) -> str:
+        return f"newsreader: {obj.display_title}"
+
+    def subtitle(self, obj: Thread) -> str:
+        return f"Every story in the developing story “{obj.display_title}”."
+
+    def link(self, obj: Thread) -> str:
+        return obj.get_absolute_url()
+
+    def stories(self, obj: Thread):
+        return super().stories().filter(thread=obj)
+
+
+class PersonFeed(LatestStoriesFeed):
+    def get_object(self, request, slug: str) -> Person:
+        return get_object_or_404(Person, slug=slug, hidden=False)
+
+    def title(self, obj: Person) -> str:
+        return f"newsreader: {obj.name}"
+
+    def subtitle(self, obj: Person) -> str:
+        return f"The latest stories naming {obj.name}."
+
+    def link(self, obj: Person) -> str:
+        return obj.get_absolute_url()
+
+    def stories(self, obj: Person):
+        return super().stories().filter(article_people__person=obj)
+
+
+class OrganisationFeed(PersonFeed):
+    def get_object(self, request, slug: str) -> Organisation:
+        return get_object_or_404(Organisation, slug=slug, hidden=False)
+
+    def stories(self, obj: Organisation):
+        return LatestStoriesFeed.stories(self).filter(article_organisations__organisation=obj)

@@ -33,7 +33,14 @@ from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 
-from newsreader.models import Article, ArticleRegion, ArticleSource, Region
+from newsreader.models import (
+    Article,
+    ArticleOrganisation,
+    ArticlePerson,
+    ArticleRegion,
+    ArticleSource,
+    Region,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -58,6 +65,18 @@ def source_key(pk: int) -> str:
     return f"source-{pk}"
 
 
+def thread_key(pk: int) -> str:
+    return f"thread-{pk}"
+
+
+def person_key(pk: int) -> str:
+    return f"person-{pk}"
+
+
+def organisation_key(pk: int) -> str:
+    return f"organisation-{pk}"
+
+
 def story_keys(articles: Iterable[Article], *, regions: bool = True) -> set[str]:
     """The keys of a list of stories: each story, and with ``regions`` its primary
     region, whose name a story card prints (read from ``with_listing()``)."""
@@ -75,7 +94,8 @@ def story_keys(articles: Iterable[Article], *, regions: bool = True) -> set[str]
 
 def keys_for_articles(article_ids: Iterable[int]) -> set[str]:
     """Every page that can show these articles: their own, their regions' and those
-    regions' parents', their sources' and publishers', and the general lists."""
+    regions' parents', their sources' and publishers', their threads', people's and
+    organisations', and the general lists."""
     ids = sorted(set(article_ids))
     keys = {FRONT, *map(article_key, ids)}
     for start in range(0, len(ids), 500):
@@ -90,6 +110,30 @@ def keys_for_articles(article_ids: Iterable[int]) -> set[str]:
         keys |= keys_for_sources(
             Article.objects.filter(pk__in=chunk, publisher__isnull=False).values_list(
                 "publisher_id", flat=True
+            )
+        )
+        keys |= set(
+            map(
+                thread_key,
+                Article.objects.filter(pk__in=chunk, thread__isnull=False).values_list(
+                    "thread_id", flat=True
+                ),
+            )
+        )
+        keys |= set(
+            map(
+                person_key,
+                ArticlePerson.objects.filter(article_id__in=chunk).values_list(
+                    "person_id", flat=True
+                ),
+            )
+        )
+        keys |= set(
+            map(
+                organisation_key,
+                ArticleOrganisation.objects.filter(article_id__in=chunk).values_list(
+                    "organisation_id", flat=True
+                ),
             )
         )
     return keys

@@ -210,7 +210,7 @@ class ArticleQuerySet(models.QuerySet):
 
     def for_reading(self) -> ArticleQuerySet:
         """What an article's page shows: its regions, captions with their credits, the
-        sources it cites and its publisher."""
+        sources it cites, its publisher, the people and organisations it names."""
         return (
             self.with_primary_region()
             .with_regions()
@@ -220,6 +220,18 @@ class ArticleQuerySet(models.QuerySet):
                     "captions", queryset=Caption.objects.select_related("photo_credit")
                 ),
                 "article_sources__source",
+                models.Prefetch(
+                    "article_people",
+                    queryset=ArticlePerson.objects.filter(person__hidden=False)
+                    .select_related("person")
+                    .order_by("person__name"),
+                ),
+                models.Prefetch(
+                    "article_organisations",
+                    queryset=ArticleOrganisation.objects.filter(organisation__hidden=False)
+                    .select_related("organisation")
+                    .order_by("organisation__name"),
+                ),
             )
         )
 
@@ -298,6 +310,11 @@ class Article(models.Model):
         related_name="published_articles",
         help_text="The news organisation that published the story.",
     )
+    # The developing story it belongs to (see newsreader/threads.py); none for a story
+    # that nothing else tells, and for an undated one.
+    thread = models.ForeignKey(
+        "Thread", null=True, blank=True, on_delete=models.SET_NULL, related_name="articles"
+    )
     original_url = models.URLField(
         "original address",
         max_length=2000,
@@ -309,8 +326,8 @@ class Article(models.Model):
         blank=True,
         editable=False,
         help_text="What editors have changed (title, body, published_on, publisher, "
-        "original_url, captions, regions, sources); ingesting the story again leaves these "
-        "alone.",
+        "original_url, captions, regions, sources, thread, people, organisations); "
+        "ingesting the story again leaves these alone.",
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -578,3 +595,14 @@ class Upload(models.Model):
         if self.started_at and self.finished_at:
             return (self.finished_at - self.started_at).total_seconds()
         return None
+
+
+# Threads, people and organisations: what a story is part of and who is in it.
+from newsreader.coverage import (  # noqa: E402, F401
+    ArticleOrganisation,
+    ArticlePerson,
+    Organisation,
+    Person,
+    StoryProfile,
+    Thread,
+)

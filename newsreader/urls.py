@@ -3,7 +3,7 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, register_converter
 from django.views.decorators.http import require_safe
 
-from newsreader import api, feeds, views
+from newsreader import api, coverage_views, feeds, views
 from newsreader.frontend_cache import cache_publicly
 from newsreader.sitemaps import SITEMAPS
 
@@ -45,6 +45,13 @@ reader_patterns = [
         "archive/<number:year>/<number:month>/<number:day>/", views.archive_day, name="archive-day"
     ),
     path("search/", views.search_view, name="search"),
+    path("threads/<id:pk>/", coverage_views.thread_detail, name="thread-detail"),
+    path("people/<slug:slug>/", coverage_views.person_detail, name="person-detail"),
+    path(
+        "organisations/<slug:slug>/",
+        coverage_views.organisation_detail,
+        name="organisation-detail",
+    ),
     path(
         "feeds/latest/",
         require_safe(cache_publicly(feeds.LatestStoriesFeed())),
@@ -54,6 +61,21 @@ reader_patterns = [
         "feeds/regions/<slug:slug>/",
         require_safe(cache_publicly(feeds.RegionFeed())),
         name="region-feed",
+    ),
+    path(
+        "feeds/threads/<id:pk>/",
+        require_safe(cache_publicly(feeds.ThreadFeed())),
+        name="thread-feed",
+    ),
+    path(
+        "feeds/people/<slug:slug>/",
+        require_safe(cache_publicly(feeds.PersonFeed())),
+        name="person-feed",
+    ),
+    path(
+        "feeds/organisations/<slug:slug>/",
+        require_safe(cache_publicly(feeds.OrganisationFeed())),
+        name="organisation-feed",
     ),
     path(
         "feeds/sources/<slug:slug>/",

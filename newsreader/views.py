@@ -21,10 +21,14 @@ from newsreader.frontend_cache import (
     add_keys,
     article_key,
     cache_publicly,
+    organisation_key,
+    person_key,
     region_key,
     source_key,
     story_keys,
+    thread_key,
 )
+from newsreader.ingest import topics
 from newsreader.models import (
     SOURCE_ROLES,
     Article,
@@ -32,6 +36,7 @@ from newsreader.models import (
     ArticleRegion,
     Region,
     Source,
+    StoryProfile,
     published_story_counts,
     source_story_counts,
 )
@@ -41,6 +46,8 @@ from newsreader.security import rate_limited, refuse
 HOME_PER_REGION = 3
 HOME_SECTIONS = 10
 RELATED = 5
+# Stories weighed for "Related": a thread's, and its region's newest.
+RELATED_CANDIDATES = 30
 WORDS_PER_MINUTE = 230
 
 
@@ -348,19 +355,25 @@ def article_detail(request: HttpRequest, pk: int, slug: str = "") -> HttpRespons
             *(region_key(link.region_id) for link in article.article_regions.all()),
             *(source_key(link.source_id) for link in article.article_sources.all()),
             *([source_key(article.publisher_id)] if article.publisher_id else []),
+            *([thread_key(article.thread_id)] if article.thread_id else []),
+            *(person_key(link.person_id) for link in article.article_people.all()),
+            *(
+                organisation_key(link.organisation_id)
+                for link in article.article_organisations.all()
+            ),
         },
     )
 
 
 def article_context(article: Article) -> dict:
-    """What an article's page shows: the story, and its region's newer, older and
-    related stories. Also the editors' preview of a draft (``ArticleAdmin``)."""
+    """What an article's page shows: the story, its thread, its region's newer and older
+    stories, and related stories. Also the editors' preview of a draft (``ArticleAdmin``)."""
     region = article.primary_region
-    related, newer, older = [], None, None
+    newer_id = older_id = None
+    candidates: list[int] = []
     if region:
-        # Neighbours and related stories come from the region-link index, then one query
-        # fetches their titles. "More from Saudi Arabia" means stories about Saudi Arabia,
-        # not every story that mentions it.
+        # Neighbours come from the region-link index: "More from Saudi Arabia" means
+        # stories about Saudi Arabia, not every story that mentions it.
         links = ArticleRegion.objects.filter(
             region=region, is_published=True, is_primary=True
         ).exclude(article_id=article.pk)
@@ -368,30 +381,54 @@ def article_context(article: Article) -> dict:
         ids = links.values_list("article_id", flat=True)
         newer_id = next(iter(beyond(ids, cursor, older=False, size=1, id_field="article_id")), None)
         older_id = next(iter(beyond(ids, cursor, older=True, size=1, id_field="article_id")), None)
-        related_ids = list(
-            links.exclude(article_id__in=[i for i in (newer_id, older_id) if i])
-            .order_by(*newest_first("article_id"))
-            .values_list("article_id", flat=True)[:RELATED]
+        candidates = list(
+            links.order_by(*newest_first("article_id")).values_list("article_id", flat=True)[
+                :RELATED_CANDIDATES
+            ]
         )
-        found = (
+    thread_ids = []
+    if article.thread_id:
+        thread_ids = list(
             published()
-            .only("id", "title", "slug", "published_on")
-            .in_bulk([i for i in (newer_id, older_id, *related_ids) if i])
+            .filter(thread_id=article.thread_id)
+            .exclude(pk=article.pk)
+            .values_list("pk", flat=True)[:RELATED_CANDIDATES]
         )
-        newer, older = found.get(newer_id), found.get(older_id)
-        related = [found[i] for i in related_ids if i in found]
+    related_ids = related_by_content(
+        article, [*thread_ids, *candidates], exclude={newer_id, older_id}
+    )
+    found = (
+        published()
+        .only("id", "title", "slug", "published_on")
+        .in_bulk([i for i in (newer_id, older_id, *related_ids) if i])
+    )
     words = len(article.body.split())
     return {
         "article": article,
         "region": region,
-        "related": related,
-        "newer": newer,
-        "older": older,
+        "related": [found[i] for i in related_ids if i in found],
+        "newer": found.get(newer_id),
+        "older": found.get(older_id),
+        "thread_more": len(thread_ids),
         "reading_minutes": max(1, round(words / WORDS_PER_MINUTE)),
         "word_count": words,
         "sources_cited": [s for s in article.article_sources.all() if s.role == "cited"],
         "feed_url": reverse("newsreader:region-feed", args=[region.slug]) if region else None,
     }
+
+
+def related_by_content(article: Article, candidates: list[int], exclude: set) -> list[int]:
+    """Of these stories (its thread's and its region's newest), the RELATED most like
+    this one by what they say (their profiles, newsreader/ingest/topics.py)."""
+    ids = {pk for pk in candidates if pk not in exclude}
+    profiles = dict(
+        StoryProfile.objects.filter(article_id__in=[*ids, article.pk]).values_list(
+            "article_id", "terms"
+        )
+    )
+    mine = profiles.get(article.pk, {})
+    ranked = sorted(ids, key=lambda pk: (-topics.similarity(mine, profiles.get(pk, {})), -pk))
+    return ranked[:RELATED]
 
 
 # -- date archive --------------------------------------------------------------------

@@ -59,7 +59,9 @@ def test_article_form_shows_captions_regions_sources_and_provenance(admin_client
     assert "article_regions-TOTAL_FORMS" in html
 
 
-@pytest.mark.parametrize("model", ["region", "source", "caption", "ingestedfile"])
+@pytest.mark.parametrize(
+    "model", ["region", "source", "caption", "ingestedfile", "thread", "person", "organisation"]
+)
 def test_every_model_list_opens(admin_client_seeded, model):
     assert admin_client_seeded.get(f"/admin/newsreader/{model}/").status_code == 200
 

@@ -4,6 +4,7 @@ what it may have and nothing more."""
 import pytest
 import reversion
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+from django.apps import apps
 from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -13,7 +14,17 @@ from django.urls import URLPattern, URLResolver, resolve, reverse
 from django_tasks_db.models import DBTaskResult
 from reversion.models import Version
 
-from newsreader.models import Article, Caption, IngestedFile, Region, Source, Upload
+from newsreader.models import (
+    Article,
+    Caption,
+    IngestedFile,
+    Organisation,
+    Person,
+    Region,
+    Source,
+    Thread,
+    Upload,
+)
 from newsreader.tasks import enqueue_upload
 from tests.conftest import SEEDS, ingest
 
@@ -28,6 +39,9 @@ EDITOR_MAY = {
     "newsreader.source": "lachr",
     "newsreader.ingestedfile": "lch",  # view only
     "newsreader.upload": "lch",  # view only
+    "newsreader.thread": "lacdh",
+    "newsreader.person": "lacdh",
+    "newsreader.organisation": "lacdh",
 }
 # Object pages an editor opens without "change" permission show read-only, still 200.
 # Records the system writes (ingested files, login attempts): nobody adds them by hand.
@@ -84,6 +98,9 @@ def objects():
         AccessFailureLog: failure,
         Upload: upload,
         DBTaskResult: DBTaskResult.objects.get(),
+        Thread: Thread.objects.create(title="A developing story"),
+        Person: Person.objects.order_by("pk").first(),
+        Organisation: Organisation.objects.order_by("pk").first(),
     }
     return {"users": users, "instances": instances, "article": article}
 
@@ -124,9 +141,11 @@ def walk_urls(objects) -> list[tuple[str, str, str]]:
             "view_on_site",
         ),
     ]
-    for app_label in {model._meta.app_label for model in admin.site._registry}:
+    registered = [model for model in apps.get_models() if admin.site.is_registered(model)]
+    for app_label in {model._meta.app_label for model in registered}:
         urls.append((reverse("admin:app_list", args=[app_label]), app_label, "app"))
-    for model, model_admin in admin.site._registry.items():
+    for model in registered:
+        model_admin = admin.site.get_model_admin(model)
         label = model._meta.label_lower
         info = f"admin:{model._meta.app_label}_{model._meta.model_name}"
         obj = objects["instances"][model]

@@ -206,8 +206,16 @@ def admin_form(article):
         "body": article.body,
         "publisher": article.publisher_id or "",
         "original_url": article.original_url,
+        "thread": article.thread_id or "",
     }
-    for prefix in ("captions", "article_regions", "article_sources", "provenance"):
+    for prefix in (
+        "captions",
+        "article_regions",
+        "article_sources",
+        "article_people",
+        "article_organisations",
+        "provenance",
+    ):
         data |= {f"{prefix}-TOTAL_FORMS": 0, f"{prefix}-INITIAL_FORMS": 0}
     return data
 

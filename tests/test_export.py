@@ -23,6 +23,9 @@ def test_export_writes_one_canonical_article_per_line_sorted_by_id():
             "sources",
             "provenance",
             "publisher",
+            "thread",
+            "people",
+            "organisations",
         ]
         assert article["url"].startswith(f"https://news.example/articles/{article['id']}/")
         assert "\n\n" in article["body"]

@@ -86,6 +86,9 @@ def test_api_articles_returns_canonical_json_with_absolute_urls(client, seeded):
         "sources",
         "provenance",
         "publisher",
+        "thread",
+        "people",
+        "organisations",
     ]
     assert first["url"].startswith("http://testserver/articles/")
 

@@ -19,6 +19,7 @@ from django.db.models import Count, Model
 from django.utils import timezone
 from django.utils.text import slugify
 
+from newsreader import threads
 from newsreader.frontend_cache import (
     keys_for_articles,
     keys_for_regions,
@@ -276,6 +277,8 @@ class Ingester:
     def __init__(self, *, status: str = Article.Status.PUBLISHED, dry_run: bool = False) -> None:
         self.status = status
         self.dry_run = dry_run
+        # The stories written since the last refresh of their threads and people.
+        self.touched: set[int] = set()
         regions = list(
             Region.objects.exclude(kind=Region.Kind.SUBREGION).values(
                 "id", "slug", "kind", "code", "parent__code", "population", "name", "aliases"
@@ -358,17 +361,28 @@ class Ingester:
                 report.created += outcome.created
                 report.merged += outcome.merged
                 report.unchanged += outcome.unchanged
+            if len(self.touched) >= threads.BATCH:
+                self.refresh_threads()
             if progress:
                 progress(report, len(files))
+        self.refresh_threads()
         if report.created or report.merged:
             refresh_planner_statistics()
         return report
+
+    def refresh_threads(self) -> None:
+        """The people, organisations and threads of the stories written since last time."""
+        if not self.dry_run and self.touched:
+            threads.refresh(self.touched)
+        self.touched = set()
 
     def ingest_bytes(
         self, name: str, raw: bytes, attribution: Attribution = UNATTRIBUTED
     ) -> FileOutcome:
         """One file's content, from an upload; IngestError says why it failed."""
-        return self.ingest_prepared(self.analyser.prepare(name, raw), attribution)
+        outcome = self.ingest_prepared(self.analyser.prepare(name, raw), attribution)
+        self.refresh_threads()
+        return outcome
 
     def ingest_prepared(
         self, prepared: PreparedFile, attribution: Attribution = UNATTRIBUTED
@@ -530,6 +544,7 @@ class Ingester:
         )
         insert_rows(ArticleSource, ["article", "source", "role"], source_links)
         insert_rows(Provenance, ["article", "file", "story_index", "body_fingerprint"], provenance)
+        self.touched.update(article.id for article in articles)
         # New stories appear on their regions' and sources' pages and the general lists.
         purge(
             keys_for_regions({link[1] for link in region_links}, with_children=False)
@@ -566,6 +581,7 @@ class Ingester:
             article=article, file=file, story_index=index, body_fingerprint=fingerprint
         )
         self._merge(article, story, file)
+        self.touched.add(article.pk)
         return "merged"
 
     def _merge(self, article: Article, story: ParsedStory, file: IngestedFile) -> None:

@@ -10,6 +10,7 @@ from django.utils.http import urlencode
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 
+from newsreader.ingest.people import country_names
 from newsreader.models import Article, Region
 
 register = template.Library()
@@ -93,6 +94,18 @@ def story_card(article: Article, heading: str = "h2", here: Region | None = None
         if region
         else ""
     )
+    reported = ", ".join(
+        filter(
+            None,
+            [
+                getattr(article, "reported_role", ""),
+                country_name(getattr(article, "reported_country", "")),
+            ],
+        )
+    )
+    if reported:
+        # On a person's page: what this story called them.
+        where += format_html(SEPARATOR + '<span class="reported-as">As {}</span>', reported)
     if here and region and here.pk not in (region.pk, region.parent_id):
         where += format_html(SEPARATOR + '<span class="also">Also mentions {}</span>', here.name)
     snippet = getattr(article, "snippet", None)
@@ -119,6 +132,12 @@ def story_card(article: Article, heading: str = "h2", here: Region | None = None
 
 
 SEPARATOR = '<span aria-hidden="true"> · </span>'
+
+
+@register.filter
+def country_name(code: str) -> str:
+    """An ISO 3166-1 alpha-2 code's country ("EG" -> "Egypt"); the code if unknown."""
+    return country_names().get(code, code) if code else ""
 
 
 def attribution(article: Article) -> SafeString:

@@ -1,0 +1,176 @@
+"""Full coverage: developing stories (threads), and the people and organisations in them.
+
+The models; newsreader/threads.py fills them from the stories, and editors correct them in
+the admin. Imported by newsreader/models.py.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+from django.db.models import OuterRef, Subquery
+from django.urls import reverse
+from django.utils.text import slugify
+
+
+class ThreadQuerySet(models.QuerySet):
+    def with_headline(self) -> ThreadQuerySet:
+        """Each thread's newest published headline (``headline``), read in the same query."""
+        from newsreader.models import Article
+
+        newest = (
+            Article.objects.published()
+            .filter(thread=OuterRef("pk"))
+            .order_by(models.F("published_on").desc(nulls_last=True), "-id")
+            .values("title")[:1]
+        )
+        return self.annotate(headline=Subquery(newest))
+
+
+class Thread(models.Model):
+    """Stories about one developing event, from different days, angles and outlets."""
+
+    title = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text="Leave empty to show the newest story's headline.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ThreadQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-id"]
+
+    def __str__(self) -> str:
+        return self.display_title
+
+    def get_absolute_url(self) -> str:
+        return reverse("newsreader:thread-detail", args=[self.pk])
+
+    def feed_url(self) -> str:
+        return reverse("newsreader:thread-feed", args=[self.pk])
+
+    @property
+    def display_title(self) -> str:
+        """The editors' title, or the newest headline (``with_headline()``, or read here)."""
+        if self.title:
+            return self.title
+        if "headline" not in self.__dict__:
+            newest = self.articles.published().order_by(
+                models.F("published_on").desc(nulls_last=True), "-id"
+            )
+            self.headline = newest.values_list("title", flat=True).first()
+        return self.headline or f"Thread {self.pk}"
+
+
+class NamedInStories(models.Model):
+    """A person or an organisation the stories name."""
+
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=220, unique=True)
+    aliases = models.JSONField(
+        default=list, blank=True, help_text="Other names and spellings that mean this one."
+    )
+    hidden = models.BooleanField(
+        default=False, help_text="Not a real name: shown nowhere, and never found again."
+    )
+
+    class Meta:
+        abstract = True
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse(f"newsreader:{self._meta.model_name}-detail", args=[self.slug])
+
+    def feed_url(self) -> str:
+        return reverse(f"newsreader:{self._meta.model_name}-feed", args=[self.slug])
+
+
+class Person(NamedInStories):
+    country = models.CharField(
+        max_length=2, blank=True, help_text="ISO 3166-1 alpha-2 code, as the stories report it."
+    )
+
+    class Meta(NamedInStories.Meta):
+        verbose_name_plural = "people"
+
+
+class Organisation(NamedInStories):
+    pass
+
+
+def unique_slug(model: type[models.Model], name: str) -> str:
+    base = slugify(name)[:200].strip("-") or model._meta.model_name
+    slug, number = base, 1
+    while model.objects.filter(slug=slug).exists():
+        number += 1
+        slug = f"{base}-{number}"
+    return slug
+
+
+class ArticlePerson(models.Model):
+    """A person a story names, with the role and country it gives them."""
+
+    article = models.ForeignKey(
+        "Article", on_delete=models.CASCADE, related_name="article_people", db_index=False
+    )
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="article_links")
+    role = models.CharField(max_length=200, blank=True)
+    country = models.CharField(max_length=2, blank=True)
+
+    class Meta:
+        verbose_name = "person named"
+        verbose_name_plural = "people named"
+        constraints = [
+            models.UniqueConstraint(fields=["article", "person"], name="unique_article_person")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} ({self.role})" if self.role else str(self.person)
+
+
+class ArticleOrganisation(models.Model):
+    article = models.ForeignKey(
+        "Article", on_delete=models.CASCADE, related_name="article_organisations", db_index=False
+    )
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="article_links"
+    )
+
+    class Meta:
+        verbose_name = "organisation named"
+        verbose_name_plural = "organisations named"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "organisation"], name="unique_article_organisation"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return str(self.organisation)
+
+
+class StoryProfile(models.Model):
+    """What a story is about, as weighted terms (newsreader/ingest/topics.py), kept so a
+    new story is compared with its neighbours in time without reading their text again."""
+
+    article = models.OneToOneField(
+        "Article", on_delete=models.CASCADE, primary_key=True, related_name="profile"
+    )
+    terms = models.JSONField(default=dict)
+
+    def __str__(self) -> str:
+        return f"Profile of article {self.article_id}"
+
+
+__all__ = [
+    "ArticleOrganisation",
+    "ArticlePerson",
+    "Organisation",
+    "Person",
+    "StoryProfile",
+    "Thread",
+]

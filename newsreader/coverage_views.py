@@ -1,0 +1,155 @@
+"""Full coverage pages: a developing story (thread), a person, an organisation."""
+
+from __future__ import annotations
+
+from django.db.models import Count, F, Max, Min
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.views.decorators.http import require_safe
+
+from newsreader.forms import StoryFilterForm
+from newsreader.frontend_cache import (
+    add_keys,
+    cache_publicly,
+    organisation_key,
+    person_key,
+    story_keys,
+    thread_key,
+)
+from newsreader.models import (
+    Article,
+    ArticlePerson,
+    ArticleRegion,
+    ArticleSource,
+    Organisation,
+    Person,
+    Source,
+    Thread,
+)
+from newsreader.paging import paginate
+from newsreader.views import (
+    STORY_FRAGMENTS,
+    fragment_for,
+    published,
+    refuse_form,
+    render_list,
+)
+
+# How many people, organisations, places and outlets a thread's page names at most.
+NAMED = 12
+
+
+@require_safe
+@cache_publicly
+def thread_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """Full coverage of one developing story: its stories newest first, the outlets that
+    covered it, and the places, people and organisations in it."""
+    thread = get_object_or_404(Thread.objects.with_headline(), pk=pk)
+    stories = published().filter(thread=thread)
+    form = StoryFilterForm(request.GET)
+    context = {"thread": thread, "form": form, "feed_url": thread.feed_url()}
+    if not form.is_valid():
+        return refuse_form(request, "newsreader/thread_detail.html", context)
+    page = paginate(form.filter(stories).with_listing(), **form.paging)
+    context["page"] = page
+    if fragment_for(request, STORY_FRAGMENTS) is None:
+        context |= thread_summary(stories)
+    response = render_list(request, "newsreader/thread_detail.html", context)
+    return add_keys(response, {thread_key(thread.pk), *story_keys(page.items)})
+
+
+def thread_summary(stories) -> dict:
+    """A thread's span, and who and what its published stories name, most often first."""
+    ids = stories.values("id")
+    span = stories.aggregate(first=Min("published_on"), last=Max("published_on"), count=Count("id"))
+    publishers = (
+        Source.objects.filter(published_articles__in=ids)
+        .annotate(stories=Count("published_articles"))
+        .order_by("-stories", "name")[:NAMED]
+    )
+    cited = (
+        ArticleSource.objects.filter(article__in=ids, role=ArticleSource.Role.CITED)
+        .values("source__name", "source__slug")
+        .annotate(stories=Count("article", distinct=True))
+        .order_by("-stories", "source__name")[:NAMED]
+    )
+    places = (
+        ArticleRegion.objects.filter(article__in=ids)
+        .values("region__name", "region__slug")
+        .annotate(stories=Count("article"))
+        .order_by("-stories", "region__name")[:NAMED]
+    )
+    return {
+        "span": span,
+        "publishers": list(publishers),
+        "cited": list(cited),
+        "places": list(places),
+        "people": list(named_people(ids)[:NAMED]),
+        "organisations": list(named_organisations(ids)[:NAMED]),
+    }
+
+
+def named_people(article_ids):
+    return (
+        Person.objects.filter(hidden=False, article_links__article__in=article_ids)
+        .annotate(stories=Count("article_links"))
+        .order_by("-stories", "name")
+    )
+
+
+def named_organisations(article_ids):
+    return (
+        Organisation.objects.filter(hidden=False, article_links__article__in=article_ids)
+        .annotate(stories=Count("article_links"))
+        .order_by("-stories", "name")
+    )
+
+
+@require_safe
+@cache_publicly
+def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    """A person's stories, newest first, each with the role and country it gave them."""
+    person = get_object_or_404(Person, slug=slug, hidden=False)
+    links = ArticlePerson.objects.filter(person=person, article__status=Article.Status.PUBLISHED)
+    roles = (
+        links.exclude(role="", country="")
+        .values("role", "country")
+        .annotate(stories=Count("id"), last=Max("article__published_on"))
+        .order_by(F("last").desc(nulls_last=True), "role")
+    )
+    stories = published().filter(article_people__person=person)
+    return _entity_page(
+        request,
+        "newsreader/person_detail.html",
+        {"person": person, "roles": roles, "feed_url": person.feed_url()},
+        stories.annotate(
+            reported_role=F("article_people__role"), reported_country=F("article_people__country")
+        ),
+        person_key(person.pk),
+    )
+
+
+@require_safe
+@cache_publicly
+def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    organisation = get_object_or_404(Organisation, slug=slug, hidden=False)
+    stories = published().filter(article_organisations__organisation=organisation)
+    context = {"organisation": organisation, "feed_url": organisation.feed_url()}
+    return _entity_page(
+        request,
+        "newsreader/organisation_detail.html",
+        context,
+        stories,
+        organisation_key(organisation.pk),
+    )
+
+
+def _entity_page(request, template: str, context: dict, stories, key: str) -> HttpResponse:
+    form = StoryFilterForm(request.GET)
+    context["form"] = form
+    if not form.is_valid():
+        return refuse_form(request, template, context)
+    page = paginate(form.filter(stories).with_listing(), **form.paging)
+    context["page"] = page
+    response = render_list(request, template, context)
+    return add_keys(response, {key, *story_keys(page.items)})

@@ -1,0 +1,155 @@
+"""People and organisations in a story's text: each class of wording, with new sentences.
+Pure: no database."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsreader.ingest.people import NameFinder, PersonMention
+
+PLACES = ["Cairo", "Gaza", "Beirut", "Khartoum", "Port Sudan", "Baghdad", "Amman", "Doha"]
+OUTLETS = ["Reuters", "Agence France-Presse", "Al Arabiya", "Asharq Al-Awsat"]
+
+
+@pytest.fixture(scope="module")
+def finder() -> NameFinder:
+    return NameFinder([*PLACES, *OUTLETS])
+
+
+def people(finder: NameFinder, *paragraphs: str, title: str = "") -> list[PersonMention]:
+    return finder.find(title, list(paragraphs)).people
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # nationality, role, name
+        (
+            "Jordanian Foreign Minister Ayman Safadi arrived in Cairo on Sunday.",
+            PersonMention("Ayman Safadi", "Foreign Minister", "JO"),
+        ),
+        # country's possessive, role, name
+        (
+            "Iraq's Prime Minister Mohammed Shia al-Sudani opened the bridge.",
+            PersonMention("Mohammed Shia al-Sudani", "Prime Minister", "IQ"),
+        ),
+        # an honorific between the role and the name is not part of either
+        (
+            "Kuwaiti Crown Prince Sheikh Sabah Khalid Al-Sabah received the envoy.",
+            PersonMention("Sabah Khalid Al-Sabah", "Crown Prince", "KW"),
+        ),
+        # an organisation before a lower-case role
+        (
+            "Hezbollah deputy leader Naim Qassem spoke on television.",
+            PersonMention("Naim Qassem", "deputy leader", ""),
+        ),
+        # apposition after the name
+        (
+            "Omar Abdel Rahman, Sudan's health minister, said hospitals were full.",
+            PersonMention("Omar Abdel Rahman", "health minister", "SD"),
+        ),
+        (
+            "Lina Haddad, a Lebanese economist, said the plan would fail.",
+            PersonMention("Lina Haddad", "economist", "LB"),
+        ),
+        # a role "for" a country
+        (
+            "UN Special Envoy for Syria Geir Pedersen briefed the council.",
+            PersonMention("Geir Pedersen", "Special Envoy for Syria", ""),
+        ),
+        # "elected X as speaker"
+        (
+            "Parliament elected Haibat al-Halbousi as speaker on Tuesday.",
+            PersonMention("Haibat al-Halbousi", "speaker", ""),
+        ),
+        # the speaker of a quotation, without a role
+        (
+            '"We will rebuild," Rania Khoury told Reuters in Beirut.',
+            PersonMention("Rania Khoury", "", ""),
+        ),
+        (
+            "The talks would resume next week, according to Karim Mansour.",
+            PersonMention("Karim Mansour", "", ""),
+        ),
+        # a particle inside the name
+        (
+            "Saudi Crown Prince Mohammed bin Salman met the delegation.",
+            PersonMention("Mohammed bin Salman", "Crown Prince", "SA"),
+        ),
+    ],
+)
+def test_a_person_is_found_with_role_and_country_as_the_text_gives_them(finder, text, expected):
+    assert people(finder, text) == [expected]
+
+
+def test_a_verb_before_the_role_is_not_part_of_it(finder):
+    found = people(
+        finder,
+        "French President Emmanuel Macron welcomes Iraqi Prime Minister Mohammed Shia "
+        "al-Sudani at the Elysee.",
+    )
+    assert PersonMention("Mohammed Shia al-Sudani", "Prime Minister", "IQ") in found
+
+
+def test_a_surname_alone_later_is_the_same_person(finder):
+    found = people(
+        finder,
+        "Egyptian Foreign Minister Badr Abdelatty arrived in Doha.",
+        "Abdelatty said the crossing would open. Badr Abdelatty added that aid was ready.",
+    )
+    assert found == [PersonMention("Badr Abdelatty", "Foreign Minister", "EG")]
+
+
+def test_two_people_joined_by_and_are_both_found(finder):
+    found = people(finder, "Vladimir Putin and Recep Tayyip Erdogan agreed on a truce.")
+    assert {p.name for p in found} == {"Vladimir Putin", "Recep Tayyip Erdogan"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # places, outlets and organisations that look like names
+        "Port Sudan said the airport had reopened.",
+        "Al Arabiya said the convoy had arrived.",
+        "Islamic Jihad said it fired the rockets.",
+        "The White House said talks were under way.",
+        "The Health Ministry said 12 people died.",
+        # a headline's capitals
+        "Talks Aim to Bridge Gaps in Gaza",
+        # one word alone is never a person
+        "Abdelatty said the crossing would open.",
+        # capitalised words with no cue
+        "Displaced families returned to Khan Younis Camp on Monday.",
+    ],
+)
+def test_no_person_is_made_of_words_that_are_not_one(finder, text):
+    assert people(finder, text) == []
+
+
+def test_a_headline_gives_no_people_but_its_organisations_count(finder):
+    found = finder.find("New Speaker Promises Quick Vote as Hamas Talks Stall", [])
+    assert found.people == []
+    assert found.organisations == ["Hamas"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hizbollah fighters withdrew.", ["Hezbollah"]),
+        ("The IMF and the World Bank met.", ["International Monetary Fund", "World Bank"]),
+        ("The UN Security Council voted.", ["UN Security Council"]),
+        ("WHO warned of cholera.", ["World Health Organization"]),
+        ("Who warned of cholera?", []),
+        ("Fighters of Daesh and ISIS are one group.", ["Islamic State"]),
+        # an organisation the story defines, then names by its acronym
+        (
+            "The Sudan Liberation Movement (SLM) joined the talks. The SLM said it would sign.",
+            ["Sudan Liberation Movement"],
+        ),
+        # a news outlet is a source, not an organisation
+        ("The Saudi Press Agency (SPA) reported the visit.", []),
+    ],
+)
+def test_organisations_are_found_under_their_usual_names(text, expected):
+    finder = NameFinder(["Saudi Press Agency", "SPA"])
+    assert sorted(finder.find("", [text]).organisations) == sorted(expected)

@@ -24,7 +24,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Count, Q
 
 from newsreader.coverage import unique_slug
 from newsreader.frontend_cache import keys_for_articles, purge, thread_key
@@ -215,96 +215,148 @@ def _near(dates: list[datetime.date]) -> Q:
 
 
 def _links(stories: dict[int, Story], among: Iterable[int], against: dict[int, Story]):
-    """Pairs (a, b) of linked stories, a from ``among``, b from ``against``."""
-    postings: dict[str, list[Story]] = defaultdict(list)
+    """Pairs (a, b) of linked stories, a from ``among``, b from ``against``.
+
+    ``against`` is indexed by day and term, so a story is scored only against the stories
+    of the days it may link to that share a term with it (with 90 stories a day, 1,300 of
+    them, not the archive)."""
+    postings: dict[datetime.date, dict[str, list[Story]]] = defaultdict(lambda: defaultdict(list))
     for story in against.values():
-        for term in story.terms:
-            postings[term].append(story)
+        if story.published_on is not None:
+            for term in story.terms:
+                postings[story.published_on][term].append(story)
+    window = [
+        datetime.timedelta(days=d) for d in range(-topics.MAX_GAP_DAYS, topics.MAX_GAP_DAYS + 1)
+    ]
     for pk in among:
         story = stories[pk]
         if story.published_on is None or not story.terms:
             continue
-        scores: Counter[int] = Counter()
-        for term, weight in story.terms.items():
-            for other in postings.get(term, ()):
-                scores[other.pk] += weight * other.terms[term]
-        for other_pk, score in scores.items():
-            other = against[other_pk]
-            if other_pk != pk and other.published_on is not None:
-                gap = abs((story.published_on - other.published_on).days)
-                if gap <= topics.MAX_GAP_DAYS and score >= (
-                    topics.THRESHOLD + topics.THRESHOLD_PER_DAY * gap
-                ):
+        for offset in window:
+            day = postings.get(story.published_on + offset)
+            if not day:
+                continue
+            scores: Counter[int] = Counter()
+            for term, weight in story.terms.items():
+                for other in day.get(term, ()):
+                    scores[other.pk] += weight * other.terms[term]
+            needed = topics.threshold(offset.days)
+            for other_pk, score in scores.items():
+                if other_pk != pk and score >= needed:
                     yield pk, other_pk
 
 
+class Groups:
+    """Union-find over stories and whole threads (a thread joins as one node)."""
+
+    def __init__(self) -> None:
+        self.parent: dict[tuple, tuple] = {}
+
+    def root(self, node: tuple) -> tuple:
+        self.parent.setdefault(node, node)
+        while self.parent[node] != node:
+            self.parent[node] = self.parent[self.parent[node]]
+            node = self.parent[node]
+        return node
+
+    def join(self, a: tuple, b: tuple) -> None:
+        self.parent[self.root(a)] = self.root(b)
+
+    def groups(self) -> list[list[tuple]]:
+        found = defaultdict(list)
+        for node in list(self.parent):
+            found[self.root(node)].append(node)
+        return list(found.values())
+
+
+def _node(story: Story, splitting: set[int]) -> tuple:
+    """A story stands for its whole thread, unless that thread is being worked out again."""
+    if story.thread_id and story.thread_id not in splitting:
+        return ("thread", story.thread_id)
+    return ("story", story.pk)
+
+
+def _out_of_threads(story: Story) -> bool:
+    return story.pinned and story.thread_id is None
+
+
 def rethread(article_ids: Iterable[int]) -> None:
-    """Work out again the threads of these stories and of the stories near them."""
+    """Work out again the threads of these stories and of the stories near them.
+
+    A new story can only join threads: it and the threads of the stories it is linked to
+    become one. A story that changed may also have held its thread together, so the
+    threads of changed stories are worked out again from all their stories' links (the
+    one step that reads a whole thread; merges of copies and editors' edits are rare).
+    """
     changed = _stories(Article.objects.filter(pk__in=list(article_ids)))
+    splitting = {s.thread_id for s in changed.values() if s.thread_id and not s.pinned}
+    members = _stories(Article.objects.filter(thread_id__in=splitting)) if splitting else {}
+    groups = Groups()
+    for a, b in _links(members, members, members):
+        groups.join(_node(members[a], splitting), _node(members[b], splitting))
+    for story in members.values():
+        groups.root(_node(story, splitting))
     dates = [s.published_on for s in changed.values() if s.published_on]
-    near = _stories(Article.objects.filter(_near(dates))) if dates else {}
-    near |= changed
-    linked = {b for _, b in _links(near, changed, near)}
-    threads = {s.thread_id for s in (*changed.values(), *(near[pk] for pk in linked))}
-    threads.discard(None)
-    affected = near | _stories(Article.objects.filter(thread_id__in=threads))
-    members = set(changed) | linked | {pk for pk, s in affected.items() if s.thread_id in threads}
-    parent = {pk: pk for pk in members}
-
-    def root(pk: int) -> int:
-        while parent[pk] != pk:
-            parent[pk] = parent[parent[pk]]
-            pk = parent[pk]
-        return pk
-
-    group = {pk: affected[pk] for pk in members}
-    for a, b in _links(group, members, group):
-        if group[a].pinned and group[a].thread_id is None:
-            continue  # taken out of every thread by an editor
-        if group[b].pinned and group[b].thread_id is None:
-            continue
-        parent[root(a)] = root(b)
-    components: dict[int, list[Story]] = defaultdict(list)
-    for pk in members:
-        components[root(pk)].append(group[pk])
-    _assign(components.values(), threads)
+    near = (_stories(Article.objects.filter(_near(dates))) if dates else {}) | changed | members
+    for a, b in _links(near, changed, near):
+        if not (_out_of_threads(near[a]) or _out_of_threads(near[b])):
+            groups.join(_node(near[a], splitting), _node(near[b], splitting))
+    for story in changed.values():
+        groups.root(_node(story, splitting))
+    stories = near | members
+    _assign(groups.groups(), stories, splitting)
 
 
-def _assign(components: Iterable[list[Story]], old_threads: set[int]) -> None:
-    """Give each group of linked stories a thread, keeping the ids it had where it can."""
-    moved: dict[int, int | None] = {}
-    used: set[int] = set()
-    # The largest groups choose first, and ids in order, so the outcome is the same
-    # whichever story changed.
-    for stories in sorted(components, key=lambda c: (-len(c), min(s.pk for s in c))):
-        pinned = sorted({s.thread_id for s in stories if s.pinned and s.thread_id})
-        free = [s for s in stories if not s.pinned]
-        if pinned:
-            thread_id = pinned[0]
-        elif len(stories) < 2:
-            thread_id = None
-        else:
-            counts = Counter(s.thread_id for s in free if s.thread_id and s.thread_id not in used)
-            thread_id = min(counts, key=lambda t: (-counts[t], t)) if counts else None
-            if thread_id is None:
-                thread_id = Thread.objects.create().pk
-        if thread_id:
-            used.add(thread_id)
-        for story in free:
-            if story.thread_id != thread_id:
-                moved[story.pk] = thread_id
-    by_thread: dict[int | None, list[int]] = defaultdict(list)
-    for pk, thread_id in moved.items():
-        by_thread[thread_id].append(pk)
-    previous = set(Article.objects.filter(pk__in=list(moved)).values_list("thread_id", flat=True))
-    for thread_id, pks in by_thread.items():
-        Article.objects.filter(pk__in=pks).update(thread_id=thread_id)
-    emptied = Thread.objects.filter(pk__in=(old_threads | previous) - used - {None}).filter(
-        articles__isnull=True
+def _assign(groups: list[list[tuple]], stories: dict[int, Story], splitting: set[int]) -> None:
+    """Give each group a thread: the largest thread in it keeps its id and the rest join it;
+    a group of loose stories gets a new thread; a story alone gets none."""
+    whole = {node[1] for group in groups for node in group if node[0] == "thread"}
+    sizes = dict(
+        Article.objects.filter(thread_id__in=whole | splitting)
+        .values("thread_id")
+        .annotate(n=Count("id"))
+        .values_list("thread_id", "n")
     )
-    emptied.delete()
-    if moved:
-        purge(keys_for_articles(moved) | {thread_key(t) for t in old_threads | previous if t})
+    moves: dict[int | None, set[int]] = defaultdict(set)  # new thread -> stories
+    joined: dict[int, int] = {}  # thread -> the thread it joins
+    used: set[int] = set()
+    by_size = sorted(groups, key=lambda g: (-len(g), min(g)))
+    for group in by_size:
+        threads_in = sorted(node[1] for node in group if node[0] == "thread")
+        loose = [stories[node[1]] for node in group if node[0] == "story"]
+        held = sorted({s.thread_id for s in loose if s.thread_id and s.thread_id not in used})
+        # A story alone keeps no thread, even the one it had.
+        candidates = [*threads_in, *held] if threads_in or len(loose) > 1 else []
+        if candidates:
+            target = min(candidates, key=lambda t: (-sizes.get(t, 0), t))
+        elif len(loose) > 1 and any(not s.pinned for s in loose):
+            target = Thread.objects.create().pk
+        else:
+            target = None
+        if target:
+            used.add(target)
+        joined |= {t: target for t in threads_in if t != target}
+        for story in loose:
+            if story.thread_id != target and not story.pinned:
+                moves[target].add(story.pk)
+    touched = set()
+    for target, pks in moves.items():
+        Article.objects.filter(pk__in=pks).update(thread_id=target)
+        touched |= pks
+    for thread_id, target in joined.items():
+        leaving = [
+            pk
+            for pk, edited in Article.objects.filter(thread_id=thread_id).values_list(
+                "pk", "edited_fields"
+            )
+            if "thread" not in (edited or [])
+        ]
+        Article.objects.filter(pk__in=leaving).update(thread_id=target)
+        touched |= set(leaving)
+    old = {s.thread_id for s in stories.values() if s.pk in touched} | set(joined) | splitting
+    Thread.objects.filter(pk__in=old - {None}, articles__isnull=True).delete()
+    if touched:
+        purge(keys_for_articles(touched) | {thread_key(t) for t in old if t})
 
 
 def rethread_all() -> int:

@@ -15,7 +15,6 @@ vocabulary a month later is another event.
 
 from __future__ import annotations
 
-import datetime
 import math
 from collections import Counter
 from collections.abc import Iterable
@@ -110,16 +109,8 @@ def similarity(a: dict[str, float], b: dict[str, float]) -> float:
     return sum(weight * b.get(term, 0.0) for term, weight in a.items())
 
 
-def linked(
-    a: dict[str, float],
-    a_date: datetime.date | None,
-    b: dict[str, float],
-    b_date: datetime.date | None,
-) -> bool:
-    """Whether two stories tell the same developing event."""
-    if a_date is None or b_date is None:
-        return False
-    gap = abs((a_date - b_date).days)
-    if gap > MAX_GAP_DAYS:
-        return False
-    return similarity(a, b) >= THRESHOLD + THRESHOLD_PER_DAY * gap
+def threshold(gap_days: int) -> float | None:
+    """The cosine two dated stories this many days apart need to be linked; None when
+    they are too far apart to be."""
+    gap = abs(gap_days)
+    return None if gap > MAX_GAP_DAYS else THRESHOLD + THRESHOLD_PER_DAY * gap

@@ -37,6 +37,10 @@ _WORD = regex.compile(
     r"(?:\p{Lu}(?:['’]\p{Lu})?\p{Ll}+(?:\p{Lu}\p{Ll}+)?|(?:al|el|ad|as|ash|an|ar|at|az|ul)-\p{Lu}\p{Ll}+)"
     r"(?:-\p{L}+)*(?:['’]s)?|\p{Lu}{2,}|[\p{L}\p{N}]+(?:[-'’]\p{L}+)*|[^\s\p{L}\p{N}]",
 )
+POSSESSIVE = regex.compile(r"['’]s$")
+_PUNCTUATION = regex.compile(r"[-'’.]")
+_ARTICLE_JOINED = regex.compile(r"(?:al|el|ad|as|ash|an|ar|at|az|ul)-\p{Lu}")
+_LETTER = regex.compile(r"\p{L}")
 # Lower-case words that may stand inside a name: "Mohammed bin Salman", "Ahmed Abu al-Gheit".
 _PARTICLES = _words(
     """
@@ -159,7 +163,7 @@ class Named:
 def name_key(name: str) -> str:
     """What two spellings of one name share: "Ahmed al-Sharaa", "Ahmed Al-Sharaa",
     "Ahmed al Sharaa" -> "ahmed al sharaa"."""
-    return " ".join(regex.sub(r"[-'’.]", " ", name.casefold()).split())
+    return " ".join(_PUNCTUATION.sub(" ", name.casefold()).split())
 
 
 @functools.cache
@@ -201,7 +205,7 @@ class Token:
     @property
     def bare(self) -> str:
         """The word without a possessive "'s"."""
-        return regex.sub(r"['’]s$", "", self.text)
+        return POSSESSIVE.sub("", self.text)
 
     @property
     def possessive(self) -> bool:
@@ -211,7 +215,7 @@ class Token:
     def capitalised(self) -> bool:
         return (
             self.text[:1].isupper()
-            or regex.match(r"(?:al|el|ad|as|ash|an|ar|at|az|ul)-\p{Lu}", self.text) is not None
+            or _ARTICLE_JOINED.match(self.text) is not None
         )
 
 
@@ -265,7 +269,7 @@ class NameFinder:
                 continue
             words = tokens[index:end]
             name = text[words[0].start : words[-1].end]
-            name = regex.sub(r"['’]s$", "", name)
+            name = POSSESSIVE.sub("", name)
             if self._is_a_name(name, org_keys):
                 mention = self._introduced(tokens, index, end, name)
                 if mention:
@@ -353,7 +357,7 @@ class NameFinder:
                 index -= 1
                 continue
             if (
-                not regex.match(r"[\p{L}]", token.text)
+                not _LETTER.match(token.text)
                 or lower in _ROLE_STOP
                 or lower in _ARTICLES
                 # a name before the role ("Macron welcomes Prime Minister ..."), where one
@@ -402,7 +406,7 @@ class NameFinder:
             lower = token.text.casefold()
             if lower in _ARTICLES and not words:
                 continue
-            if not regex.match(r"\p{L}", token.text) or lower in _ROLE_STOP:
+            if not _LETTER.match(token.text) or lower in _ROLE_STOP:
                 break
             words.append(token.text)
             if lower in ROLE_HEADS:
@@ -417,7 +421,7 @@ class NameFinder:
         index = end + 1
         while index < len(tokens) and len(words) < MAX_ROLE_WORDS + 2:
             token = tokens[index]
-            if not regex.match(r"[\p{L}]", token.text) and token.text not in "-":
+            if not _LETTER.match(token.text) and token.text not in "-":
                 break
             words.append(token)
             index += 1
@@ -439,7 +443,7 @@ class NameFinder:
                     and following[0].text.casefold() in {"of", "for"}
                     and len(following) > 1
                 ):
-                    role_words += [t.text for t in following[:3] if regex.match(r"\p{L}", t.text)]
+                    role_words += [t.text for t in following[:3] if _LETTER.match(t.text)]
                     while role_words and role_words[-1].casefold() in _ROLE_STOP:
                         role_words.pop()
                 return " ".join(role_words), country

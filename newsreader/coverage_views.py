@@ -44,7 +44,8 @@ NAMED = 12
 def thread_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """Full coverage of one developing story: its stories newest first, the outlets that
     covered it, and the places, people and organisations in it."""
-    thread = get_object_or_404(Thread.objects.with_headline(), pk=pk)
+    # A thread readers can see has a published story (its headline).
+    thread = get_object_or_404(Thread.objects.with_headline().exclude(headline=None), pk=pk)
     stories = published().filter(thread=thread)
     form = StoryFilterForm(request.GET)
     context = {"thread": thread, "form": form, "feed_url": thread.feed_url()}
@@ -67,11 +68,12 @@ def thread_summary(stories) -> dict:
         .annotate(stories=Count("published_articles"))
         .order_by("-stories", "name")[:NAMED]
     )
+    # Outlets cited in it or whose photos it carries: the wires that covered it too.
     cited = (
-        ArticleSource.objects.filter(article__in=ids, role=ArticleSource.Role.CITED)
-        .values("source__name", "source__slug")
+        ArticleSource.objects.filter(article__in=ids)
+        .values("source__name", "source__slug", "role")
         .annotate(stories=Count("article", distinct=True))
-        .order_by("-stories", "source__name")[:NAMED]
+        .order_by("-stories", "source__name", "role")[:NAMED]
     )
     places = (
         ArticleRegion.objects.filter(article__in=ids)

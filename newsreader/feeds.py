@@ -125,7 +125,7 @@ class SourceFeed(LatestStoriesFeed):
 
 class ThreadFeed(LatestStoriesFeed):
     def get_object(self, request, pk: int) -> Thread:
-        return get_object_or_404(Thread.objects.with_headline(), pk=pk)
+        return get_object_or_404(Thread.objects.with_headline().exclude(headline=None), pk=pk)
 
     def title(self, obj: Thread) -> str:
         return f"newsreader: {obj.display_title}"

@@ -11,6 +11,7 @@ from __future__ import annotations
 from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
 
+from newsreader import threads
 from newsreader.frontend_cache import (
     FRONT,
     keys_for_articles,
@@ -19,13 +20,35 @@ from newsreader.frontend_cache import (
     purge,
     region_key,
 )
-from newsreader.models import Article, ArticleRegion, ArticleSource, Caption, Region, Source
+from newsreader.models import (
+    Article,
+    ArticleRegion,
+    ArticleSource,
+    Caption,
+    Region,
+    Source,
+    Thread,
+)
 
 
 @receiver(post_save, sender=Article)
 @receiver(pre_delete, sender=Article)
 def article_changed(sender, instance: Article, **kwargs) -> None:
     purge(keys_for_articles([instance.pk]))
+
+
+@receiver(post_delete, sender=Article)
+def article_deleted(sender, instance: Article, **kwargs) -> None:
+    """A thread may have been held together by the story deleted: its other stories are
+    threaded again (an emptied thread goes)."""
+    if instance.thread_id:
+        remaining = list(
+            Article.objects.filter(thread_id=instance.thread_id).values_list("pk", flat=True)
+        )
+        if remaining:
+            threads.rethread(remaining)
+        else:
+            Thread.objects.filter(pk=instance.thread_id).delete()
 
 
 @receiver(pre_save, sender=Article)

@@ -49,6 +49,9 @@ def test_a_reader_follows_a_story_to_its_thread_and_a_person_in_it(site, page, t
     ingest(write(tmp_path / "set", STORIES), workers=0)
     article = Article.objects.get(title__startswith="Houthis Detain")
     page.goto(site + article.get_absolute_url())
+    people = page.get_by_role("heading", name="People in this story")
+    assert people.is_visible()
+    check_page(page, "article-thread")
     page.get_by_role("link", name="Full coverage: 2 more stories in this developing story").click()
 
     assert page.get_by_role("heading", level=1).inner_text() == (

@@ -3,7 +3,15 @@
 import pytest
 from django.core.management import call_command
 
-from newsreader.models import Article, IngestedFile, Region, Source
+from newsreader.models import (
+    Article,
+    IngestedFile,
+    Organisation,
+    Person,
+    Region,
+    Source,
+    Thread,
+)
 from tests.conftest import SEEDS, export, ingest
 from tests.test_ingest import without_ids
 
@@ -38,8 +46,8 @@ def test_migrated_database_has_the_region_and_source_reference_data():
 def test_seed_fixture_gives_the_same_export_as_ingesting_the_seeds():
     ingest(SEEDS)
     ingested = export()
-    Article.objects.all().delete()
-    IngestedFile.objects.all().delete()
+    for model in (Article, IngestedFile, Thread, Person, Organisation):
+        model.objects.all().delete()
     call_command("loaddata", "seed_articles", verbosity=0)
     loaded = export()
     assert len(loaded) == 4

@@ -289,3 +289,34 @@ def test_a_deleted_organisation_alias_is_one_organisation(tmp_path):
     )
     ingest(write(tmp_path / "one", [story]), workers=0)
     assert list(Organisation.objects.values_list("name", flat=True)) == ["Hezbollah"]
+
+
+def test_deleting_the_story_that_held_a_thread_together_splits_it(tmp_path):
+    """Three stories a week apart each, linked only through the middle one."""
+    stories = [
+        Story(
+            "x",
+            f"Nile Dam Talks Round {n}",
+            f"Negotiators in Khartoum, {day} March 2026 (AFP)",
+            (text,),
+        )
+        for n, day, text in [
+            (1, 1, "Sudan and Egypt opened Nile dam talks on filling the reservoir."),
+            (2, 8, "Nile dam talks on filling the reservoir resumed; drought rules next."),
+            (3, 15, "Drought rules for the Nile dam were agreed, negotiators said."),
+        ]
+    ]
+    ingest(write(tmp_path / "dam", stories), workers=0)
+    assert len({a.thread_id for a in Article.objects.all()}) == 1
+    Article.objects.get(title="Nile Dam Talks Round 2").delete()
+    first, last = Article.objects.order_by("published_on")
+    assert first.thread_id is None and last.thread_id is None
+    assert not Thread.objects.exists()
+
+
+def test_a_thread_with_no_published_story_is_not_shown(tmp_path, client):
+    ingest(write(tmp_path / "set", STORIES[:3]), workers=0)
+    thread = Article.objects.first().thread
+    Article.objects.filter(thread=thread).update(status=Article.Status.DRAFT)
+    assert client.get(thread.get_absolute_url()).status_code == 404
+    assert client.get(thread.feed_url()).status_code == 404

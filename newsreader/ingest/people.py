@@ -213,10 +213,7 @@ class Token:
 
     @property
     def capitalised(self) -> bool:
-        return (
-            self.text[:1].isupper()
-            or _ARTICLE_JOINED.match(self.text) is not None
-        )
+        return self.text[:1].isupper() or _ARTICLE_JOINED.match(self.text) is not None
 
 
 class NameFinder:

@@ -11,7 +11,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from newsreader.frontend_cache import purge
-from newsreader.models import Article, Region, Source
+from newsreader.models import Article, Person, Region, Source
+from tests.conftest import ingest
 from tests.factories import make_article
 
 pytestmark = pytest.mark.django_db
@@ -190,3 +191,23 @@ def test_the_admin_refuses_a_loop_with_one_sentence_beside_the_field(admin_clien
     assert response.status_code == 200
     assert "cannot be inside itself" in response.text
     assert Region.objects.get(pk=levant.pk).parent is None
+
+
+def test_a_story_joining_a_thread_purges_the_thread_its_people_and_stories(
+    purges, tmp_path, django_capture_on_commit_callbacks
+):
+    from tests.coverage_set import STORIES
+    from tests.test_threads import write
+
+    fasher = [s for s in STORIES if s.thread == "fasher"]
+    with django_capture_on_commit_callbacks(execute=True):
+        ingest(write(tmp_path / "first", fasher[:2]), workers=0)
+    thread = Article.objects.get(title=fasher[0].title).thread
+    purges.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        ingest(write(tmp_path / "second", fasher[2:], 10), workers=0)
+    new = Article.objects.get(title=fasher[2].title)
+    assert new.thread_id == thread.pk
+    woodward = Person.objects.get(name="Barbara Woodward")
+    keys = set().union(*purges)
+    assert {f"thread-{thread.pk}", f"article-{new.pk}", f"person-{woodward.pk}"} <= keys

@@ -71,6 +71,41 @@ def people(finder: NameFinder, *paragraphs: str, title: str = "") -> list[Person
             "The talks would resume next week, according to Karim Mansour.",
             PersonMention("Karim Mansour", "", ""),
         ),
+        # an abbreviated honorific, and a role in apposition named by an acronym
+        (
+            "Dr. Hanan Balkhy, the WHO regional director, said clinics had closed.",
+            PersonMention("Hanan Balkhy", "WHO regional director", ""),
+        ),
+        # a first name that is also a country's name
+        (
+            "Israeli Defense Minister Israel Katz ordered the strike.",
+            PersonMention("Israel Katz", "Defense Minister", "IL"),
+        ),
+        # a role "of" something
+        (
+            "US Secretary of State Marco Rubio landed in Doha.",
+            PersonMention("Marco Rubio", "Secretary of State", "US"),
+        ),
+        # the role before the name, set off by commas
+        (
+            "The Tunisian president, Kais Saied, dissolved the council.",
+            PersonMention("Kais Saied", "president", "TN"),
+        ),
+        # a monarch: one name and a regnal number
+        (
+            "Morocco's King Mohammed VI pardoned the journalists.",
+            PersonMention("Mohammed VI", "King", "MA"),
+        ),
+        # a nationality inside the role
+        (
+            "Former Iraqi MP Sarah Jabbar resigned from the bloc.",
+            PersonMention("Sarah Jabbar", "Former Iraqi MP", "IQ"),
+        ),
+        # a religious title is not part of the name
+        (
+            "Grand Ayatollah Ali al-Sistani urged calm.",
+            PersonMention("Ali al-Sistani", "", ""),
+        ),
         # a particle inside the name
         (
             "Saudi Crown Prince Mohammed bin Salman met the delegation.",
@@ -98,6 +133,20 @@ def test_a_surname_alone_later_is_the_same_person(finder):
         "Abdelatty said the crossing would open. Badr Abdelatty added that aid was ready.",
     )
     assert found == [PersonMention("Badr Abdelatty", "Foreign Minister", "EG")]
+
+
+def test_a_full_name_without_a_cue_is_a_person_when_its_surname_speaks(finder):
+    found = people(
+        finder,
+        "Benjamin Netanyahu has faced weeks of protests.",
+        "Netanyahu said the operation would continue.",
+    )
+    assert found == [PersonMention("Benjamin Netanyahu")]
+
+
+def test_a_verb_after_the_comma_is_no_role(finder):
+    found = people(finder, "Salma Idris, received by the king, thanked him.")
+    assert all(person.role == "" for person in found)
 
 
 def test_two_people_joined_by_and_are_both_found(finder):

@@ -18,6 +18,7 @@ Countries come from the countryinfo package (names, alternative spellings, demon
 from __future__ import annotations
 
 import functools
+import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -34,7 +35,7 @@ def _words(text: str) -> frozenset[str]:
 # A capitalised word: "Abdelatty", "Al-Raqab", "O'Brien", "McGurk", "Erdoğan"; or a
 # lower-case article joined to one: "al-Sharaa", "el-Sisi".
 _WORD = regex.compile(
-    r"(?:\p{Lu}(?:['’]\p{Lu})?\p{Ll}+(?:\p{Lu}\p{Ll}+)?|(?:al|el|ad|as|ash|an|ar|at|az|ul)-\p{Lu}\p{Ll}+)"
+    r"(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Maj|Brig|Capt|Sgt|Adm)\.|(?:\p{Lu}(?:['’]\p{Lu})?\p{Ll}+(?:\p{Lu}\p{Ll}+)?|(?:al|el|ad|as|ash|an|ar|at|az|ul)-\p{Lu}\p{Ll}+)"
     r"(?:-\p{L}+)*(?:['’]s)?|\p{Lu}{2,}|[\p{L}\p{N}]+(?:[-'’]\p{L}+)*|[^\s\p{L}\p{N}]",
 )
 POSSESSIVE = regex.compile(r"['’]s$")
@@ -47,16 +48,17 @@ _PARTICLES = _words(
     bin bint ibn ben bou al el de da di van von der du la le
     """
 )
-_SUFFIXES = {"II", "III", "IV", "Jr"}
+_SUFFIXES = {"II", "III", "IV", "V", "VI", "VII", "Jr"}
 _HONORIFICS = _words(
     """
-    sheikh sheikha sayyed sayyid mr mrs ms dr prof sir lady dame his her excellency highness
-    majesty royal
+    sheikh sheikha sayyed sayyid ayatollah grand hojatoleslam mr mrs ms dr prof sir lady
+    dame his her excellency highness majesty royal
     """
 )
 # The last word of a role ("foreign minister", "political bureau member").
 ROLE_HEADS = _words(
     """
+    gen lt col maj brig capt sgt adm
     minister premier president vice-president king queen emir prince princess sultan speaker
     envoy ambassador spokesman spokeswoman spokesperson commander chief leader head
     secretary secretary-general general colonel brigadier lieutenant admiral marshal member
@@ -235,23 +237,39 @@ class NameFinder:
         ]
         org_keys = {name_key(name) for name in organisations} | self.organisations.keys
         people: dict[str, PersonMention] = {}
+        found: list[PersonMention] = []
+        uncued: list[str] = []
+        speakers: set[str] = set()
         for text in texts:
-            for mention in self._people_in(text, org_keys):
-                key = name_key(mention.name)
-                known = people.get(key)
-                if known is None or (not known.role and mention.role):
-                    people[key] = PersonMention(
-                        mention.name,
-                        mention.role or (known.role if known else ""),
-                        mention.country or (known.country if known else ""),
-                    )
-                elif not known.country and mention.country:
-                    people[key] = PersonMention(known.name, known.role, mention.country)
+            self._people_in(text, org_keys, found, uncued, speakers)
+        # "Benjamin Netanyahu has faced protests ... Netanyahu said": a full name the
+        # text gives no cue for is a person when its surname alone speaks.
+        found += [PersonMention(name) for name in uncued if name.split()[-1] in speakers]
+        for mention in found:
+            key = name_key(mention.name)
+            known = people.get(key)
+            if known is None or (not known.role and mention.role):
+                people[key] = PersonMention(
+                    mention.name,
+                    mention.role or (known.role if known else ""),
+                    mention.country or (known.country if known else ""),
+                )
+            elif not known.country and mention.country:
+                people[key] = PersonMention(known.name, known.role, mention.country)
         return Named(
             people=_without_partial_names(list(people.values())), organisations=organisations
         )
 
-    def _people_in(self, text: str, org_keys: set[str]) -> Iterable[PersonMention]:
+    def _people_in(
+        self,
+        text: str,
+        org_keys: set[str],
+        found: list[PersonMention],
+        uncued: list[str],
+        speakers: set[str],
+    ) -> None:
+        """Adds to ``found`` the people the text introduces, to ``uncued`` the names it
+        gives no cue for, and to ``speakers`` the single words that speak ("Katz said")."""
         tokens = [Token(m.group(), m.start(), m.end()) for m in _WORD.finditer(text)]
         index = 0
         # A name joined by "and" to a person's is a person's too: "Vladimir Putin and
@@ -260,28 +278,45 @@ class NameFinder:
         while index < len(tokens):
             end = self._name_end(tokens, index)
             if end is None:
-                if tokens[index].text != "and":
+                token = tokens[index]
+                if (
+                    self._name_word(token)
+                    and index + 1 < len(tokens)
+                    and tokens[index + 1].text in _SPEECH
+                ):
+                    speakers.add(token.bare)
+                if token.text != "and":
                     waiting = None
                 index += 1
                 continue
             words = tokens[index:end]
-            name = text[words[0].start : words[-1].end]
-            name = POSSESSIVE.sub("", name)
+            name = POSSESSIVE.sub("", text[words[0].start : words[-1].end])
             if self._is_a_name(name, org_keys):
                 mention = self._introduced(tokens, index, end, name)
                 if mention:
                     if waiting and index >= 2 and tokens[index - 1].text == "and":
-                        yield PersonMention(waiting)
-                    yield mention
+                        found.append(PersonMention(waiting))
+                    found.append(mention)
                     waiting = None
                 else:
+                    uncued.append(name)
                     waiting = name
             index = end
 
     def _name_end(self, tokens: list[Token], start: int) -> int | None:
         """Where a name starting at ``start`` ends (exclusive), if two name words or more
         start there."""
-        if not self._name_word(tokens[start]):
+        after_role = start > 0 and tokens[start - 1].bare.casefold().rstrip(".") in ROLE_HEADS
+        first = tokens[start]
+        # "Defense Minister Israel Katz": a country's name can be a first name, after a role.
+        named_like_a_country = (
+            after_role
+            and first.capitalised
+            and name_key(first.bare) in countries()
+            and start + 1 < len(tokens)
+            and self._name_word(tokens[start + 1])
+        )
+        if not (self._name_word(first) or named_like_a_country):
             return None
         end, words = start + 1, 1
         while end < len(tokens) and not tokens[end - 1].possessive:
@@ -296,6 +331,8 @@ class NameFinder:
                 pass
             elif token.text.rstrip(".") in _SUFFIXES:
                 end += 1
+                # "King Abdullah II": one name and a regnal number, after a role.
+                words += after_role
                 break
             else:
                 break
@@ -304,11 +341,14 @@ class NameFinder:
 
     def _name_word(self, token: Token) -> bool:
         bare = token.bare
+        lower = bare.casefold().rstrip(".")
         return (
             token.capitalised
             and not bare.isupper()
-            and bare.casefold() not in _NOT_NAME_WORDS
-            and bare.casefold() not in ROLE_HEADS
+            and not bare.endswith(".")
+            and lower not in _NOT_NAME_WORDS
+            and lower not in _HONORIFICS
+            and lower not in ROLE_HEADS
             and name_key(bare) not in countries()
             and name_key(bare) not in self.not_names
         )
@@ -322,6 +362,9 @@ class NameFinder:
     ) -> PersonMention | None:
         """The mention, if the words around the name introduce a person."""
         role, country, honorific = self._before(tokens, start)
+        if not role and start > 1 and tokens[start - 1].text == ",":
+            # "The Egyptian president, Abdel Fattah al-Sisi, received ..."
+            role, country, _ = self._before(tokens, start - 1)
         if not role:
             role, after_country = self._apposition(tokens, end)
             country = country or after_country
@@ -341,15 +384,14 @@ class NameFinder:
         index = start - 1
         while index >= 0 and len(words) < MAX_ROLE_WORDS:
             token = tokens[index]
-            lower = token.bare.casefold()
+            lower = token.bare.casefold().rstrip(".")
             if (
                 lower in {"for", "of"}
-                and len(words) == 1
-                and countries().get(name_key(words[0].bare))
+                and words
                 and index > 0
-                and tokens[index - 1].bare.casefold() in ROLE_HEADS
+                and tokens[index - 1].bare.casefold().rstrip(".") in ROLE_HEADS
             ):
-                # "Special Envoy for Yemen Hans Grundberg"
+                # "Special Envoy for Yemen Hans Grundberg", "Secretary of State Marco Rubio"
                 words.insert(0, token)
                 index -= 1
                 continue
@@ -382,12 +424,20 @@ class NameFinder:
             role_words.pop()
         while role_words and role_words[0].casefold() in _HONORIFICS:
             role_words.pop(0)
+        lowered = [word.casefold().rstrip(".") for word in role_words]
+        if not country:
+            # "former Lebanese MP": a nationality inside the role, before its head.
+            for word in role_words:
+                if word.casefold().rstrip(".") in ROLE_HEADS:
+                    break
+                country = countries().get(name_key(POSSESSIVE.sub("", word)), "")
+                if country:
+                    break
         ends_in_role = bool(role_words) and (
-            role_words[-1].casefold() in ROLE_HEADS
-            or (
-                len(role_words) >= 3
-                and role_words[-2].casefold() in {"for", "of"}
-                and role_words[-3].casefold() in ROLE_HEADS
+            lowered[-1] in ROLE_HEADS
+            or any(
+                head in ROLE_HEADS and joiner in {"for", "of"}
+                for head, joiner in itertools.pairwise(lowered)
             )
         )
         if not ends_in_role:
@@ -444,7 +494,9 @@ class NameFinder:
                     while role_words and role_words[-1].casefold() in _ROLE_STOP:
                         role_words.pop()
                 return " ".join(role_words), country
-            if lower in _ROLE_STOP and lower not in {"of", "for"}:
+            if word.text.islower() and (
+                (lower in _ROLE_STOP and lower not in {"of", "for"}) or _is_verb_like(word)
+            ):
                 break
             role_words.append(word.text)
         return "", ""

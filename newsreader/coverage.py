@@ -14,13 +14,15 @@ from django.utils.text import slugify
 
 class ThreadQuerySet(models.QuerySet):
     def with_headline(self) -> ThreadQuerySet:
-        """Each thread's newest published headline (``headline``), read in the same query."""
+        """Each thread's newest published headline (``headline``), read in the same query;
+        of stories of the same day, the first by title, so that two databases that hold the
+        same stories agree whatever order they came in."""
         from newsreader.models import Article
 
         newest = (
             Article.objects.published()
             .filter(thread=OuterRef("pk"))
-            .order_by(models.F("published_on").desc(nulls_last=True), "-id")
+            .order_by(models.F("published_on").desc(nulls_last=True), "title", "-id")
             .values("title")[:1]
         )
         return self.annotate(headline=Subquery(newest))
@@ -57,7 +59,7 @@ class Thread(models.Model):
             return self.title
         if "headline" not in self.__dict__:
             newest = self.articles.published().order_by(
-                models.F("published_on").desc(nulls_last=True), "-id"
+                models.F("published_on").desc(nulls_last=True), "title", "-id"
             )
             self.headline = newest.values_list("title", flat=True).first()
         return self.headline or f"Thread {self.pk}"

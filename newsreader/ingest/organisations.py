@@ -5,6 +5,14 @@ armed groups and institutions exists on PyPI); the names are Wikipedia's English
 An alias written in capitals matches only in capitals ("WHO", never "who").
 """
 
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import regex
+
+from newsreader.ingest.name_words import name_key
+
 ORGANISATIONS: list[tuple[str, tuple[str, ...]]] = [
     ("United Nations", ("UN", "U.N.")),
     ("UN Security Council", ("Security Council", "United Nations Security Council", "UNSC")),
@@ -78,3 +86,59 @@ ORGANISATIONS: list[tuple[str, tuple[str, ...]]] = [
     ("Presidential Leadership Council", ("PLC",)),
     ("Southern Transitional Council", ("STC",)),
 ]  # fmt: skip
+
+
+class Organisations:
+    """The reference list of organisations, found under any alias, and acronyms a story
+    defines ("the Syrian Democratic Forces (SDF)")."""
+
+    _DEFINED = regex.compile(
+        r"(?P<name>(?:\p{Lu}[\p{L}'’-]*|al-\p{Lu}\p{L}+)(?:\s+(?:of|for|the|and|al|on|in|de|\p{Lu}[\p{L}'’-]*|al-\p{Lu}\p{L}+)){1,7})"
+        r"\s+\((?P<acronym>\p{Lu}[\p{Lu}&]{1,7})\)"
+    )
+
+    def __init__(self, entries: Iterable[tuple[str, tuple[str, ...]]]) -> None:
+        self.canonical: dict[str, str] = {}
+        for name, aliases in entries:
+            for alias in (name, *aliases):
+                self.canonical[alias] = name
+        self.keys = {name_key(alias) for alias in self.canonical}
+        alternatives = sorted(self.canonical, key=len, reverse=True)
+        self._pattern = regex.compile(
+            r"(?<![\p{L}\p{N}-])(?:"
+            + "|".join(regex.escape(a) for a in alternatives)
+            + r")(?![\p{L}\p{N}]|-\p{L})"
+        )
+
+    def find(self, texts: list[str]) -> list[str]:
+        found: dict[str, None] = {}
+        defined: dict[str, str] = {}
+        for text in texts:
+            for match in self._DEFINED.finditer(text):
+                name = _trim_name(match["name"], match["acronym"])
+                if name and name not in self.canonical:
+                    defined[match["acronym"]] = name
+        for text in texts:
+            for match in self._pattern.finditer(text):
+                found[self.canonical[match.group()]] = None
+            for acronym, name in defined.items():
+                if (
+                    regex.search(rf"(?<![\p{{L}}]){regex.escape(acronym)}(?![\p{{L}}])", text)
+                    or name in text
+                ):
+                    found[name] = None
+        return list(found)
+
+
+def _trim_name(words: str, acronym: str) -> str:
+    """The words of a name whose initials make the acronym, from the end: "on Tuesday the
+    Syrian Democratic Forces" with "SDF" -> "Syrian Democratic Forces"."""
+    parts = words.split()
+    letters = acronym.replace("&", "")
+    for start in range(len(parts)):
+        name = parts[start:]
+        initials = "".join(w[0] for w in name if w[:1].isupper() or w.startswith("al-"))
+        initials = initials.replace("a", "").upper()
+        if name[0][:1].isupper() and initials == letters:
+            return " ".join(name)
+    return ""

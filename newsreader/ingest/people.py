@@ -25,12 +25,22 @@ from dataclasses import dataclass
 import regex
 from countryinfo import all_countries
 
-from newsreader.ingest.organisations import ORGANISATIONS
-
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
+from newsreader.ingest.name_words import (
+    ARTICLES,
+    HONORIFICS,
+    MAX_ROLE_WORDS,
+    NOT_NAME_WORDS,
+    PARTICLES,
+    PLURAL_ROLE_WORDS,
+    ROLE_HEADS,
+    ROLE_STOP,
+    SPEECH,
+    SPEECH_BEFORE,
+    SUFFIXES,
+    VERB_ENDINGS,
+    name_key,
+)
+from newsreader.ingest.organisations import ORGANISATIONS, Organisations
 
 # A capitalised word: "Abdelatty", "Al-Raqab", "O'Brien", "McGurk", "Erdoğan"; or a
 # lower-case article joined to one: "al-Sharaa", "el-Sisi".
@@ -39,114 +49,8 @@ _WORD = regex.compile(
     r"(?:-\p{L}+)*(?:['’]s)?|\p{Lu}{2,}|[\p{L}\p{N}]+(?:[-'’]\p{L}+)*|[^\s\p{L}\p{N}]",
 )
 POSSESSIVE = regex.compile(r"['’]s$")
-_PUNCTUATION = regex.compile(r"[-'’.]")
 _ARTICLE_JOINED = regex.compile(r"(?:al|el|ad|as|ash|an|ar|at|az|ul)-\p{Lu}")
 _LETTER = regex.compile(r"\p{L}")
-# Lower-case words that may stand inside a name: "Mohammed bin Salman", "Ahmed Abu al-Gheit".
-_PARTICLES = _words(
-    """
-    bin bint ibn ben bou al el de da di van von der du la le
-    """
-)
-_SUFFIXES = {"II", "III", "IV", "V", "VI", "VII", "Jr"}
-_HONORIFICS = _words(
-    """
-    sheikh sheikha sayyed sayyid ayatollah grand hojatoleslam mr mrs ms dr prof sir lady
-    dame his her excellency highness majesty royal
-    """
-)
-# The last word of a role ("foreign minister", "political bureau member").
-ROLE_HEADS = _words(
-    """
-    gen lt col maj brig capt sgt adm
-    minister premier president vice-president king queen emir prince princess sultan speaker
-    envoy ambassador spokesman spokeswoman spokesperson commander chief leader head
-    secretary secretary-general general colonel brigadier lieutenant admiral marshal member
-    analyst director director-general governor mayor judge negotiator adviser advisor
-    researcher expert professor journalist correspondent activist lawmaker mp deputy
-    chairman chairwoman chair ceo founder coordinator representative mediator senator
-    congressman congresswoman pope patriarch mufti imam cleric rapporteur commissioner
-    economist writer author officer diplomat candidate lawyer attorney prosecutor doctor
-    surgeon scholar historian chancellor official politician strategist commentator editor
-    emissary delegate ruler monarch sheikh legislator undersecretary under-secretary aide
-    cardinal bishop archbishop rabbi novelist poet artist president-elect chief-of-staff
-    cabinet counterpart partner owner manager trainer coach player striker midfielder
-    goalkeeper singer actor actress filmmaker photographer reporter blogger dissident
-    opponent nominee designate minister-designate premier-designate resident witness
-    villager farmer student teacher worker father mother son daughter brother sister wife
-    husband survivor refugee volunteer shopkeeper driver fisherman engineer nurse medic
-    paramedic citizen businessman businesswoman entrepreneur investor banker trader
-    physician scientist architect fighter militant prisoner detainee hostage captive settler
-    pilgrim
-    """
-)
-# Words that are capitalised but never part of a person's name.
-_NOT_NAME_WORDS = _words(
-    """
-    the a an in on at but and or he she it they we i you this that these those his her their
-    its our after before meanwhile however also earlier later last next according while when
-    as if since during under over despite for from to with without by of monday tuesday
-    wednesday thursday friday saturday sunday january february march april may june july
-    august september october november december arab arabs muslim muslims islamic christian
-    jewish western eastern northern southern north south east west middle central new old
-    greater red mediterranean gulf sea river strip bank city province governorate camp
-    crossing palace summit conference forum initiative plan agreement accord accords deal
-    day cup festival ministry council forces force army party movement agency organization
-    organisation fund union league house office court committee authority authorities group
-    brigades brigade front company university corporation news times post press government
-    parliament assembly guard guards police network institute center centre foundation
-    commission program programme association airways airlines hospital port airport square
-    street bay mount valley state states republic kingdom emirates nations security national
-    international world global united federal supreme royal presidential ministerial
-    general's administration cabinet bureau department directorate service services media
-    channel tv radio television bloc coalition alliance resistance revolution revolutionary
-    liberation democratic popular socialist communist unity reform youth women human rights
-    watch health defense defence interior foreign finance economy energy oil trade justice
-    education culture tourism transport affairs information water agriculture industry
-    investment housing labor labour planning communications endowments hajj ramadan eid
-    allah god prophet quran hamas hezbollah israelis palestinians lebanese iranians
-    americans europeans syrians iraqis yemenis saudis kurds kurdish shiite sunni druze
-    alawite coptic maronite english french arabic hebrew persian covid photo video read more
-    breaking update live exclusive opinion analysis interview report tt ap afp reuters file
-    image images no not yes all some many most several both each every other another such
-    what which who whom whose why how where there here then now today yesterday tomorrow
-    tonight mr mrs ms dr sheikh
-    """
-)
-# Words after a name that make it the speaker.
-_SPEECH = _words(
-    """
-    said says told added stressed warned noted stated announced urged wrote explained
-    confirmed denied insisted argued affirmed asserted emphasized emphasised underlined
-    tweeted posted declared pointed revealed acknowledged replied responded continued
-    concluded believes believed thinks called described praised criticized criticised met
-    received discussed welcomed condemned visited arrived signed headed chaired expressed
-    reiterated highlighted agreed congratulated thanked hosted spoke speaks asked accused
-    rejected resigned promised pledged vowed demanded
-    """
-)
-# Words before a name that make it the speaker: "said", "according to".
-_SPEECH_BEFORE = {"said", "says", "according to"}
-# Lower-case words that end a role read backwards: a verb ("welcomes", "hosted").
-_VERB_ENDINGS = ("s", "ed")
-_PLURAL_ROLE_WORDS = _words(
-    """
-    affairs rights forces relations operations services sciences studies resources arms
-    communications endowments awqaf ones
-    """
-)
-# Words that end a role phrase read backwards from a name.
-_ROLE_STOP = _words(
-    """
-    and or with between by to of from said says told that who as at in on for met after when
-    while including like both also than then among against under via whom whose which since
-    until into about through before during without within amid upon towards toward across
-    behind beyond near following ahead beside besides except per unlike versus first is was
-    are were be been has had have will would could should can may might not
-    """
-)
-_ARTICLES = {"the", "a", "an"}
-MAX_ROLE_WORDS = 6
 
 
 @dataclass(frozen=True)
@@ -160,12 +64,6 @@ class PersonMention:
 class Named:
     people: list[PersonMention]
     organisations: list[str]
-
-
-def name_key(name: str) -> str:
-    """What two spellings of one name share: "Ahmed al-Sharaa", "Ahmed Al-Sharaa",
-    "Ahmed al Sharaa" -> "ahmed al sharaa"."""
-    return " ".join(_PUNCTUATION.sub(" ", name.casefold()).split())
 
 
 @functools.cache
@@ -282,7 +180,7 @@ class NameFinder:
                 if (
                     self._name_word(token)
                     and index + 1 < len(tokens)
-                    and tokens[index + 1].text in _SPEECH
+                    and tokens[index + 1].text in SPEECH
                 ):
                     speakers.add(token.bare)
                 if token.text != "and":
@@ -324,12 +222,12 @@ class NameFinder:
             if self._name_word(token):
                 words += 1
             elif (
-                token.text in _PARTICLES
+                token.text in PARTICLES
                 and end + 1 < len(tokens)
                 and self._name_word(tokens[end + 1])
             ):
                 pass
-            elif token.text.rstrip(".") in _SUFFIXES:
+            elif token.text.rstrip(".") in SUFFIXES:
                 end += 1
                 # "King Abdullah II": one name and a regnal number, after a role.
                 words += after_role
@@ -346,8 +244,8 @@ class NameFinder:
             token.capitalised
             and not bare.isupper()
             and not bare.endswith(".")
-            and lower not in _NOT_NAME_WORDS
-            and lower not in _HONORIFICS
+            and lower not in NOT_NAME_WORDS
+            and lower not in HONORIFICS
             and lower not in ROLE_HEADS
             and name_key(bare) not in countries()
             and name_key(bare) not in self.not_names
@@ -371,8 +269,8 @@ class NameFinder:
         if not role:
             role = self._elected_as(tokens, end)
         before = " ".join(t.text for t in tokens[max(0, start - 2) : start]).casefold()
-        speaker = (end < len(tokens) and tokens[end].text in _SPEECH) or any(
-            before.endswith(words) for words in _SPEECH_BEFORE
+        speaker = (end < len(tokens) and tokens[end].text in SPEECH) or any(
+            before.endswith(words) for words in SPEECH_BEFORE
         )
         if role or honorific or speaker:
             return PersonMention(name, role, country)
@@ -397,8 +295,8 @@ class NameFinder:
                 continue
             if (
                 not _LETTER.match(token.text)
-                or lower in _ROLE_STOP
-                or lower in _ARTICLES
+                or lower in ROLE_STOP
+                or lower in ARTICLES
                 # a name before the role ("Macron welcomes Prime Minister ..."), where one
                 # capitalised word may be part of the role ("Prime", "Special")
                 or (self._name_word(token) and index > 0 and self._name_word(tokens[index - 1]))
@@ -407,7 +305,7 @@ class NameFinder:
                 break
             words.insert(0, token)
             index -= 1
-        honorific = any(w.bare.casefold().rstrip(".") in _HONORIFICS for w in words[-2:])
+        honorific = any(w.bare.casefold().rstrip(".") in HONORIFICS for w in words[-2:])
         country = ""
         role_words: list[str] = []
         for word in words:
@@ -416,13 +314,13 @@ class NameFinder:
             if code and not role_words:
                 country = code
                 continue
-            is_prefix = lower in _HONORIFICS or name_key(word.bare) in self.organisations.keys
+            is_prefix = lower in HONORIFICS or name_key(word.bare) in self.organisations.keys
             if is_prefix and not role_words:
                 continue
             role_words.append(word.text)
-        while role_words and role_words[-1].casefold().rstrip(".") in _HONORIFICS:
+        while role_words and role_words[-1].casefold().rstrip(".") in HONORIFICS:
             role_words.pop()
-        while role_words and role_words[0].casefold() in _HONORIFICS:
+        while role_words and role_words[0].casefold() in HONORIFICS:
             role_words.pop(0)
         lowered = [word.casefold().rstrip(".") for word in role_words]
         if not country:
@@ -451,9 +349,9 @@ class NameFinder:
         words = []
         for token in tokens[end + 1 : end + 1 + MAX_ROLE_WORDS]:
             lower = token.text.casefold()
-            if lower in _ARTICLES and not words:
+            if lower in ARTICLES and not words:
                 continue
-            if not _LETTER.match(token.text) or lower in _ROLE_STOP:
+            if not _LETTER.match(token.text) or lower in ROLE_STOP:
                 break
             words.append(token.text)
             if lower in ROLE_HEADS:
@@ -491,11 +389,11 @@ class NameFinder:
                     and len(following) > 1
                 ):
                     role_words += [t.text for t in following[:3] if _LETTER.match(t.text)]
-                    while role_words and role_words[-1].casefold() in _ROLE_STOP:
+                    while role_words and role_words[-1].casefold() in ROLE_STOP:
                         role_words.pop()
                 return " ".join(role_words), country
             if word.text.islower() and (
-                (lower in _ROLE_STOP and lower not in {"of", "for"}) or _is_verb_like(word)
+                (lower in ROLE_STOP and lower not in {"of", "for"}) or _is_verb_like(word)
             ):
                 break
             role_words.append(word.text)
@@ -508,8 +406,8 @@ def _is_verb_like(token: Token) -> bool:
     lower = token.text.casefold()
     return (
         token.text.islower()
-        and lower.endswith(_VERB_ENDINGS)
-        and lower not in _PLURAL_ROLE_WORDS
+        and lower.endswith(VERB_ENDINGS)
+        and lower not in PLURAL_ROLE_WORDS
         and lower not in ROLE_HEADS
         and not lower.endswith("ss")
     )
@@ -531,59 +429,3 @@ def _without_partial_names(people: list[PersonMention]) -> list[PersonMention]:
         if not longer:
             kept.append(person)
     return kept
-
-
-class Organisations:
-    """The reference list of organisations, found under any alias, and acronyms a story
-    defines ("the Syrian Democratic Forces (SDF)")."""
-
-    _DEFINED = regex.compile(
-        r"(?P<name>(?:\p{Lu}[\p{L}'’-]*|al-\p{Lu}\p{L}+)(?:\s+(?:of|for|the|and|al|on|in|de|\p{Lu}[\p{L}'’-]*|al-\p{Lu}\p{L}+)){1,7})"
-        r"\s+\((?P<acronym>\p{Lu}[\p{Lu}&]{1,7})\)"
-    )
-
-    def __init__(self, entries: Iterable[tuple[str, tuple[str, ...]]]) -> None:
-        self.canonical: dict[str, str] = {}
-        for name, aliases in entries:
-            for alias in (name, *aliases):
-                self.canonical[alias] = name
-        self.keys = {name_key(alias) for alias in self.canonical}
-        alternatives = sorted(self.canonical, key=len, reverse=True)
-        self._pattern = regex.compile(
-            r"(?<![\p{L}\p{N}-])(?:"
-            + "|".join(regex.escape(a) for a in alternatives)
-            + r")(?![\p{L}\p{N}]|-\p{L})"
-        )
-
-    def find(self, texts: list[str]) -> list[str]:
-        found: dict[str, None] = {}
-        defined: dict[str, str] = {}
-        for text in texts:
-            for match in self._DEFINED.finditer(text):
-                name = _trim_name(match["name"], match["acronym"])
-                if name and name not in self.canonical:
-                    defined[match["acronym"]] = name
-        for text in texts:
-            for match in self._pattern.finditer(text):
-                found[self.canonical[match.group()]] = None
-            for acronym, name in defined.items():
-                if (
-                    regex.search(rf"(?<![\p{{L}}]){regex.escape(acronym)}(?![\p{{L}}])", text)
-                    or name in text
-                ):
-                    found[name] = None
-        return list(found)
-
-
-def _trim_name(words: str, acronym: str) -> str:
-    """The words of a name whose initials make the acronym, from the end: "on Tuesday the
-    Syrian Democratic Forces" with "SDF" -> "Syrian Democratic Forces"."""
-    parts = words.split()
-    letters = acronym.replace("&", "")
-    for start in range(len(parts)):
-        name = parts[start:]
-        initials = "".join(w[0] for w in name if w[:1].isupper() or w.startswith("al-"))
-        initials = initials.replace("a", "").upper()
-        if name[0][:1].isupper() and initials == letters:
-            return " ".join(name)
-    return ""

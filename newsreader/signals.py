@@ -17,14 +17,19 @@ from newsreader.frontend_cache import (
     keys_for_articles,
     keys_for_regions,
     keys_for_sources,
+    organisation_key,
+    person_key,
     purge,
     region_key,
+    thread_key,
 )
 from newsreader.models import (
     Article,
     ArticleRegion,
     ArticleSource,
     Caption,
+    Organisation,
+    Person,
     Region,
     Source,
     Thread,
@@ -49,6 +54,25 @@ def article_deleted(sender, instance: Article, **kwargs) -> None:
             threads.rethread(remaining)
         else:
             Thread.objects.filter(pk=instance.thread_id).delete()
+
+
+@receiver(post_save, sender=Thread)
+@receiver(pre_delete, sender=Thread)
+def thread_changed(sender, instance: Thread, **kwargs) -> None:
+    """A renamed or merged thread: its page, and its stories' (they print its title)."""
+    stories = Article.objects.filter(thread=instance).values_list("pk", flat=True)
+    purge({thread_key(instance.pk)} | keys_for_articles(stories))
+
+
+@receiver(post_save, sender=Person)
+@receiver(pre_delete, sender=Person)
+@receiver(post_save, sender=Organisation)
+@receiver(pre_delete, sender=Organisation)
+def name_changed(sender, instance: Person | Organisation, **kwargs) -> None:
+    """A corrected, hidden or merged name: its page, and the stories that print it."""
+    key = person_key if sender is Person else organisation_key
+    stories = instance.article_links.values_list("article_id", flat=True)
+    purge({key(instance.pk)} | keys_for_articles(stories))
 
 
 @receiver(pre_save, sender=Article)

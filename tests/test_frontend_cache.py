@@ -211,3 +211,24 @@ def test_a_story_joining_a_thread_purges_the_thread_its_people_and_stories(
     woodward = Person.objects.get(name="Barbara Woodward")
     keys = set().union(*purges)
     assert {f"thread-{thread.pk}", f"article-{new.pk}", f"person-{woodward.pk}"} <= keys
+
+
+def test_renaming_a_thread_or_a_person_purges_their_pages_and_stories(
+    purges, tmp_path, django_capture_on_commit_callbacks
+):
+    from tests.coverage_set import STORIES
+    from tests.test_threads import write
+
+    ingest(write(tmp_path / "set", [s for s in STORIES if s.thread == "fasher"]), workers=0)
+    thread = Article.objects.filter(thread__isnull=False).first().thread
+    person = Person.objects.get(name="Minni Minnawi")
+    purges.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        thread.title = "The siege of El Fasher"
+        thread.save()
+        person.name = "Minni Arko Minawi"
+        person.save()
+    keys = set().union(*purges)
+    stories = thread.articles.values_list("pk", flat=True)
+    assert {f"thread-{thread.pk}", f"person-{person.pk}"} <= keys
+    assert {f"article-{pk}" for pk in stories} <= keys

@@ -54,6 +54,7 @@ from newsreader.models import (
     Provenance,
     Region,
     Source,
+    StoryProfile,
 )
 
 logger = logging.getLogger(__name__)
@@ -371,8 +372,15 @@ class Ingester:
         return report
 
     def refresh_threads(self) -> None:
-        """The people, organisations and threads of the stories written since last time."""
-        if not self.dry_run and self.touched:
+        """The people, organisations and threads of the stories written since last time,
+        and of any story without a profile: one an ingest stopped before it got to (a
+        killed run, a crash) is done by the next."""
+        if self.dry_run:
+            return
+        self.touched |= set(
+            Article.objects.filter(profile__isnull=True).values_list("pk", flat=True)
+        )
+        if self.touched:
             threads.refresh(self.touched)
         self.touched = set()
 
@@ -581,6 +589,9 @@ class Ingester:
             article=article, file=file, story_index=index, body_fingerprint=fingerprint
         )
         self._merge(article, story, file)
+        # Until its people and threads are found again it has no profile, so that if the
+        # run stops first the next one still finds them (refresh_threads).
+        StoryProfile.objects.filter(article=article).delete()
         self.touched.add(article.pk)
         return "merged"
 

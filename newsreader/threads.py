@@ -23,7 +23,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.db import transaction
+from django.db import IntegrityError, OperationalError, connection, transaction
 from django.db.models import Count, Q
 
 from newsreader.coverage import unique_slug
@@ -45,16 +45,41 @@ from newsreader.models import (
 )
 
 BATCH = 500
+ATTEMPTS = 3
+# The PostgreSQL advisory lock that lets one refresh run at a time ("thrd" in ASCII).
+REFRESH_LOCK = 0x74687264
 
 
 def refresh(article_ids: Iterable[int]) -> None:
     """Find the people, organisations and threads of these stories again."""
     ids = sorted(set(article_ids))
     for start in range(0, len(ids), BATCH):
-        with transaction.atomic():
-            chunk = ids[start : start + BATCH]
-            Namer().name(chunk)
-            rethread(chunk)
+        _refresh_batch(ids[start : start + BATCH])
+
+
+def _refresh_batch(ids: list[int]) -> None:
+    for attempt in range(1, ATTEMPTS + 1):
+        try:
+            with transaction.atomic():
+                _one_refresh_at_a_time()
+                Namer().name(ids)
+                rethread(ids)
+            return
+        except (IntegrityError, OperationalError):
+            # A deadlock with an ingest merging into these stories, or a person named by
+            # an editor at the same moment: the next attempt reads their rows.
+            if attempt == ATTEMPTS:
+                raise
+
+
+def _one_refresh_at_a_time() -> None:
+    """Each refresh must see the profiles and threads of those before it, or two ingests
+    at once could each thread its stories without the other's. SQLite's IMMEDIATE
+    transactions already run one at a time; PostgreSQL waits here until the transaction
+    holding the lock ends."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [REFRESH_LOCK])
 
 
 def not_names() -> list[str]:

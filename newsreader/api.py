@@ -1,12 +1,17 @@
-"""The canonical JSON of an article: a public contract shared by the export and the API."""
+"""The JSON API: published articles by region, date and words, one article, the regions,
+and the OpenAPI document that describes them (newsreader/openapi.json, checked against the
+answers by tests/test_api_contract.py)."""
 
 from __future__ import annotations
 
+import functools
+import json
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Q
 from django.http import HttpRequest, JsonResponse
 from django.urls import reverse
 from django.views.decorators.http import require_safe
@@ -23,118 +28,12 @@ from newsreader.frontend_cache import (
     source_key,
     thread_key,
 )
-from newsreader.models import (
-    Article,
-    ArticleOrganisation,
-    ArticlePerson,
-    ArticleRegion,
-    ArticleSource,
-    Caption,
-    Region,
-    Thread,
-    published_story_counts,
-)
+from newsreader.models import Article, ArticleRegion, Region
 from newsreader.paging import BadCursor, paginate
 from newsreader.security import rate_limited
+from newsreader.serializers import article_json, articles_for_json
 
-
-def articles_for_json(queryset: QuerySet[Article]) -> QuerySet[Article]:
-    """Prefetch everything ``article_json`` reads, so a list costs a fixed number of queries."""
-    return queryset.prefetch_related(
-        Prefetch(
-            "article_regions",
-            queryset=ArticleRegion.objects.select_related("region").order_by(
-                "-is_primary", "region__kind", "region__name", "region__id"
-            ),
-        ),
-        Prefetch("captions", queryset=Caption.objects.select_related("photo_credit")),
-        Prefetch(
-            "article_sources",
-            queryset=ArticleSource.objects.select_related("source").order_by(
-                "role", "source__name"
-            ),
-        ),
-        "provenance__file",
-        Prefetch("thread", queryset=Thread.objects.with_headline()),
-        Prefetch(
-            "article_people",
-            queryset=ArticlePerson.objects.filter(person__hidden=False)
-            .select_related("person")
-            .order_by("person__name"),
-        ),
-        Prefetch(
-            "article_organisations",
-            queryset=ArticleOrganisation.objects.filter(organisation__hidden=False)
-            .select_related("organisation")
-            .order_by("organisation__name"),
-        ),
-    ).select_related("publisher")
-
-
-def region_json(region: Region, *, primary: bool) -> dict[str, Any]:
-    return {"code": region.code, "name": region.name, "slug": region.slug, "primary": primary}
-
-
-def article_json(article: Article, base_url: str) -> dict[str, Any]:
-    """One article as ``{"id", "url", "title", "body", "published", "regions", ...}``."""
-    return {
-        "id": article.pk,
-        "url": base_url.rstrip("/") + article.get_absolute_url(),
-        "title": article.title,
-        "body": "\n\n".join(article.paragraphs),
-        "published": article.published_on.isoformat() if article.published_on else None,
-        "regions": [
-            region_json(link.region, primary=link.is_primary)
-            for link in article.article_regions.all()
-        ],
-        "captions": [
-            {
-                "text": caption.text,
-                "credit": str(caption.photo_credit) if caption.photo_credit else None,
-                "photographer": caption.photographer or None,
-            }
-            for caption in article.captions.all()
-        ],
-        "sources": [
-            {"name": link.source.name, "short_name": link.source.short_name, "role": link.role}
-            for link in article.article_sources.all()
-        ],
-        "provenance": sorted({p.file.name for p in article.provenance.all()}),
-        "publisher": publisher_json(article),
-        "thread": thread_json(article, base_url),
-        "people": [
-            {"name": link.person.name, "role": link.role or None, "country": link.country or None}
-            for link in article.article_people.all()
-        ],
-        "organisations": [
-            {"name": link.organisation.name} for link in article.article_organisations.all()
-        ],
-    }
-
-
-def thread_json(article: Article, base_url: str) -> dict[str, Any] | None:
-    thread = article.thread
-    if thread is None:
-        return None
-    return {
-        "id": thread.pk,
-        "title": thread.display_title,
-        "url": base_url.rstrip("/") + thread.get_absolute_url(),
-    }
-
-
-def publisher_json(article: Article) -> dict[str, Any] | None:
-    """``{"name", "url"}``: who published the story and the address of the original, each
-    null when unknown; null when both are."""
-    if article.publisher is None and not article.original_url:
-        return None
-    return {
-        "name": article.publisher.name if article.publisher else None,
-        "url": article.original_url or None,
-    }
-
-
-# -- the JSON API --------------------------------------------------------------------
+OPENAPI = Path(__file__).with_name("openapi.json")
 
 API_PAGE_SIZE = 20
 # Ids have at most 18 digits (see IdConverter in urls.py).
@@ -243,279 +142,35 @@ def api_article(request: HttpRequest, pk: int) -> JsonResponse:
 @cache_publicly
 def api_regions(request: HttpRequest) -> JsonResponse:
     """Subregions and countries, and the places that have stories, with their counts."""
-    counts = published_story_counts()
     regions = (
-        Region.objects.filter(
-            Q(kind__in=[Region.Kind.SUBREGION, Region.Kind.COUNTRY]) | Q(id__in=list(counts))
-        )
+        Region.objects.with_story_counts()
+        .filter(Q(kind__in=[Region.Kind.SUBREGION, Region.Kind.COUNTRY]) | Q(story_count__gt=0))
         .select_related("parent")
         .order_by("id")
     )
     base = _base_url(request)
-    results = []
-    for region in regions:
-        count = counts.get(region.pk, 0)
-        results.append(
-            {
-                "code": region.code,
-                "name": region.name,
-                "slug": region.slug,
-                "kind": region.kind,
-                "parent": region.parent.slug if region.parent else None,
-                "url": base + region.get_absolute_url(),
-                "article_count": count,
-            }
-        )
+    results = [
+        {
+            "code": region.code,
+            "name": region.name,
+            "slug": region.slug,
+            "kind": region.kind,
+            "parent": region.parent.slug if region.parent else None,
+            "url": base + region.get_absolute_url(),
+            "article_count": region.story_count,
+        }
+        for region in regions
+    ]
     return api_response({"results": results})
 
 
 @require_safe
 @cache_publicly
 def api_openapi(request: HttpRequest) -> JsonResponse:
-    return api_response(openapi_document(_base_url(request)))
+    return api_response({**openapi_document(), "servers": [{"url": _base_url(request)}]})
 
 
-def openapi_document(base_url: str) -> dict[str, Any]:
-    string = {"type": "string"}
-    nullable_string = {"type": ["string", "null"]}
-    region = {
-        "type": "object",
-        "required": ["code", "name", "slug", "primary"],
-        "properties": {
-            "code": nullable_string,
-            "name": string,
-            "slug": string,
-            "primary": {"type": "boolean"},
-        },
-    }
-    article = {
-        "type": "object",
-        "required": [
-            "id",
-            "url",
-            "title",
-            "body",
-            "published",
-            "regions",
-            "captions",
-            "sources",
-            "provenance",
-            "publisher",
-            "thread",
-            "people",
-            "organisations",
-        ],
-        "properties": {
-            "id": {"type": "integer"},
-            "url": {"type": "string", "format": "uri"},
-            "title": string,
-            "body": {"type": "string", "description": "Paragraphs joined by a blank line."},
-            "published": {"type": ["string", "null"], "format": "date"},
-            "regions": {"type": "array", "items": {"$ref": "#/components/schemas/ArticleRegion"}},
-            "captions": {
-                "type": "array",
-                "items": {
-                    "type": "object",
-                    "required": ["text", "credit", "photographer"],
-                    "properties": {
-                        "text": string,
-                        "credit": nullable_string,
-                        "photographer": nullable_string,
-                    },
-                },
-            },
-            "sources": {
-                "type": "array",
-                "items": {
-                    "type": "object",
-                    "required": ["name", "short_name", "role"],
-                    "properties": {
-                        "name": string,
-                        "short_name": string,
-                        "role": {"type": "string", "enum": ["photo_credit", "cited"]},
-                    },
-                },
-            },
-            "provenance": {"type": "array", "items": string},
-            "publisher": {
-                "type": ["object", "null"],
-                "description": "Who published the story and the address of the original; "
-                "null when neither is known.",
-                "required": ["name", "url"],
-                "properties": {
-                    "name": nullable_string,
-                    "url": {"type": ["string", "null"], "format": "uri"},
-                },
-            },
-            "thread": {
-                "type": ["object", "null"],
-                "description": "The developing story it is part of, with the stories "
-                "from other days and outlets that tell the same event; null when none does.",
-                "required": ["id", "title", "url"],
-                "properties": {
-                    "id": {"type": "integer"},
-                    "title": string,
-                    "url": {"type": "string", "format": "uri"},
-                },
-            },
-            "people": {
-                "type": "array",
-                "description": "The people it names, with the role and country (ISO 3166-1 "
-                "alpha-2) it gives them; null when it gives none.",
-                "items": {
-                    "type": "object",
-                    "required": ["name", "role", "country"],
-                    "properties": {
-                        "name": string,
-                        "role": nullable_string,
-                        "country": nullable_string,
-                    },
-                },
-            },
-            "organisations": {
-                "type": "array",
-                "description": "The organisations it names (parties, armed groups, "
-                "international bodies), each once under its usual name.",
-                "items": {"type": "object", "required": ["name"], "properties": {"name": string}},
-            },
-        },
-    }
-    error = {
-        "description": "The request was not valid.",
-        "content": {
-            "application/json": {
-                "schema": {
-                    "type": "object",
-                    "required": ["error"],
-                    "properties": {"error": string},
-                }
-            }
-        },
-    }
-
-    def json_response(schema: dict, description: str) -> dict:
-        return {"description": description, "content": {"application/json": {"schema": schema}}}
-
-    date_param = {
-        "type": "string",
-        "format": "date",
-        "pattern": r"^(19[0-9]{2}|20[0-9]{2}|2100)-[0-9]{2}-[0-9]{2}$",
-        "description": "A date from 1900 to 2100, as YYYY-MM-DD.",
-        "example": "2026-02-02",
-    }
-    return {
-        "openapi": "3.1.0",
-        "info": {
-            "title": "newsreader API",
-            "version": "1",
-            "description": "Middle East and North Africa news articles, by region and date.",
-        },
-        "servers": [{"url": base_url}],
-        "paths": {
-            "/api/articles/": {
-                "get": {
-                    "summary": "Published articles, newest first",
-                    "parameters": [
-                        {
-                            "name": "region",
-                            "in": "query",
-                            "schema": string,
-                            "description": "ISO 3166-1 alpha-2 code or region slug.",
-                        },
-                        {"name": "from", "in": "query", "schema": date_param},
-                        {"name": "to", "in": "query", "schema": date_param},
-                        {
-                            "name": "q",
-                            "in": "query",
-                            "schema": {"type": "string", "maxLength": search.MAX_QUERY_LENGTH},
-                        },
-                        {
-                            "name": "cursor",
-                            "in": "query",
-                            "schema": string,
-                            "description": "From the previous page's `next`.",
-                        },
-                    ],
-                    "responses": {
-                        "200": json_response(
-                            {
-                                "type": "object",
-                                "required": ["results", "next"],
-                                "properties": {
-                                    "results": {
-                                        "type": "array",
-                                        "items": {"$ref": "#/components/schemas/Article"},
-                                    },
-                                    "next": {"type": ["string", "null"], "format": "uri"},
-                                },
-                            },
-                            "A page of articles.",
-                        ),
-                        "400": error,
-                        "429": {**error, "description": "Too many searches from this client."},
-                    },
-                }
-            },
-            "/api/articles/{id}/": {
-                "get": {
-                    "summary": "One published article",
-                    "parameters": [
-                        {
-                            "name": "id",
-                            "in": "path",
-                            "required": True,
-                            "schema": {"type": "integer", "minimum": 0, "maximum": MAX_ID},
-                        }
-                    ],
-                    "responses": {
-                        "200": json_response(
-                            {"$ref": "#/components/schemas/Article"}, "The article."
-                        ),
-                        "404": {**error, "description": "No published article has that id."},
-                    },
-                }
-            },
-            "/api/regions/": {
-                "get": {
-                    "summary": "Subregions, countries and places with stories",
-                    "responses": {
-                        "200": json_response(
-                            {
-                                "type": "object",
-                                "required": ["results"],
-                                "properties": {
-                                    "results": {
-                                        "type": "array",
-                                        "items": {
-                                            "type": "object",
-                                            "required": [
-                                                "code",
-                                                "name",
-                                                "slug",
-                                                "url",
-                                                "article_count",
-                                            ],
-                                            "properties": {
-                                                "code": nullable_string,
-                                                "name": string,
-                                                "slug": string,
-                                                "kind": {
-                                                    "type": "string",
-                                                    "enum": ["subregion", "country", "place"],
-                                                },
-                                                "parent": nullable_string,
-                                                "url": {"type": "string", "format": "uri"},
-                                                "article_count": {"type": "integer", "minimum": 0},
-                                            },
-                                        },
-                                    }
-                                },
-                            },
-                            "The regions.",
-                        )
-                    },
-                }
-            },
-        },
-        "components": {"schemas": {"Article": article, "ArticleRegion": region}},
-    }
+@functools.cache
+def openapi_document() -> dict[str, Any]:
+    """The API's OpenAPI 3.1 description, without its server (the one asked)."""
+    return json.loads(OPENAPI.read_text(encoding="utf-8"))

@@ -7,7 +7,8 @@ from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, Q
+from django.db.models import Case, Count, OuterRef, Q, Subquery, When
+from django.db.models.functions import Coalesce
 from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.text import slugify
 
@@ -52,6 +53,26 @@ class RegionQuerySet(models.QuerySet):
 
     def places(self) -> RegionQuerySet:
         return self.filter(kind=Region.Kind.PLACE)
+
+    def with_story_counts(self) -> RegionQuerySet:
+        """Each region with ``story_count``: the published stories its page lists, each
+        once. A subregion lists its countries' stories, and one about Lebanon and Syria
+        is one story there."""
+        links = ArticleRegion.objects.filter(is_published=True).order_by().values("is_published")
+
+        def count(links: models.QuerySet) -> Coalesce:
+            distinct = links.annotate(n=Count("article_id", distinct=True)).values("n")
+            return Coalesce(Subquery(distinct), 0)
+
+        return self.annotate(
+            story_count=Case(
+                When(
+                    kind=Region.Kind.SUBREGION,
+                    then=count(links.filter(region__parent=OuterRef("pk"))),
+                ),
+                default=count(links.filter(region=OuterRef("pk"))),
+            )
+        )
 
 
 class Region(models.Model):
@@ -444,20 +465,6 @@ def source_story_counts(source: Source | None = None) -> dict[int, dict[str, int
     rows = links.values_list("source_id", "role").annotate(n=Count("article_id", distinct=True))
     for source_id, role, n in rows:
         counts.setdefault(source_id, {})[role] = n
-    return counts
-
-
-def published_story_counts() -> dict[int, int]:
-    """Region id -> the number of published stories its page lists, each story once; a
-    subregion lists its countries' stories, and one about Lebanon and Syria is one story.
-    """
-    links = ArticleRegion.objects.filter(is_published=True).order_by()
-    counts = dict(links.values_list("region_id").annotate(n=Count("article_id", distinct=True)))
-    counts |= dict(
-        links.filter(region__parent__kind=Region.Kind.SUBREGION)
-        .values_list("region__parent_id")
-        .annotate(n=Count("article_id", distinct=True))
-    )
     return counts
 
 

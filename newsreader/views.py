@@ -37,7 +37,6 @@ from newsreader.models import (
     Region,
     Source,
     StoryProfile,
-    published_story_counts,
     source_story_counts,
 )
 from newsreader.paging import Cursor, Page, beyond, newest_first, paginate
@@ -189,16 +188,12 @@ def _newest_key(articles: list[Article]) -> tuple:
 @require_safe
 @cache_publicly
 def region_index(request: HttpRequest) -> HttpResponse:
-    counts = published_story_counts()
-    regions = list(Region.objects.exclude(kind=Region.Kind.PLACE).order_by("id"))
-    places = Region.objects.places().filter(id__in=[pk for pk, n in counts.items() if n])
+    regions = Region.objects.with_story_counts()
     places_by_country = defaultdict(list)
-    for place in places.order_by("name"):
-        place.story_count = counts[place.pk]
+    for place in regions.places().filter(story_count__gt=0).order_by("name"):
         places_by_country[place.parent_id].append(place)
     subregions = []
-    for region in regions:
-        region.story_count = counts.get(region.pk, 0)
+    for region in regions.exclude(kind=Region.Kind.PLACE).order_by("id"):
         region.places_with_stories = places_by_country.get(region.pk, [])
         if region.kind == Region.Kind.SUBREGION:
             region.countries = []

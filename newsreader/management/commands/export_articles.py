@@ -8,8 +8,8 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandParser
 
-from newsreader.api import article_json, articles_for_json
 from newsreader.models import Article
+from newsreader.serializers import article_json, articles_for_json
 
 
 class Command(BaseCommand):

@@ -373,10 +373,6 @@ class Article(models.Model):
         if not self.slug:
             self.slug = slugify(self.title)[:100].strip("-") or "article"
         super().save(*args, **kwargs)
-        # Region lists read these copies (see ArticleRegion).
-        self.article_regions.update(
-            published_on=self.published_on, is_published=self.status == self.Status.PUBLISHED
-        )
 
     def get_absolute_url(self) -> str:
         return article_path(self.pk, self.slug)
@@ -409,7 +405,8 @@ class ArticleRegion(models.Model):
     region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="article_links")
     is_primary = models.BooleanField(default=False)
     # Copies of the article's date and status, so that a region's stories are read newest
-    # first straight from one index, however many the region has. Kept in step on save.
+    # first straight from one index, however many the region has. The database keeps them
+    # (triggers, migration 0015), whatever writes the article or the link.
     published_on = models.DateField(null=True, blank=True, editable=False)
     is_published = models.BooleanField(default=False, editable=False)
 
@@ -427,15 +424,6 @@ class ArticleRegion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.region}{' (primary)' if self.is_primary else ''}"
-
-    def save(self, *args, **kwargs) -> None:
-        self.copy_from(self.article)
-        super().save(*args, **kwargs)
-
-    def copy_from(self, article: Article) -> ArticleRegion:
-        self.published_on = article.published_on
-        self.is_published = article.status == Article.Status.PUBLISHED
-        return self
 
 
 # How a story is a source's: it published it, cites it, or carries its photos.

@@ -494,7 +494,6 @@ class Ingester:
         else:
             Article.objects.bulk_create(articles)
         captions, region_links, source_links, provenance = [], [], [], []
-        is_published = self.status == Article.Status.PUBLISHED
         for (index, story, analysis), article in zip(entries, articles, strict=True):
             credits = []
             for position, caption in enumerate(story.captions):
@@ -506,7 +505,7 @@ class Ingester:
             finding = analysis.regions
             region_ids = [self.region_ids[key] for key in finding.keys]
             region_links += [
-                (article.id, region_id, key == finding.primary, article.published_on, is_published)
+                (article.id, region_id, key == finding.primary, None, False)
                 for key, region_id in zip(finding.keys, region_ids, strict=True)
             ]
             links = {(credit, PHOTO_CREDIT) for credit in credits if credit}
@@ -547,6 +546,7 @@ class Ingester:
             )
         insert_rows(
             ArticleRegion,
+            # The database copies the article's date and status over the placeholders.
             ["article", "region", "is_primary", "published_on", "is_published"],
             region_links,
         )
@@ -739,7 +739,7 @@ class Ingester:
                     article=article,
                     region_id=self.region_ids[key],
                     is_primary=key == finding.primary,
-                ).copy_from(article)
+                )
                 for key in finding.keys
             )
         if not article.is_edited("sources"):

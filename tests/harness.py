@@ -23,20 +23,23 @@ ROOT = Path(__file__).resolve().parent.parent
 def install_hooks() -> None:
     stall_at = int(os.environ.get("HARNESS_STALL_AT_FILE", "0"))
     if stall_at:
-        from newsreader.ingest.load import Ingester
+        from newsreader.ingest import bulk
 
-        original = Ingester._create_many
-        written = 0
+        record_file, write_articles = bulk.record_file, bulk.write_articles
+        recorded = []
 
-        def stall(self, entries, file):
-            nonlocal written
-            original(self, entries, file)
-            written += 1
-            if written == stall_at:
-                Path(os.environ["HARNESS_MARKER"]).write_text(file.name)
+        def record(*args, **kwargs):
+            file = record_file(*args, **kwargs)
+            recorded.append(file.name if file else "")
+            return file
+
+        def stall(*args, **kwargs):
+            write_articles(*args, **kwargs)
+            if len(recorded) == stall_at:
+                Path(os.environ["HARNESS_MARKER"]).write_text(recorded[-1])
                 time.sleep(600)
 
-        Ingester._create_many = stall
+        bulk.record_file, bulk.write_articles = record, stall
 
     max_pages = os.environ.get("HARNESS_SQLITE_MAX_PAGES")
     if max_pages:

@@ -1,11 +1,11 @@
 """Parsed stories -> the database: one transaction per file, idempotent, merging duplicates.
 
-This is the only part of the ingest pipeline that writes.
+It decides what is written; newsreader/ingest/bulk.py writes it in bulk, where SQLite and
+PostgreSQL differ. Together they are the only part of the ingest pipeline that writes.
 """
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 from collections.abc import Callable, Iterable, Iterator
@@ -13,19 +13,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.conf import settings
-from django.db import DatabaseError, IntegrityError, OperationalError, connection, transaction
-from django.db.backends.base.base import BaseDatabaseWrapper
-from django.db.models import Count, Model
-from django.utils import timezone
+from django.db import IntegrityError, OperationalError, transaction
+from django.db.models import Count
 from django.utils.text import slugify
 
 from newsreader import threads
-from newsreader.frontend_cache import (
-    keys_for_articles,
-    keys_for_regions,
-    keys_for_sources,
-    purge,
-)
+from newsreader.frontend_cache import keys_for_articles, purge
+from newsreader.ingest import bulk
 from newsreader.ingest.attribution import UNATTRIBUTED, Attribution, Manifests
 from newsreader.ingest.dates import publication_date
 from newsreader.ingest.outlets import Outlet, OutletDirectory
@@ -68,27 +62,6 @@ MAX_WORKERS = 4
 # Link roles as the plain strings that insert_rows() writes.
 PHOTO_CREDIT = ArticleSource.Role.PHOTO_CREDIT.value
 CITED = ArticleSource.Role.CITED.value
-# Rows per INSERT statement, well inside every database's limit on parameters.
-INSERT_BATCH = 1000
-# The columns an ingest writes of a new article on PostgreSQL, where its id is reserved
-# first; the search vector is the trigger's to write.
-ARTICLE_COLUMNS = [
-    "id",
-    "title",
-    "slug",
-    "title_key",
-    "title_is_provisional",
-    "body",
-    "body_fingerprint",
-    "published_on",
-    "date_source",
-    "status",
-    "publisher",
-    "original_url",
-    "edited_fields",
-    "created_at",
-    "updated_at",
-]
 
 
 # A story of a file: its position in the file, the story, and what it says of itself.
@@ -120,6 +93,7 @@ class FileOutcome:
     created: int = 0
     merged: int = 0
     unchanged: int = 0
+    touched: set[int] = field(default_factory=set)  # the articles written
 
 
 def find_text_files(paths: Iterable[str | Path]) -> Iterator[Path]:
@@ -131,83 +105,6 @@ def find_text_files(paths: Iterable[str | Path]) -> Iterator[Path]:
             yield path
 
 
-def refresh_planner_statistics() -> None:
-    """Tell the query planner how the tables look after a load.
-
-    Without statistics SQLite reads "status = published" as selective and walks the whole
-    newest-first index to fetch twenty stories by id; PostgreSQL would catch up by itself
-    (autovacuum), but only some time after a large load. A sampled ANALYZE costs well
-    under a second at 100,000 stories. A failure (a full disk) only leaves the old
-    statistics in place.
-    """
-    try:
-        with connection.cursor() as cursor:
-            if connection.vendor == "sqlite":
-                cursor.execute("PRAGMA analysis_limit = 1000")
-                cursor.execute("ANALYZE")
-            else:
-                cursor.execute(
-                    "ANALYZE newsreader_article, newsreader_articleregion, newsreader_region, "
-                    "newsreader_articlesource, newsreader_caption, newsreader_provenance, "
-                    "newsreader_ingestedfile"
-                )
-    except DatabaseError as error:
-        logger.warning("Could not refresh the query planner's statistics: %s", error)
-
-
-def table_and_columns(
-    db: BaseDatabaseWrapper, model: type[Model], fields: list[str]
-) -> tuple[str, str]:
-    """A model's table and these fields' columns, quoted, for an INSERT or a COPY."""
-    columns = ", ".join(db.ops.quote_name(model._meta.get_field(name).column) for name in fields)
-    return db.ops.quote_name(model._meta.db_table), columns
-
-
-def insert_rows(model: type[Model], fields: list[str], rows: list[tuple]) -> None:
-    """Write rows of plain values into a model's table: by COPY on PostgreSQL, by
-    multi-row INSERTs of up to INSERT_BATCH rows elsewhere.
-
-    For the rows an ingest writes by the hundred thousand: bulk_create would build a model
-    instance for each row and prepare each value through it, which cost more than the
-    database took to store them. A multi-row INSERT on PostgreSQL is parsed twice over, by
-    psycopg to bind its parameters and by the server; COPY is neither, and triggers and
-    constraints apply to it as to an INSERT. Values are ints, strings (a JSON column's as
-    JSON text), booleans, None, dates and datetimes. No signal is sent (bulk_create sends
-    none either).
-    """
-    if not rows:
-        return
-    db = transaction.get_connection()  # the connection itself, not the thread-local proxy
-    columns = [model._meta.get_field(name) for name in fields]
-    table, names = table_and_columns(db, model, fields)
-    if db.vendor == "postgresql":
-        # Errors surface as Django's (an IntegrityError for a duplicate), as for execute().
-        with (
-            db.wrap_database_errors,
-            db.cursor() as cursor,
-            cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy,
-        ):
-            for row in rows:
-                copy.write_row(row)
-        return
-    dates = [i for i, column in enumerate(columns) if column.get_internal_type() == "DateField"]
-    row_sql = "(" + ", ".join(["%s"] * len(columns)) + ")"
-    batch = min(db.ops.bulk_batch_size(columns, rows), INSERT_BATCH)
-    with db.cursor() as cursor:
-        for start in range(0, len(rows), batch):
-            chunk = rows[start : start + batch]
-            params = []
-            for row in chunk:
-                if dates:
-                    row = list(row)
-                    for i in dates:
-                        row[i] = db.ops.adapt_datefield_value(row[i])
-                params += row
-            cursor.execute(
-                f"INSERT INTO {table} ({names}) VALUES " + ", ".join([row_sql] * len(chunk)), params
-            )
-
-
 def stored_file(sha256: str) -> StoredFile | None:
     """What is stored of the file with this SHA-256, if it was ingested before."""
     row = (
@@ -217,59 +114,6 @@ def stored_file(sha256: str) -> StoredFile | None:
         .first()
     )
     return StoredFile(*row) if row else None
-
-
-def record_file(
-    prepared: PreparedFile,
-    attribution: Attribution = UNATTRIBUTED,
-    publisher_id: int | None = None,
-) -> IngestedFile | None:
-    """Record the file as ingested, in one statement (get_or_create takes four, with its
-    savepoint); None if it is recorded already, by an ingest that got there first.
-    RETURNING needs SQLite 3.35, as the ingest's bulk_create of articles does already."""
-    now = timezone.now()
-    name = prepared.name[: IngestedFile._meta.get_field("name").max_length]
-    file = IngestedFile(
-        name=name,
-        sha256=prepared.sha256,
-        size=prepared.size,
-        url=attribution.url,
-        publisher_id=publisher_id,
-        fetched_at=attribution.fetched_at,
-    )
-    columns = ["name", "sha256", "size", "ingested_at", "url", "publisher", "fetched_at"]
-    table, names = table_and_columns(connection, IngestedFile, columns)
-    adapt = connection.ops.adapt_datetimefield_value
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"INSERT INTO {table} ({names}) VALUES ({', '.join(['%s'] * len(columns))})"
-            " ON CONFLICT (sha256) DO NOTHING RETURNING id",
-            [
-                name,
-                file.sha256,
-                file.size,
-                adapt(now),
-                file.url,
-                publisher_id,
-                adapt(file.fetched_at),
-            ],
-        )
-        row = cursor.fetchone()
-    if row is None:
-        return None
-    file.pk, file.ingested_at = row[0], now
-    file._state.adding = False
-    return file
-
-
-def reserve_ids(count: int) -> list[int]:
-    """``count`` new article ids from PostgreSQL's sequence, for rows written later."""
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
-            [Article._meta.db_table, count],
-        )
-        return [row[0] for row in cursor.fetchall()]
 
 
 class Ingester:
@@ -368,7 +212,7 @@ class Ingester:
                 progress(report, len(files))
         self.refresh_threads()
         if report.created or report.merged:
-            refresh_planner_statistics()
+            bulk.refresh_planner_statistics()
         return report
 
     def refresh_threads(self) -> None:
@@ -403,7 +247,7 @@ class Ingester:
         # it: that catches a concurrent ingest of the same file.
         for attempt in range(1, ATTEMPTS + 1):
             try:
-                return self._write_file(prepared, attribution)
+                outcome = self._write_file(prepared, attribution)
             except (IntegrityError, OperationalError) as error:
                 # Another ingest wrote the same story or file first; the next attempt
                 # sees its rows and merges into them.
@@ -411,22 +255,29 @@ class Ingester:
                 self._load_sources()
                 if attempt == ATTEMPTS:
                     raise IngestError(f"the database refused the file ({error})") from error
+            else:
+                self.touched |= outcome.touched
+                if not self.dry_run:
+                    # Every page that shows them, as for an editor's save (signals.py).
+                    purge(keys_for_articles(outcome.touched))
+                return outcome
         raise AssertionError("unreachable")
 
     def _write_file(self, prepared: PreparedFile, attribution: Attribution) -> FileOutcome:
         outcome = FileOutcome()
         with transaction.atomic():
             publisher_id = self._source_id(attribution.publisher)
-            file = record_file(prepared, attribution, publisher_id)
+            file = bulk.record_file(prepared, attribution, publisher_id)
             if file is None:  # another ingest recorded it first
                 known = stored_file(prepared.sha256)
                 return FileOutcome(unchanged=known.stories if known else 0)
             fresh, others = self._split_fresh(prepared.stories)
-            self._create_many(fresh, file)
+            outcome.touched |= self._create_many(fresh, file)
             outcome.created += len(fresh)
             for index, story, analysis in others:
-                result = self._write_story(story, analysis, file, index)
+                result, pk = self._write_story(story, analysis, file, index)
                 setattr(outcome, result, getattr(outcome, result) + 1)
+                outcome.touched.add(pk)
         return outcome
 
     def _split_fresh(
@@ -461,109 +312,63 @@ class Ingester:
                 known_titles.add(title)
         return fresh, others
 
-    def _create_many(self, entries: list[Entry], file: IngestedFile) -> None:
-        if not entries:
-            return
-        articles = []
-        for _, story, analysis in entries:
-            title = story.title or provisional_title(story.paragraphs)
-            article = Article(
-                title=title,
-                slug=slugify(title)[:100].strip("-") or "article",
-                title_key=story.title_key or None,
-                title_is_provisional=not story.has_title,
-                body=story.body,
-                body_fingerprint=story.body_fingerprint,
-                status=self.status,
-                published_on=analysis.published_on,
-                date_source=analysis.date_source,
-                publisher_id=file.publisher_id,
-                original_url=file.url,
-            )
-            articles.append(article)
-        # On PostgreSQL an article's search vector is computed by a trigger as the row goes
-        # in, from its title, its captions and its body. Captions written after the article
-        # would make their trigger compute it a second time and rewrite the row (half the
-        # database's work of an ingest). So captions go in first, under ids taken from the
-        # articles' sequence: their foreign key is checked at commit, when the articles are
-        # there. SQLite's index refresh is cheap, and its rows keep the usual order.
-        captions_first = connection.vendor == "postgresql"
-        if captions_first:
-            for article, article_id in zip(articles, reserve_ids(len(articles)), strict=True):
-                article.id = article_id
-        else:
-            Article.objects.bulk_create(articles)
-        captions, region_links, source_links, provenance = [], [], [], []
+    def _create_many(self, entries: list[Entry], file: IngestedFile) -> set[int]:
+        """New stories, with a few queries for the lot; their ids."""
+        articles = [self._new_article(story, analysis, file) for _, story, analysis in entries]
+        if not articles:
+            return set()
+        bulk.give_ids(articles)
+        rows = bulk.Rows()
         for (index, story, analysis), article in zip(entries, articles, strict=True):
-            credits = []
-            for position, caption in enumerate(story.captions):
-                credit = self._source_id(caption.credit)
-                credits.append(credit)
-                captions.append(
-                    (article.id, position, caption.text, credit, caption.photographer, caption.text)
+            credits = [self._source_id(caption.credit) for caption in story.captions]
+            rows.captions += [
+                (article.id, position, caption.text, credit, caption.photographer, caption.text)
+                for position, (caption, credit) in enumerate(
+                    zip(story.captions, credits, strict=True)
                 )
-            finding = analysis.regions
-            region_ids = [self.region_ids[key] for key in finding.keys]
-            region_links += [
-                (article.id, region_id, key == finding.primary, None, False)
-                for key, region_id in zip(finding.keys, region_ids, strict=True)
             ]
-            links = {(credit, PHOTO_CREDIT) for credit in credits if credit}
-            links |= {(self.source_ids[key], CITED) for key in analysis.cited}
-            links |= {(self._source_id(name), CITED) for name in analysis.new_agencies}
-            source_links += [(article.id, *link) for link in sorted(links)]
-            provenance.append((article.id, file.id, index, story.body_fingerprint))
-        insert_rows(
-            Caption,
-            ["article", "position", "text", "photo_credit", "photographer", "ingested_text"],
-            captions,
+            self._add_links(rows, article.id, analysis, credits)
+            rows.provenance.append((article.id, file.id, index, story.body_fingerprint))
+        bulk.write_articles(articles, rows)
+        return {article.id for article in articles}
+
+    def _new_article(self, story: ParsedStory, analysis: Analysis, file: IngestedFile) -> Article:
+        title = story.title or provisional_title(story.paragraphs)
+        return Article(
+            title=title,
+            slug=slugify(title)[:100].strip("-") or "article",
+            title_key=story.title_key or None,
+            title_is_provisional=not story.has_title,
+            body=story.body,
+            body_fingerprint=story.body_fingerprint,
+            status=self.status,
+            published_on=analysis.published_on,
+            date_source=analysis.date_source,
+            publisher_id=file.publisher_id,
+            original_url=file.url,
         )
-        if captions_first:
-            now = timezone.now()
-            insert_rows(
-                Article,
-                ARTICLE_COLUMNS,
-                [
-                    (
-                        article.id,
-                        article.title,
-                        article.slug,
-                        article.title_key,
-                        article.title_is_provisional,
-                        article.body,
-                        article.body_fingerprint,
-                        article.published_on,
-                        article.date_source,
-                        article.status,
-                        article.publisher_id,
-                        article.original_url,
-                        json.dumps(article.edited_fields),  # COPY takes JSON as its text
-                        now,
-                        now,
-                    )
-                    for article in articles
-                ],
-            )
-        insert_rows(
-            ArticleRegion,
-            # The database copies the article's date and status over the placeholders.
-            ["article", "region", "is_primary", "published_on", "is_published"],
-            region_links,
-        )
-        insert_rows(ArticleSource, ["article", "source", "role"], source_links)
-        insert_rows(Provenance, ["article", "file", "story_index", "body_fingerprint"], provenance)
-        self.touched.update(article.id for article in articles)
-        # New stories appear on their regions' and sources' pages and the general lists.
-        purge(
-            keys_for_regions({link[1] for link in region_links}, with_children=False)
-            | keys_for_sources({link[1] for link in source_links})
-        )
+
+    def _add_links(
+        self, rows: bulk.Rows, article_id: int, analysis: Analysis, credits: list[int | None]
+    ) -> None:
+        """An article's region and source links, from what its text says and its captions'
+        credits: the one place links are derived, for new stories and merged ones alike."""
+        finding = analysis.regions
+        rows.regions += [
+            (article_id, self.region_ids[key], key == finding.primary, None, False)
+            for key in finding.keys
+        ]
+        links = {(credit, PHOTO_CREDIT) for credit in credits if credit}
+        links |= {(self.source_ids[key], CITED) for key in analysis.cited}
+        links |= {(self._source_id(name), CITED) for name in analysis.new_agencies}
+        rows.sources += [(article_id, *link) for link in sorted(links)]
 
     # -- stories ----------------------------------------------------------------------
 
     def _write_story(
         self, story: ParsedStory, analysis: Analysis, file: IngestedFile, index: int
-    ) -> str:
+    ) -> tuple[str, int]:
+        """ "created" or "merged", and the article's id."""
         fingerprint = story.body_fingerprint
         # One indexed lookup a key, in one query. An OR of the three across the provenance
         # join would read every article and every provenance row (0.3 s at 100k stories).
@@ -581,8 +386,8 @@ class Ingester:
                 f"stored articles {', '.join(map(str, ids))}; merge those in the admin first"
             )
         if not ids:
-            self._create_many([(index, story, analysis)], file)
-            return "created"
+            (pk,) = self._create_many([(index, story, analysis)], file)
+            return "created", pk
         article = Article.objects.select_for_update().get(id=ids[0])
         # Recorded first: the merge reads the article's files (see _attribute).
         Provenance.objects.create(
@@ -592,8 +397,7 @@ class Ingester:
         # Until its people and threads are found again it has no profile, so that if the
         # run stops first the next one still finds them (refresh_threads).
         StoryProfile.objects.filter(article=article).delete()
-        self.touched.add(article.pk)
-        return "merged"
+        return "merged", article.pk
 
     def _merge(self, article: Article, story: ParsedStory, file: IngestedFile) -> None:
         """Fold a second copy of a story into the stored article.
@@ -722,48 +526,23 @@ class Ingester:
         article.published_on, article.date_source = publication_date(captions, paragraphs)
 
     def _derive_links(self, article: Article) -> None:
-        """Regions and sources, worked out from the article's title, captions and body.
-
-        Either is left alone once an editor has changed it.
-        """
+        """Regions and sources again, from the merged article's title, captions and body.
+        Either is left alone once an editor has changed it."""
         captions = list(article.captions.all())
-        caption_texts = [c.text for c in captions]
-        paragraphs = article.paragraphs
-        if not article.is_edited("regions"):
-            finding = self.analyser.regions(
-                "" if article.title_is_provisional else article.title, caption_texts, paragraphs
-            )
+        title = "" if article.title_is_provisional else article.title
+        analysis = self.analyser.analyse_text(title, [c.text for c in captions], article.paragraphs)
+        rows = bulk.Rows()
+        self._add_links(rows, article.pk, analysis, [c.photo_credit_id for c in captions])
+        # The old links' pages are purged by the deletes' signals.
+        if article.is_edited("regions"):
+            rows.regions = []
+        else:
             ArticleRegion.objects.filter(article=article).delete()
-            ArticleRegion.objects.bulk_create(
-                ArticleRegion(
-                    article=article,
-                    region_id=self.region_ids[key],
-                    is_primary=key == finding.primary,
-                )
-                for key in finding.keys
-            )
-        if not article.is_edited("sources"):
-            links = {
-                (c.photo_credit_id, ArticleSource.Role.PHOTO_CREDIT)
-                for c in captions
-                if c.photo_credit_id
-            }
-            texts = [*caption_texts, *paragraphs]
-            links |= {
-                (self.source_ids[key], ArticleSource.Role.CITED)
-                for key in self.analyser.outlets.cited_in(texts)
-            }
-            links |= {
-                (self._source_id(name), ArticleSource.Role.CITED)
-                for name in self.analyser.outlets.new_agencies_cited(texts)
-            }
+        if article.is_edited("sources"):
+            rows.sources = []
+        else:
             ArticleSource.objects.filter(article=article).delete()
-            ArticleSource.objects.bulk_create(
-                ArticleSource(article=article, source_id=source_id, role=role)
-                for source_id, role in sorted(links)
-            )
-        # The old links' pages were purged by the deletes' signals; these are the new.
-        purge(keys_for_articles([article.pk]))
+        bulk.write_links(rows)
 
     def _source_id(self, credit: str) -> int | None:
         """The Source a photo credit names; an unknown credit becomes a new Source."""

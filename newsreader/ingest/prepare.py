@@ -70,12 +70,18 @@ class Analyser:
     def analyse(self, story: ParsedStory) -> Analysis:
         # The keys the writer matches stories on, worked out here and carried with them.
         story.body_fingerprint, story.title_key  # noqa: B018
-        captions = [caption.text for caption in story.captions]
-        published_on, date_source = publication_date(captions, story.paragraphs)
+        return self.analyse_text(
+            story.title, [caption.text for caption in story.captions], story.paragraphs
+        )
+
+    def analyse_text(self, title: str, captions: list[str], paragraphs: list[str]) -> Analysis:
+        """What a story's text says of where, when and whom it cites: for a story as it
+        is read, and for a stored one after a merge."""
+        published_on, date_source = publication_date(captions, paragraphs)
         return Analysis(
-            regions=self.regions(story.title, captions, story.paragraphs),
-            cited=self.outlets.cited_in([*captions, *story.paragraphs]),
-            new_agencies=self.outlets.new_agencies_cited([*captions, *story.paragraphs]),
+            regions=self.regions(title, captions, paragraphs),
+            cited=self.outlets.cited_in([*captions, *paragraphs]),
+            new_agencies=self.outlets.new_agencies_cited([*captions, *paragraphs]),
             published_on=published_on,
             date_source=date_source,
         )

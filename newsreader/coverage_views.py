@@ -30,7 +30,6 @@ from newsreader.paging import paginate
 from newsreader.views import (
     STORY_FRAGMENTS,
     fragment_for,
-    published,
     refuse_form,
     render_list,
 )
@@ -46,7 +45,7 @@ def thread_detail(request: HttpRequest, pk: int) -> HttpResponse:
     covered it, and the places, people and organisations in it."""
     # A thread readers can see has a published story (its headline).
     thread = get_object_or_404(Thread.objects.with_headline().exclude(headline=None), pk=pk)
-    stories = published().filter(thread=thread)
+    stories = Article.objects.published().filter(thread=thread)
     form = StoryFilterForm(request.GET)
     context = {"thread": thread, "form": form, "feed_url": thread.feed_url()}
     if not form.is_valid():
@@ -119,7 +118,7 @@ def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
         .annotate(stories=Count("id"), last=Max("article__published_on"))
         .order_by(F("last").desc(nulls_last=True), "role")
     )
-    stories = published().filter(article_people__person=person)
+    stories = Article.objects.published().filter(article_people__person=person)
     return _entity_page(
         request,
         "newsreader/person_detail.html",
@@ -135,7 +134,7 @@ def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
 @cache_publicly
 def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = get_object_or_404(Organisation, slug=slug, hidden=False)
-    stories = published().filter(article_organisations__organisation=organisation)
+    stories = Article.objects.published().filter(article_organisations__organisation=organisation)
     context = {"organisation": organisation, "feed_url": organisation.feed_url()}
     return _entity_page(
         request,

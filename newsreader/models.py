@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime
 import functools
 import re
 
@@ -195,6 +196,18 @@ class Source(models.Model):
 class ArticleQuerySet(models.QuerySet):
     def published(self) -> ArticleQuerySet:
         return self.filter(status=Article.Status.PUBLISHED)
+
+    def dates_around(
+        self, first: datetime.date, last: datetime.date | None = None
+    ) -> tuple[datetime.date | None, datetime.date | None]:
+        """The nearest publication dates before ``first`` and after ``last`` (``first``
+        if not given): an archive page's previous and next links. Each is one probe of the
+        newest-first index."""
+        dated = self.filter(published_on__isnull=False).values_list("published_on", flat=True)
+        return (
+            dated.filter(published_on__lt=first).order_by("-published_on").first(),
+            dated.filter(published_on__gt=last or first).order_by("published_on").first(),
+        )
 
     def in_region(self, region: Region) -> ArticleQuerySet:
         return self.filter(article_regions__region=region)

@@ -32,7 +32,6 @@ from newsreader.ingest import topics
 from newsreader.models import (
     SOURCE_ROLES,
     Article,
-    ArticleQuerySet,
     ArticleRegion,
     Region,
     Source,
@@ -107,10 +106,6 @@ def refuse_form(request: HttpRequest, template: str, context: dict) -> HttpRespo
     return response
 
 
-def published() -> ArticleQuerySet:
-    return Article.objects.published()
-
-
 # -- home and lists ------------------------------------------------------------------
 
 
@@ -120,7 +115,7 @@ def home(request: HttpRequest) -> HttpResponse:
     form = StoryFilterForm(request.GET)
     if not form.is_valid():
         return bad_request(request, form.error_message())
-    page = paginate(published().with_listing(), **form.paging)
+    page = paginate(Article.objects.published().with_listing(), **form.paging)
     paging = form.cleaned_data["after"] or form.cleaned_data["before"]
     context = {
         "page": page,
@@ -146,7 +141,7 @@ def region_sections(shown: list[Article]) -> list[dict]:
     }
     # A region's section shows titles and dates only.
     articles = (
-        published()
+        Article.objects.published()
         .only("id", "title", "slug", "published_on")
         .in_bulk({pk for ids in newest.values() for pk in ids})
     )
@@ -221,7 +216,7 @@ def region_index(request: HttpRequest) -> HttpResponse:
 @cache_publicly
 def region_detail(request: HttpRequest, slug: str) -> HttpResponse:
     region = get_object_or_404(Region.objects.select_related("parent"), slug=slug)
-    base = published()
+    base = Article.objects.published()
     if region.kind == Region.Kind.PLACE:
         places = [region]
     elif region.kind == Region.Kind.COUNTRY:
@@ -234,7 +229,7 @@ def region_detail(request: HttpRequest, slug: str) -> HttpResponse:
         )
     else:
         places = []
-        base = published().filter(
+        base = Article.objects.published().filter(
             id__in=ArticleRegion.objects.filter(region__parent=region).values("article_id")
         )
     form = RegionFilterForm(request.GET, places=places if region.kind == "country" else [])
@@ -258,7 +253,11 @@ def region_detail(request: HttpRequest, slug: str) -> HttpResponse:
             **form.paging,
             id_field="article_id",
         )
-        page.items = published().with_listing().in_order([link.article_id for link in page.items])
+        page.items = (
+            Article.objects.published()
+            .with_listing()
+            .in_order([link.article_id for link in page.items])
+        )
     context |= {"page": page, "place": place}
     if not fragment_for(request, STORY_FRAGMENTS):  # the chart is outside the results
         context |= stories_per_week(region)
@@ -315,7 +314,10 @@ def source_detail(request: HttpRequest, slug: str) -> HttpResponse:
     role = form.cleaned_data["role"] or next(
         (role for role in SOURCE_ROLES if counts.get(role)), "published"
     )
-    page = paginate(form.filter(published().of_source(source, role)).with_listing(), **form.paging)
+    page = paginate(
+        form.filter(Article.objects.published().of_source(source, role)).with_listing(),
+        **form.paging,
+    )
     context = {
         "source": source,
         "form": form,
@@ -334,7 +336,7 @@ def source_detail(request: HttpRequest, slug: str) -> HttpResponse:
 @require_safe
 @cache_publicly
 def article_detail(request: HttpRequest, pk: int, slug: str = "") -> HttpResponse:
-    article = get_object_or_404(published().for_reading(), pk=pk)
+    article = get_object_or_404(Article.objects.published().for_reading(), pk=pk)
     if slug != article.slug:
         return add_keys(redirect(article, permanent=True), {article_key(article.pk)})
     context = article_context(article)
@@ -384,7 +386,7 @@ def article_context(article: Article) -> dict:
     thread_ids = []
     if article.thread_id:
         thread_ids = list(
-            published()
+            Article.objects.published()
             .filter(thread_id=article.thread_id)
             .exclude(pk=article.pk)
             .values_list("pk", flat=True)[:RELATED_CANDIDATES]
@@ -393,7 +395,7 @@ def article_context(article: Article) -> dict:
         article, [*thread_ids, *candidates], exclude={newer_id, older_id}
     )
     found = (
-        published()
+        Article.objects.published()
         .only("id", "title", "slug", "published_on")
         .in_bulk([i for i in (newer_id, older_id, *related_ids) if i])
     )
@@ -440,14 +442,14 @@ def _valid_date(year: int, month: int = 1, day: int = 1) -> datetime.date:
 @cache_publicly
 def archive_index(request: HttpRequest) -> HttpResponse:
     years = (
-        published()
+        Article.objects.published()
         .filter(published_on__isnull=False)
         .annotate(year=TruncYear("published_on"))
         .values("year")
         .annotate(count=Count("id"))
         .order_by("-year")
     )
-    undated = published().undated().count()
+    undated = Article.objects.published().undated().count()
     return render(
         request, "newsreader/archive_index.html", {"years": list(years), "undated": undated}
     )
@@ -458,7 +460,7 @@ def archive_index(request: HttpRequest) -> HttpResponse:
 def archive_year(request: HttpRequest, year: int) -> HttpResponse:
     start = _valid_date(year)
     months = list(
-        published()
+        Article.objects.published()
         .filter(published_on__year=year)
         .annotate(month=TruncMonth("published_on"))
         .values("month")
@@ -467,18 +469,14 @@ def archive_year(request: HttpRequest, year: int) -> HttpResponse:
     )
     if not months:
         raise Http404("No stories that year.")
-    dated = published().filter(published_on__isnull=False)
-    previous_year = dated.filter(published_on__lt=start).order_by("-published_on").first()
-    next_year = (
-        dated.filter(published_on__gt=start.replace(month=12, day=31))
-        .order_by("published_on")
-        .first()
+    previous_year, next_year = Article.objects.published().dates_around(
+        start, start.replace(month=12, day=31)
     )
     context = {
         "year": start,
         "months": months,
-        "previous_year": previous_year.published_on if previous_year else None,
-        "next_year": next_year.published_on if next_year else None,
+        "previous_year": previous_year,
+        "next_year": next_year,
     }
     return render(request, "newsreader/archive_year.html", context)
 
@@ -486,7 +484,7 @@ def archive_year(request: HttpRequest, year: int) -> HttpResponse:
 def _month_calendar(first: datetime.date) -> tuple[list, dict]:
     last = first.replace(day=calendar.monthrange(first.year, first.month)[1])
     counts = dict(
-        published()
+        Article.objects.published()
         .filter(published_on__range=(first, last))
         .values_list("published_on")
         .annotate(n=Count("id"))
@@ -499,14 +497,8 @@ def _month_calendar(first: datetime.date) -> tuple[list, dict]:
         ]
         for week in weeks
     ]
-    dated = published().filter(published_on__isnull=False)
-    previous = dated.filter(published_on__lt=first).order_by("-published_on").first()
-    following = dated.filter(published_on__gt=last).order_by("published_on").first()
-    return grid, {
-        "counts": counts,
-        "previous_month": previous.published_on if previous else None,
-        "next_month": following.published_on if following else None,
-    }
+    previous, following = Article.objects.published().dates_around(first, last)
+    return grid, {"counts": counts, "previous_month": previous, "next_month": following}
 
 
 @require_safe
@@ -521,7 +513,8 @@ def archive_month(request: HttpRequest, year: int, month: int) -> HttpResponse:
         return bad_request(request, form.error_message())
     last = first.replace(day=calendar.monthrange(year, month)[1])
     page = paginate(
-        published().filter(published_on__range=(first, last)).with_listing(), **form.paging
+        Article.objects.published().filter(published_on__range=(first, last)).with_listing(),
+        **form.paging,
     )
     context = {"month": first, "weeks": grid, "page": page, **neighbours}
     return render_list(request, "newsreader/archive_month.html", context)
@@ -534,20 +527,20 @@ def archive_day(request: HttpRequest, year: int, month: int, day: int) -> HttpRe
     form = StoryFilterForm(request.GET)
     if not form.is_valid():
         return bad_request(request, form.error_message())
-    page = paginate(published().filter(published_on=date).with_listing(), **form.paging)
+    page = paginate(
+        Article.objects.published().filter(published_on=date).with_listing(), **form.paging
+    )
     if not page.items and not (form.cleaned_data["after"] or form.cleaned_data["before"]):
         raise Http404("No stories that day.")
     grid, neighbours = _month_calendar(date.replace(day=1))
-    dated = published().filter(published_on__isnull=False)
-    previous_day = dated.filter(published_on__lt=date).order_by("-published_on").first()
-    next_day = dated.filter(published_on__gt=date).order_by("published_on").first()
+    previous_day, next_day = Article.objects.published().dates_around(date)
     context = {
         "day": date,
         "month": date.replace(day=1),
         "weeks": grid,
         "page": page,
-        "previous_day": previous_day.published_on if previous_day else None,
-        "next_day": next_day.published_on if next_day else None,
+        "previous_day": previous_day,
+        "next_day": next_day,
         **neighbours,
     }
     return render_list(request, "newsreader/archive_day.html", context)
@@ -559,7 +552,7 @@ def archive_undated(request: HttpRequest) -> HttpResponse:
     form = StoryFilterForm(request.GET)
     if not form.is_valid():
         return bad_request(request, form.error_message())
-    page = paginate(published().undated().with_listing(), **form.paging)
+    page = paginate(Article.objects.published().undated().with_listing(), **form.paging)
     return render_list(request, "newsreader/archive_undated.html", {"page": page})
 
 
@@ -578,7 +571,7 @@ def search_view(request: HttpRequest) -> HttpResponse:
     page_number = form.cleaned_data["page"] or 1
     results, has_next = [], False
     if not query.is_empty:
-        stories = form.filter(published())
+        stories = form.filter(Article.objects.published())
         region = form.cleaned_data["region"]
         if region:
             stories = stories.filter(

@@ -30,6 +30,8 @@ RANKED_CANDIDATES = RESULTS_PER_PAGE * MAX_PAGES
 MARK_START, MARK_END = "\ue000", "\ue001"
 FTS_TABLE = "newsreader_article_fts"
 # bm25 column weights for (title, captions, body); PostgreSQL's A/B/C weights mirror them.
+# Which column is which is set where the index is made: migration 0004 (tsvector setweight
+# A title, B captions, C body; FTS5 columns title, captions, body).
 FTS_WEIGHTS = (10.0, 4.0, 1.0)
 PG_WEIGHTS = [0.05, 0.1, 0.4, 1.0]  # D (unused), C (body), B (captions), A (title)
 

@@ -80,12 +80,10 @@ def ingest(*paths, **options) -> tuple[str, str]:
 @pytest.fixture
 def reference_data(transactional_db):
     """Transactional tests start from a flushed database: load the reference data again."""
-    from django.apps import apps
-
     from newsreader.editors import ensure_editors_group
 
     call_command("loaddata", "regions", "sources", verbosity=0)
-    ensure_editors_group(apps)
+    ensure_editors_group()
 
 
 @pytest.fixture(scope="session")

@@ -16,6 +16,7 @@ from django.core.management import call_command
 from django.test import Client
 from reversion.models import Version
 
+from newsreader.editors import EDITOR_PERMISSIONS
 from newsreader.models import Article, Caption, IngestedFile
 from tests.conftest import MULTI_STORY, SEEDS, export, ingest
 
@@ -110,6 +111,10 @@ def test_editors_group_is_made_by_a_migration_with_the_right_permissions():
     perms = set(Group.objects.get(name="Editors").permissions.values_list("codename", flat=True))
     assert {"change_article", "change_caption", "change_region", "change_source"} <= perms
     assert not {p for p in perms if p.endswith(("_user", "_group", "_permission"))}
+    # The frozen migrations and the list the code keeps say the same.
+    assert perms == {
+        f"{action}_{model}" for model, actions in EDITOR_PERMISSIONS.items() for action in actions
+    }
 
 
 def test_repeated_failed_logins_are_locked_out(client):

@@ -3,15 +3,88 @@
 import django.db.models.deletion
 from django.db import migrations, models
 
-from newsreader import search_schema
+# SQLite copies a table to alter it, and the copy has none of the search triggers (0004):
+# they go before and come back after, with the index rebuilt. Written out here as they
+# stood, so that this migration does the same whenever it runs.
+SQLITE_DROP_TRIGGERS = [
+    """DROP TRIGGER IF EXISTS newsreader_article_fts_insert""",
+    """DROP TRIGGER IF EXISTS newsreader_article_fts_update""",
+    """DROP TRIGGER IF EXISTS newsreader_article_fts_delete""",
+    """DROP TRIGGER IF EXISTS newsreader_caption_fts_insert""",
+    """DROP TRIGGER IF EXISTS newsreader_caption_fts_update""",
+    """DROP TRIGGER IF EXISTS newsreader_caption_fts_delete""",
+]
+
+SQLITE_TRIGGERS = [
+    """CREATE TRIGGER newsreader_article_fts_insert AFTER INSERT ON newsreader_article BEGIN
+  DELETE FROM newsreader_article_fts WHERE rowid = new.id;
+  INSERT INTO newsreader_article_fts (rowid, title, captions, body)
+    SELECT a.id, a.title,
+           (SELECT group_concat(c.text, ' ') FROM newsreader_caption c WHERE c.article_id = a.id),
+           a.body
+      FROM newsreader_article a WHERE a.id = new.id;
+END""",
+    """CREATE TRIGGER newsreader_article_fts_update AFTER UPDATE OF title, body ON newsreader_article BEGIN
+  DELETE FROM newsreader_article_fts WHERE rowid = new.id;
+  INSERT INTO newsreader_article_fts (rowid, title, captions, body)
+    SELECT a.id, a.title,
+           (SELECT group_concat(c.text, ' ') FROM newsreader_caption c WHERE c.article_id = a.id),
+           a.body
+      FROM newsreader_article a WHERE a.id = new.id;
+END""",
+    """CREATE TRIGGER newsreader_article_fts_delete AFTER DELETE ON newsreader_article BEGIN DELETE FROM newsreader_article_fts WHERE rowid = old.id; END""",
+    """CREATE TRIGGER newsreader_caption_fts_insert AFTER INSERT ON newsreader_caption BEGIN
+  DELETE FROM newsreader_article_fts WHERE rowid = new.article_id;
+  INSERT INTO newsreader_article_fts (rowid, title, captions, body)
+    SELECT a.id, a.title,
+           (SELECT group_concat(c.text, ' ') FROM newsreader_caption c WHERE c.article_id = a.id),
+           a.body
+      FROM newsreader_article a WHERE a.id = new.article_id;
+END""",
+    """CREATE TRIGGER newsreader_caption_fts_update AFTER UPDATE ON newsreader_caption BEGIN
+  DELETE FROM newsreader_article_fts WHERE rowid = old.article_id;
+  INSERT INTO newsreader_article_fts (rowid, title, captions, body)
+    SELECT a.id, a.title,
+           (SELECT group_concat(c.text, ' ') FROM newsreader_caption c WHERE c.article_id = a.id),
+           a.body
+      FROM newsreader_article a WHERE a.id = old.article_id;
+
+  DELETE FROM newsreader_article_fts WHERE rowid = new.article_id;
+  INSERT INTO newsreader_article_fts (rowid, title, captions, body)
+    SELECT a.id, a.title,
+           (SELECT group_concat(c.text, ' ') FROM newsreader_caption c WHERE c.article_id = a.id),
+           a.body
+      FROM newsreader_article a WHERE a.id = new.article_id;
+END""",
+    """CREATE TRIGGER newsreader_caption_fts_delete AFTER DELETE ON newsreader_caption BEGIN
+  DELETE FROM newsreader_article_fts WHERE rowid = old.article_id;
+  INSERT INTO newsreader_article_fts (rowid, title, captions, body)
+    SELECT a.id, a.title,
+           (SELECT group_concat(c.text, ' ') FROM newsreader_caption c WHERE c.article_id = a.id),
+           a.body
+      FROM newsreader_article a WHERE a.id = old.article_id;
+END""",
+]
+
+SQLITE_REBUILD = [
+    """DELETE FROM newsreader_article_fts""",
+    """INSERT INTO newsreader_article_fts (rowid, title, captions, body) SELECT a.id, a.title, (SELECT group_concat(c.text, ' ') FROM newsreader_caption c WHERE c.article_id = a.id), a.body FROM newsreader_article a""",
+]
+
+
+def execute(schema_editor, statements):
+    for statement in statements:
+        schema_editor.execute(statement)
 
 
 def suspend(apps, schema_editor):
-    search_schema.suspend_sqlite_triggers(schema_editor)
+    if schema_editor.connection.vendor == "sqlite":
+        execute(schema_editor, SQLITE_DROP_TRIGGERS)
 
 
 def resume(apps, schema_editor):
-    search_schema.resume_sqlite_triggers(schema_editor)
+    if schema_editor.connection.vendor == "sqlite":
+        execute(schema_editor, SQLITE_DROP_TRIGGERS + SQLITE_TRIGGERS + SQLITE_REBUILD)
 
 
 class Migration(migrations.Migration):

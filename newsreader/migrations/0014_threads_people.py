@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 # SQLite rebuilds the article table to drop the thread column when this migration is
 # unapplied; its search triggers go and come back, as in 0012. The statements are copied
-# here from newsreader/search_schema.py as it stood, so history stays history.
+# here from migration 0004 (then newsreader/search_schema.py) as it stood, so history stays history.
 SQLITE_DROP_TRIGGERS = [
     "DROP TRIGGER IF EXISTS newsreader_article_fts_insert",
     "DROP TRIGGER IF EXISTS newsreader_article_fts_update",

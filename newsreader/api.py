@@ -11,8 +11,8 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db.models import Q
-from django.http import HttpRequest, JsonResponse
+from django.db.models import Q, QuerySet
+from django.http import HttpRequest, JsonResponse, QueryDict
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
@@ -71,40 +71,48 @@ def _find_region(value: str) -> Region | None:
     return Region.objects.filter(slug=value).first()
 
 
+class BadParameter(Exception):
+    """A parameter the API refuses; the message says which and why."""
+
+
+def _stories(params: QueryDict) -> QuerySet[Article]:
+    """The published stories the parameters ask for; BadParameter if one is wrong."""
+    unknown = set(params) - {"region", "from", "to", "q", "cursor"}
+    if unknown:
+        raise BadParameter(f"Unknown parameter: {', '.join(sorted(unknown))}.")
+    for name in ("from", "to"):
+        if params.get(name) == "":
+            raise BadParameter(f"{name}: empty; give a date as YYYY-MM-DD or leave it out.")
+    form = StoryFilterForm({k: params[k] for k in ("from", "to") if k in params})
+    if not form.is_valid():
+        raise BadParameter(form.error_message())
+    stories = form.filter(Article.objects.published())
+    if region_value := params.get("region", "")[:100]:
+        region = _find_region(region_value)
+        if region is None:
+            raise BadParameter(f"region: no region has the code or slug “{region_value}”.")
+        stories = stories.filter(
+            id__in=ArticleRegion.objects.filter(region=region).values("article_id")
+        )
+    q = params.get("q", "")
+    if len(q) > search.MAX_QUERY_LENGTH:
+        raise BadParameter(f"q: at most {search.MAX_QUERY_LENGTH} characters.")
+    return search.matching(stories, search.parse_query(q)) if q else stories
+
+
 @require_safe
 @rate_limited("search")
 @cache_publicly
 def api_articles(request: HttpRequest) -> JsonResponse:
     """``{"results": [...], "next": url-or-null}``, newest first, paged by cursor."""
     params = request.GET
-    unknown = set(params) - {"region", "from", "to", "q", "cursor"}
-    if unknown:
-        return _error(f"Unknown parameter: {', '.join(sorted(unknown))}.")
-    for name in ("from", "to"):
-        if params.get(name) == "":
-            return _error(f"{name}: empty; give a date as YYYY-MM-DD or leave it out.")
-    form = StoryFilterForm({k: params[k] for k in ("from", "to") if k in params})
-    if not form.is_valid():
-        return _error(form.error_message())
-    stories = form.filter(Article.objects.published())
-    region_value = params.get("region", "")
-    if region_value:
-        region = _find_region(region_value[:100])
-        if region is None:
-            return _error(f"region: no region has the code or slug “{region_value[:100]}”.")
-        stories = stories.filter(
-            id__in=ArticleRegion.objects.filter(region=region).values("article_id")
-        )
-    q = params.get("q", "")
-    if len(q) > search.MAX_QUERY_LENGTH:
-        return _error(f"q: at most {search.MAX_QUERY_LENGTH} characters.")
-    if q:
-        query = search.parse_query(q)
-        stories = search.matching(stories, query)
     try:
+        stories = _stories(params)
         page = paginate(
             articles_for_json(stories), after=params.get("cursor") or None, size=API_PAGE_SIZE
         )
+    except BadParameter as error:
+        return _error(str(error))
     except BadCursor:
         return _error("cursor: not a cursor this API gave out; start again without it.")
     base = _base_url(request)

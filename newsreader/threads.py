@@ -245,30 +245,37 @@ def _links(stories: dict[int, Story], among: Iterable[int], against: dict[int, S
     ``against`` is indexed by day and term, so a story is scored only against the stories
     of the days it may link to that share a term with it (with 90 stories a day, 1,300 of
     them, not the archive)."""
-    postings: dict[datetime.date, dict[str, list[Story]]] = defaultdict(lambda: defaultdict(list))
-    for story in against.values():
-        if story.published_on is not None:
-            for term in story.terms:
-                postings[story.published_on][term].append(story)
-    window = [
-        datetime.timedelta(days=d) for d in range(-topics.MAX_GAP_DAYS, topics.MAX_GAP_DAYS + 1)
-    ]
+    postings = _postings(against.values())
+    window = range(-topics.MAX_GAP_DAYS, topics.MAX_GAP_DAYS + 1)
     for pk in among:
         story = stories[pk]
         if story.published_on is None or not story.terms:
             continue
         for offset in window:
-            day = postings.get(story.published_on + offset)
-            if not day:
-                continue
-            scores: Counter[int] = Counter()
-            for term, weight in story.terms.items():
-                for other in day.get(term, ()):
-                    scores[other.pk] += weight * other.terms[term]
-            needed = topics.threshold(offset.days)
-            for other_pk, score in scores.items():
+            day = postings.get(story.published_on + datetime.timedelta(days=offset))
+            needed = topics.threshold(offset)
+            for other_pk, score in _scores(story, day or {}).items():
                 if other_pk != pk and score >= needed:
                     yield pk, other_pk
+
+
+def _postings(stories: Iterable[Story]) -> dict[datetime.date, dict[str, list[Story]]]:
+    """Day -> term -> the dated stories of that day with that term."""
+    postings: dict[datetime.date, dict[str, list[Story]]] = defaultdict(lambda: defaultdict(list))
+    for story in stories:
+        if story.published_on is not None:
+            for term in story.terms:
+                postings[story.published_on][term].append(story)
+    return postings
+
+
+def _scores(story: Story, day: dict[str, list[Story]]) -> Counter[int]:
+    """The similarity of a story to each story of a day it shares a term with."""
+    scores: Counter[int] = Counter()
+    for term, weight in story.terms.items():
+        for other in day.get(term, ()):
+            scores[other.pk] += weight * other.terms[term]
+    return scores
 
 
 class Groups:

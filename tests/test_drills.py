@@ -13,7 +13,6 @@ import os
 import shutil
 import socket
 import threading
-import time
 import uuid
 
 import pytest
@@ -40,7 +39,8 @@ class TcpProxy:
         self.listener = socket.create_server(("127.0.0.1", self.port))
         self.listener.settimeout(0.1)
         self.running.set()
-        threading.Thread(target=self._accept, args=(self.listener,), daemon=True).start()
+        self.acceptor = threading.Thread(target=self._accept, args=(self.listener,), daemon=True)
+        self.acceptor.start()
 
     def _accept(self, listener: socket.socket) -> None:
         while self.running.is_set():
@@ -70,7 +70,8 @@ class TcpProxy:
 
     def stop(self) -> None:
         self.running.clear()
-        time.sleep(0.2)  # the accept loop closes the listener
+        self.acceptor.join(timeout=5)  # the accept loop closes the listener as it ends
+        assert not self.acceptor.is_alive(), "the proxy's accept loop did not stop"
         for end in self.sockets:
             with contextlib.suppress(OSError):
                 end.shutdown(socket.SHUT_RDWR)

@@ -278,33 +278,7 @@ class NameFinder:
 
     def _before(self, tokens: list[Token], start: int) -> tuple[str, str, bool]:
         """(role, country, honorific) from the words just before a name."""
-        words: list[Token] = []
-        index = start - 1
-        while index >= 0 and len(words) < MAX_ROLE_WORDS:
-            token = tokens[index]
-            lower = token.bare.casefold().rstrip(".")
-            if (
-                lower in {"for", "of"}
-                and words
-                and index > 0
-                and tokens[index - 1].bare.casefold().rstrip(".") in ROLE_HEADS
-            ):
-                # "Special Envoy for Yemen Hans Grundberg", "Secretary of State Marco Rubio"
-                words.insert(0, token)
-                index -= 1
-                continue
-            if (
-                not _LETTER.match(token.text)
-                or lower in ROLE_STOP
-                or lower in ARTICLES
-                # a name before the role ("Macron welcomes Prime Minister ..."), where one
-                # capitalised word may be part of the role ("Prime", "Special")
-                or (self._name_word(token) and index > 0 and self._name_word(tokens[index - 1]))
-                or _is_verb_like(token)
-            ):
-                break
-            words.insert(0, token)
-            index -= 1
+        words = self._role_words_before(tokens, start)
         honorific = any(w.bare.casefold().rstrip(".") in HONORIFICS for w in words[-2:])
         country = ""
         role_words: list[str] = []
@@ -322,25 +296,48 @@ class NameFinder:
             role_words.pop()
         while role_words and role_words[0].casefold() in HONORIFICS:
             role_words.pop(0)
-        lowered = [word.casefold().rstrip(".") for word in role_words]
-        if not country:
-            # "former Lebanese MP": a nationality inside the role, before its head.
-            for word in role_words:
-                if word.casefold().rstrip(".") in ROLE_HEADS:
-                    break
-                country = countries().get(name_key(POSSESSIVE.sub("", word)), "")
-                if country:
-                    break
-        ends_in_role = bool(role_words) and (
-            lowered[-1] in ROLE_HEADS
-            or any(
-                head in ROLE_HEADS and joiner in {"for", "of"}
-                for head, joiner in itertools.pairwise(lowered)
-            )
-        )
-        if not ends_in_role:
+        # "former Lebanese MP": a nationality inside the role, before its head.
+        country = country or _nationality_in(role_words)
+        if not _ends_in_role(role_words):
             return "", country if role_words == [] and honorific else "", honorific
         return " ".join(role_words), country, honorific
+
+    def _role_words_before(self, tokens: list[Token], start: int) -> list[Token]:
+        """The words before a name that may be its role: back to a stop, a verb or
+        another name."""
+        words: list[Token] = []
+        index = start - 1
+        while index >= 0 and len(words) < MAX_ROLE_WORDS:
+            token = tokens[index]
+            lower = token.bare.casefold().rstrip(".")
+            if (
+                lower in {"for", "of"}
+                and words
+                and index > 0
+                and tokens[index - 1].bare.casefold().rstrip(".") in ROLE_HEADS
+            ):
+                # "Special Envoy for Yemen Hans Grundberg", "Secretary of State Marco Rubio"
+                words.insert(0, token)
+                index -= 1
+                continue
+            if self._ends_role(tokens, index):
+                break
+            words.insert(0, token)
+            index -= 1
+        return words
+
+    def _ends_role(self, tokens: list[Token], index: int) -> bool:
+        token = tokens[index]
+        lower = token.bare.casefold().rstrip(".")
+        return bool(
+            not _LETTER.match(token.text)
+            or lower in ROLE_STOP
+            or lower in ARTICLES
+            # a name before the role ("Macron welcomes Prime Minister ..."), where one
+            # capitalised word may be part of the role ("Prime", "Special")
+            or (self._name_word(token) and index > 0 and self._name_word(tokens[index - 1]))
+            or _is_verb_like(token)
+        )
 
     def _elected_as(self, tokens: list[Token], end: int) -> str:
         """The role in "elected Mahmoud al-Mashhadani as speaker"."""
@@ -360,18 +357,7 @@ class NameFinder:
 
     def _apposition(self, tokens: list[Token], end: int) -> tuple[str, str]:
         """(role, country) from ", Egypt's foreign minister," after a name."""
-        if end >= len(tokens) or tokens[end].text != ",":
-            return "", ""
-        words: list[Token] = []
-        index = end + 1
-        while index < len(tokens) and len(words) < MAX_ROLE_WORDS + 2:
-            token = tokens[index]
-            if not _LETTER.match(token.text) and token.text not in "-":
-                break
-            words.append(token)
-            index += 1
-        if words and words[0].text.casefold() in {"the", "a", "an"}:
-            words = words[1:]
+        words = _words_after_comma(tokens, end)
         country = ""
         role_words: list[str] = []
         for position, word in enumerate(words):
@@ -382,15 +368,7 @@ class NameFinder:
                 continue
             if lower in ROLE_HEADS:
                 role_words.append(word.bare if word.possessive else word.text)
-                following = words[position + 1 :]
-                if (
-                    following
-                    and following[0].text.casefold() in {"of", "for"}
-                    and len(following) > 1
-                ):
-                    role_words += [t.text for t in following[:3] if _LETTER.match(t.text)]
-                    while role_words and role_words[-1].casefold() in ROLE_STOP:
-                        role_words.pop()
+                role_words += _role_object(words[position + 1 :])
                 return " ".join(role_words), country
             if word.text.islower() and (
                 (lower in ROLE_STOP and lower not in {"of", "for"}) or _is_verb_like(word)
@@ -429,3 +407,51 @@ def _without_partial_names(people: list[PersonMention]) -> list[PersonMention]:
         if not longer:
             kept.append(person)
     return kept
+
+
+def _words_after_comma(tokens: list[Token], end: int) -> list[Token]:
+    """The words of ", the foreign minister of Egypt," after a name, without "the"."""
+    if end >= len(tokens) or tokens[end].text != ",":
+        return []
+    words: list[Token] = []
+    for token in tokens[end + 1 :]:
+        if len(words) >= MAX_ROLE_WORDS + 2 or (
+            not _LETTER.match(token.text) and token.text not in "-"
+        ):
+            break
+        words.append(token)
+    if words and words[0].text.casefold() in {"the", "a", "an"}:
+        words = words[1:]
+    return words
+
+
+def _role_object(following: list[Token]) -> list[str]:
+    """The "of Egypt" of "foreign minister of Egypt"."""
+    if len(following) < 2 or following[0].text.casefold() not in {"of", "for"}:
+        return []
+    words = [t.text for t in following[:3] if _LETTER.match(t.text)]
+    while words and words[-1].casefold() in ROLE_STOP:
+        words.pop()
+    return words
+
+
+def _nationality_in(role_words: list[str]) -> str:
+    """The country of a nationality inside a role, before its head ("former Lebanese MP")."""
+    for word in role_words:
+        if word.casefold().rstrip(".") in ROLE_HEADS:
+            return ""
+        if country := countries().get(name_key(POSSESSIVE.sub("", word)), ""):
+            return country
+    return ""
+
+
+def _ends_in_role(role_words: list[str]) -> bool:
+    """Whether the words end in a role's head ("minister") or hold "head of"."""
+    lowered = [word.casefold().rstrip(".") for word in role_words]
+    return bool(lowered) and (
+        lowered[-1] in ROLE_HEADS
+        or any(
+            head in ROLE_HEADS and joiner in {"for", "of"}
+            for head, joiner in itertools.pairwise(lowered)
+        )
+    )

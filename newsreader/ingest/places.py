@@ -202,22 +202,7 @@ class Gazetteer:
         for paragraph in paragraphs:
             found += [(*m, BODY_WEIGHT) for m in self.mentions(paragraph)]
 
-        # An ambiguous name goes to the country the story otherwise names most, then to
-        # the most populous candidate.
-        plain = Counter()
-        for candidates, generic, _, weight in found:
-            if not generic and len({place.country for place in candidates}) == 1:
-                plain[candidates[0].country] += weight
-        # A generic name counts only as a place in a country the story names otherwise. A
-        # venue is kept among the story's places, but decides its country only when
-        # nothing else does.
-        weighted: list[tuple[list[Place], int]] = []
-        subject_named = any(not venue for _, _, venue, _ in found)
-        for candidates, generic, venue, weight in found:
-            if generic:
-                candidates = [place for place in candidates if plain[place.country]]
-            if candidates:
-                weighted.append((candidates, 0 if venue and subject_named else weight))
+        plain, weighted = _weighed(found)
         scores: Counter[str] = Counter()
         first_seen: dict[str, int] = {}
         keys: list[str] = []
@@ -237,3 +222,27 @@ class Gazetteer:
             keys.remove(primary)
             keys.insert(0, primary)
         return RegionFinding(primary=primary, keys=keys)
+
+
+def _weighed(
+    found: list[tuple[list[Place], bool, bool, int]],
+) -> tuple[Counter, list[tuple[list[Place], int]]]:
+    """The weight of each country named plainly, and each mention's candidates with the
+    weight it carries.
+
+    An ambiguous name goes to the country the story otherwise names most, then to the most
+    populous candidate. A generic name counts only as a place in a country the story names
+    otherwise. A venue is kept among the story's places, but decides its country only
+    when nothing else does."""
+    plain: Counter = Counter()
+    for candidates, generic, _, weight in found:
+        if not generic and len({place.country for place in candidates}) == 1:
+            plain[candidates[0].country] += weight
+    weighted: list[tuple[list[Place], int]] = []
+    subject_named = any(not venue for _, _, venue, _ in found)
+    for candidates, generic, venue, weight in found:
+        if generic:
+            candidates = [place for place in candidates if plain[place.country]]
+        if candidates:
+            weighted.append((candidates, 0 if venue and subject_named else weight))
+    return plain, weighted

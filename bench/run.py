@@ -100,6 +100,7 @@ def sample_paths() -> dict[str, tuple[str, dict]]:
         "static file": (staticfiles_storage.url("css/site.css"), {}),
         "home": ("/", {}),
         "region": ("/regions/lebanon/", {}),
+        "subregion": ("/regions/levant/", {}),
         "archive day": (f"/archive/{day.year}/{day.month}/{day.day}/", {}),
         "article": (in_region[total // 2].get_absolute_url(), {}),
         "search rare": (f"/search/?q={RARE[0]}", {}),

@@ -130,7 +130,7 @@ class Page:
 
 
 def paginate(
-    queryset: QuerySet,
+    queryset: QuerySet | list[QuerySet],
     *,
     after: str | None = None,
     before: str | None = None,
@@ -140,13 +140,20 @@ def paginate(
     """One page of stories after (older than) or before (newer than) a cursor.
 
     ``queryset`` holds articles, or region links (``id_field="article_id"``), which a
-    region's pages read straight from their index.
+    region's pages read straight from their index. A list of them is read as one list,
+    each story once: a subregion's page reads one index range per country, as the home
+    page reads its sections, rather than a join through every story of its countries.
     """
     if after and before:
         raise BadCursor("after and before together")
+    querysets = queryset if isinstance(queryset, list) else [queryset]
     if before:
         cursor = Cursor.parse(before)
-        rows = beyond(queryset, cursor, older=False, size=size + 1, id_field=id_field)
+        rows = _merged(
+            [beyond(qs, cursor, older=False, size=size + 1, id_field=id_field) for qs in querysets],
+            id_field,
+            newest_first=False,
+        )
         more_newer = len(rows) > size
         items = list(reversed(rows[:size]))
         return Page(
@@ -156,12 +163,31 @@ def paginate(
         )
     cursor = Cursor.parse(after) if after else None
     if cursor:
-        rows = beyond(queryset, cursor, older=True, size=size + 1, id_field=id_field)
+        parts = [
+            beyond(qs, cursor, older=True, size=size + 1, id_field=id_field) for qs in querysets
+        ]
     else:
-        rows = list(queryset.order_by(*newest_first(id_field))[: size + 1])
+        parts = [list(qs.order_by(*newest_first(id_field))[: size + 1]) for qs in querysets]
+    rows = _merged(parts, id_field, newest_first=True)
     items = rows[:size]
     return Page(
         items=items,
         older=Cursor.of(items[-1]) if len(rows) > size else None,
         newer=Cursor.of(items[0]) if cursor and items else None,
+    )
+
+
+def _merged(parts: list[list], id_field: str, *, newest_first: bool) -> list:
+    """Rows read in the same order from several ranges, as one list, each story once."""
+    if len(parts) == 1:
+        return parts[0]
+    by_story = {getattr(row, id_field): row for part in parts for row in part}
+    return sorted(
+        by_story.values(),
+        key=lambda row: (
+            row.published_on is not None,
+            row.published_on or datetime.date.min,
+            getattr(row, id_field),
+        ),
+        reverse=newest_first,
     )

@@ -6,7 +6,7 @@ import sys
 from collections import Counter, defaultdict
 
 from django.db import InterfaceError, OperationalError, connections, router
-from django.db.models import Count, Exists, OuterRef
+from django.db.models import Count, Exists, OuterRef, QuerySet
 from django.db.models.functions import TruncMonth, TruncYear
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -216,7 +216,6 @@ def region_index(request: HttpRequest) -> HttpResponse:
 @cache_publicly
 def region_detail(request: HttpRequest, slug: str) -> HttpResponse:
     region = get_object_or_404(Region.objects.select_related("parent"), slug=slug)
-    base = Article.objects.published()
     if region.kind == Region.Kind.PLACE:
         places = [region]
     elif region.kind == Region.Kind.COUNTRY:
@@ -229,9 +228,6 @@ def region_detail(request: HttpRequest, slug: str) -> HttpResponse:
         )
     else:
         places = []
-        base = Article.objects.published().filter(
-            id__in=ArticleRegion.objects.filter(region__parent=region).values("article_id")
-        )
     form = RegionFilterForm(request.GET, places=places if region.kind == "country" else [])
     context = {
         "region": region,
@@ -243,21 +239,18 @@ def region_detail(request: HttpRequest, slug: str) -> HttpResponse:
     if not form.is_valid():
         return refuse_form(request, "newsreader/region_detail.html", context)
     place = form.cleaned_data.get("place")
+    # A country's or place's stories come straight from the region-link index; a
+    # subregion's from one range of it per country.
     if region.kind == Region.Kind.SUBREGION:
-        page = paginate(form.filter(base).with_listing(), **form.paging)
+        ranges = [region_links(country) for country in region.children.all()]
     else:
-        # A country's or place's stories come straight from the region-link index.
-        links = ArticleRegion.objects.filter(region=place or region, is_published=True)
-        page = paginate(
-            form.filter(links),
-            **form.paging,
-            id_field="article_id",
-        )
-        page.items = (
-            Article.objects.published()
-            .with_listing()
-            .in_order([link.article_id for link in page.items])
-        )
+        ranges = [region_links(place or region)]
+    page = paginate([form.filter(links) for links in ranges], **form.paging, id_field="article_id")
+    page.items = (
+        Article.objects.published()
+        .with_listing()
+        .in_order([link.article_id for link in page.items])
+    )
     context |= {"page": page, "place": place}
     if not fragment_for(request, STORY_FRAGMENTS):  # the chart is outside the results
         context |= stories_per_week(region)
@@ -265,12 +258,16 @@ def region_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return add_keys(response, {region_key(region.pk), *story_keys(page.items)})
 
 
+def region_links(region: Region) -> QuerySet[ArticleRegion]:
+    return ArticleRegion.objects.filter(region=region, is_published=True)
+
+
 def stories_per_week(region: Region) -> dict:
     """The chart on a region's page: its stories per week in the weeks to its newest."""
     if region.kind == Region.Kind.SUBREGION:
         links = ArticleRegion.objects.filter(region__parent=region, is_published=True)
     else:
-        links = ArticleRegion.objects.filter(region=region, is_published=True)
+        links = region_links(region)
     newest = links.filter(published_on__isnull=False).order_by("-published_on").first()
     if not newest:
         return {"weeks": []}

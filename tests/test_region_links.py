@@ -3,6 +3,8 @@ their index reads are the database's to keep, so a bulk ``update()`` cannot leav
 showing a draft or a story under its old date."""
 
 import datetime
+import html
+import re
 
 import pytest
 
@@ -62,3 +64,46 @@ def test_a_link_added_without_the_article_in_hand_gets_its_date_and_status(clien
     assert listed(client, "/regions/oman/", story, draft) == [True, False]
     link = ArticleRegion.objects.get(article=story, region=oman)
     assert (link.published_on, link.is_published) == (story.published_on, True)
+
+
+def story_ids(page: str) -> list[int]:
+    return [int(pk) for pk in re.findall(r'<li class="story" id="story-(\d+)"', page)]
+
+
+def link(page: str, rel: str) -> str | None:
+    match = re.search(rf'<a rel="{rel}" href="([^"]+)"', page)
+    return html.unescape(match.group(1)) if match else None
+
+
+def test_a_subregion_pages_through_its_countries_stories_each_once_in_order(client):
+    # 47 stories over three Levant countries, on shared days, some undated, a few about
+    # two of its countries at once, and one about the Gulf only.
+    day = datetime.date(2025, 3, 1)
+    stories = []
+    for n, country in enumerate(["lebanon", "syria", "jordan"] * 15 + ["syria", "lebanon"]):
+        published_on = None if n % 11 == 0 else day - datetime.timedelta(days=n // 4)
+        stories.append(make_article(f"Levant story {n}", region=country, published_on=published_on))
+    for n, story in enumerate(stories[::7]):
+        other = ["jordan", "lebanon", "syria"][(7 * n) % 3]  # a country it is not filed under
+        ArticleRegion.objects.create(article=story, region=Region.objects.get(slug=other))
+    gulf = make_article("Gulf only", region="oman")
+    expected = sorted(
+        (s.pk for s in stories),
+        key=lambda pk: next(
+            (s.published_on is not None, s.published_on or datetime.date.min, s.pk)
+            for s in stories
+            if s.pk == pk
+        ),
+        reverse=True,
+    )
+    seen, pages, path = [], [], "/regions/levant/"
+    while path:
+        page = client.get(path).content.decode()
+        pages.append(page)
+        seen += story_ids(page)
+        path = link(page, "next")
+    assert seen == expected
+    assert gulf.pk not in seen and len(pages) == 3
+    # And back: "Newer stories" from the last page gives the pages before it.
+    newer = client.get(link(pages[-1], "prev")).content.decode()
+    assert story_ids(newer) == story_ids(pages[-2])

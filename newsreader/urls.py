@@ -3,7 +3,15 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, register_converter
 from django.views.decorators.http import require_safe
 
-from newsreader import api, coverage_views, feeds, views
+from newsreader import (
+    api,
+    archive_views,
+    coverage_views,
+    feeds,
+    region_views,
+    site_views,
+    views,
+)
 from newsreader.frontend_cache import cache_publicly
 from newsreader.sitemaps import SITEMAPS
 
@@ -33,16 +41,20 @@ reader_patterns = [
     path("", views.home, name="home"),
     path("articles/<id:pk>/<slug:slug>/", views.article_detail, name="article-detail"),
     path("articles/<id:pk>/", views.article_detail, name="article-detail-short"),
-    path("regions/", views.region_index, name="region-index"),
-    path("regions/<slug:slug>/", views.region_detail, name="region-detail"),
+    path("regions/", region_views.region_index, name="region-index"),
+    path("regions/<slug:slug>/", region_views.region_detail, name="region-detail"),
     path("sources/", views.source_index, name="source-index"),
     path("sources/<slug:slug>/", views.source_detail, name="source-detail"),
-    path("archive/", views.archive_index, name="archive-index"),
-    path("archive/undated/", views.archive_undated, name="archive-undated"),
-    path("archive/<number:year>/", views.archive_year, name="archive-year"),
-    path("archive/<number:year>/<number:month>/", views.archive_month, name="archive-month"),
+    path("archive/", archive_views.archive_index, name="archive-index"),
+    path("archive/undated/", archive_views.archive_undated, name="archive-undated"),
+    path("archive/<number:year>/", archive_views.archive_year, name="archive-year"),
     path(
-        "archive/<number:year>/<number:month>/<number:day>/", views.archive_day, name="archive-day"
+        "archive/<number:year>/<number:month>/", archive_views.archive_month, name="archive-month"
+    ),
+    path(
+        "archive/<number:year>/<number:month>/<number:day>/",
+        archive_views.archive_day,
+        name="archive-day",
     ),
     path("search/", views.search_view, name="search"),
     path("threads/<id:pk>/", coverage_views.thread_detail, name="thread-detail"),
@@ -102,12 +114,12 @@ urlpatterns = [
         {"sitemaps": SITEMAPS},
         name="sitemap-section",
     ),
-    path("robots.txt", views.robots_txt, name="robots-txt"),
-    path("healthz", views.healthz, name="healthz"),
-    path("healthz/ready", views.ready, name="healthz-ready"),
-    path("favicon.ico", views.favicon, name="favicon"),
+    path("robots.txt", site_views.robots_txt, name="robots-txt"),
+    path("healthz", site_views.healthz, name="healthz"),
+    path("healthz/ready", site_views.ready, name="healthz-ready"),
+    path("favicon.ico", site_views.favicon, name="favicon"),
     path("admin/", admin.site.urls),
 ]
 
-handler404 = "newsreader.views.not_found"
-handler500 = "newsreader.views.server_error"
+handler404 = "newsreader.site_views.not_found"
+handler500 = "newsreader.site_views.server_error"

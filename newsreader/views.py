@@ -1,22 +1,17 @@
 from __future__ import annotations
 
-import calendar
 import datetime
-import sys
 from collections import Counter, defaultdict
 
-from django.db import InterfaceError, OperationalError, connections, router
-from django.db.models import Count, Exists, OuterRef, QuerySet
-from django.db.models.functions import TruncMonth, TruncYear
-from django.http import Http404, HttpRequest, HttpResponse
+from django.db import connections, router
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers, patch_vary_headers
 from django.views.decorators.http import require_safe
 
-from newsreader import maps, search, sharing
-from newsreader.forms import RegionFilterForm, SearchForm, SourceFilterForm, StoryFilterForm
+from newsreader import search, sharing
+from newsreader.forms import SearchForm, SourceFilterForm, StoryFilterForm
 from newsreader.frontend_cache import (
     add_keys,
     article_key,
@@ -38,7 +33,7 @@ from newsreader.models import (
     StoryProfile,
     source_story_counts,
 )
-from newsreader.paging import Cursor, Page, beyond, newest_first, paginate
+from newsreader.paging import Cursor, beyond, newest_first, paginate
 from newsreader.security import rate_limited, refuse
 
 HOME_PER_REGION = 3
@@ -182,114 +177,6 @@ def _newest_key(articles: list[Article]) -> tuple:
 
 @require_safe
 @cache_publicly
-def region_index(request: HttpRequest) -> HttpResponse:
-    regions = Region.objects.with_story_counts()
-    places_by_country = defaultdict(list)
-    for place in regions.places().filter(story_count__gt=0).order_by("name"):
-        places_by_country[place.parent_id].append(place)
-    subregions = []
-    for region in regions.exclude(kind=Region.Kind.PLACE).order_by("id"):
-        region.places_with_stories = places_by_country.get(region.pk, [])
-        if region.kind == Region.Kind.SUBREGION:
-            region.countries = []
-            subregions.append(region)
-        else:
-            next(s for s in subregions if s.pk == region.parent_id).countries.append(region)
-    for subregion in subregions:
-        subregion.countries.sort(key=lambda c: c.name)
-    countries = [country for subregion in subregions for country in subregion.countries]
-    most = max((country.story_count for country in countries), default=0)
-    for country in countries:
-        country.outline = maps.outline(country.code, country.name)
-        country.shade = maps.shade(country.story_count, most)
-    # Dots (countries too small to outline) are drawn last, so that they sit on top.
-    countries.sort(key=lambda country: bool(country.outline and country.outline.dot))
-    context = {
-        "subregions": subregions,
-        "countries": countries,
-        "map": {"width": maps.WIDTH, "height": maps.HEIGHT, "dot": maps.DOT_RADIUS, "most": most},
-    }
-    return render(request, "newsreader/region_index.html", context)
-
-
-@require_safe
-@cache_publicly
-def region_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    region = get_object_or_404(Region.objects.select_related("parent"), slug=slug)
-    if region.kind == Region.Kind.PLACE:
-        places = [region]
-    elif region.kind == Region.Kind.COUNTRY:
-        # One index probe per place, rather than a join through every story of the country.
-        places = list(
-            Region.objects.places()
-            .filter(parent=region)
-            .filter(Exists(ArticleRegion.objects.filter(region=OuterRef("pk"), is_published=True)))
-            .order_by("name")
-        )
-    else:
-        places = []
-    form = RegionFilterForm(request.GET, places=places if region.kind == "country" else [])
-    context = {
-        "region": region,
-        "form": form,
-        "page": Page(),
-        "places": places,
-        "feed_url": reverse("newsreader:region-feed", args=[region.slug]),
-    }
-    if not form.is_valid():
-        return refuse_form(request, "newsreader/region_detail.html", context)
-    place = form.cleaned_data.get("place")
-    # A country's or place's stories come straight from the region-link index; a
-    # subregion's from one range of it per country.
-    if region.kind == Region.Kind.SUBREGION:
-        ranges = [region_links(country) for country in region.children.all()]
-    else:
-        ranges = [region_links(place or region)]
-    page = paginate([form.filter(links) for links in ranges], **form.paging, id_field="article_id")
-    page.items = (
-        Article.objects.published()
-        .with_listing()
-        .in_order([link.article_id for link in page.items])
-    )
-    context |= {"page": page, "place": place}
-    if not fragment_for(request, STORY_FRAGMENTS):  # the chart is outside the results
-        context |= stories_per_week(region)
-    response = render_list(request, "newsreader/region_detail.html", context)
-    return add_keys(response, {region_key(region.pk), *story_keys(page.items)})
-
-
-def region_links(region: Region) -> QuerySet[ArticleRegion]:
-    return ArticleRegion.objects.filter(region=region, is_published=True)
-
-
-def stories_per_week(region: Region) -> dict:
-    """The chart on a region's page: its stories per week in the weeks to its newest."""
-    if region.kind == Region.Kind.SUBREGION:
-        links = ArticleRegion.objects.filter(region__parent=region, is_published=True)
-    else:
-        links = region_links(region)
-    newest = links.filter(published_on__isnull=False).order_by("-published_on").first()
-    if not newest:
-        return {"weeks": []}
-    counts = dict(
-        links.filter(
-            published_on__range=(maps.chart_start(newest.published_on), newest.published_on)
-        )
-        .order_by()
-        .values_list("published_on")
-        .annotate(n=Count("article_id", distinct=True))
-    )
-    weeks = maps.weekly(counts, newest.published_on)
-    return {
-        "weeks": weeks,
-        "last_day": newest.published_on,
-        "chart": {"width": maps.CHART_WIDTH, "height": maps.CHART_HEIGHT, "bar": maps.BAR_WIDTH},
-        "weeks_total": sum(week.count for week in weeks),
-    }
-
-
-@require_safe
-@cache_publicly
 def source_index(request: HttpRequest) -> HttpResponse:
     counts = source_story_counts()
     sources = list(Source.objects.filter(pk__in=counts).order_by("name"))
@@ -425,134 +312,6 @@ def related_by_content(article: Article, candidates: list[int], exclude: set) ->
     return ranked[:RELATED]
 
 
-# -- date archive --------------------------------------------------------------------
-
-
-def _valid_date(year: int, month: int = 1, day: int = 1) -> datetime.date:
-    try:
-        return datetime.date(year, month, day)
-    except ValueError as error:
-        raise Http404("No such date.") from error
-
-
-@require_safe
-@cache_publicly
-def archive_index(request: HttpRequest) -> HttpResponse:
-    years = (
-        Article.objects.published()
-        .filter(published_on__isnull=False)
-        .annotate(year=TruncYear("published_on"))
-        .values("year")
-        .annotate(count=Count("id"))
-        .order_by("-year")
-    )
-    undated = Article.objects.published().undated().count()
-    return render(
-        request, "newsreader/archive_index.html", {"years": list(years), "undated": undated}
-    )
-
-
-@require_safe
-@cache_publicly
-def archive_year(request: HttpRequest, year: int) -> HttpResponse:
-    start = _valid_date(year)
-    months = list(
-        Article.objects.published()
-        .filter(published_on__year=year)
-        .annotate(month=TruncMonth("published_on"))
-        .values("month")
-        .annotate(count=Count("id"))
-        .order_by("month")
-    )
-    if not months:
-        raise Http404("No stories that year.")
-    previous_year, next_year = Article.objects.published().dates_around(
-        start, start.replace(month=12, day=31)
-    )
-    context = {
-        "year": start,
-        "months": months,
-        "previous_year": previous_year,
-        "next_year": next_year,
-    }
-    return render(request, "newsreader/archive_year.html", context)
-
-
-def _month_calendar(first: datetime.date) -> tuple[list, dict]:
-    last = first.replace(day=calendar.monthrange(first.year, first.month)[1])
-    counts = dict(
-        Article.objects.published()
-        .filter(published_on__range=(first, last))
-        .values_list("published_on")
-        .annotate(n=Count("id"))
-    )
-    weeks = calendar.Calendar(firstweekday=0).monthdatescalendar(first.year, first.month)
-    grid = [
-        [
-            {"date": day, "in_month": day.month == first.month, "count": counts.get(day, 0)}
-            for day in week
-        ]
-        for week in weeks
-    ]
-    previous, following = Article.objects.published().dates_around(first, last)
-    return grid, {"counts": counts, "previous_month": previous, "next_month": following}
-
-
-@require_safe
-@cache_publicly
-def archive_month(request: HttpRequest, year: int, month: int) -> HttpResponse:
-    first = _valid_date(year, month)
-    grid, neighbours = _month_calendar(first)
-    if not neighbours["counts"]:
-        raise Http404("No stories that month.")
-    form = StoryFilterForm(request.GET)
-    if not form.is_valid():
-        return bad_request(request, form.error_message())
-    last = first.replace(day=calendar.monthrange(year, month)[1])
-    page = paginate(
-        Article.objects.published().filter(published_on__range=(first, last)).with_listing(),
-        **form.paging,
-    )
-    context = {"month": first, "weeks": grid, "page": page, **neighbours}
-    return render_list(request, "newsreader/archive_month.html", context)
-
-
-@require_safe
-@cache_publicly
-def archive_day(request: HttpRequest, year: int, month: int, day: int) -> HttpResponse:
-    date = _valid_date(year, month, day)
-    form = StoryFilterForm(request.GET)
-    if not form.is_valid():
-        return bad_request(request, form.error_message())
-    page = paginate(
-        Article.objects.published().filter(published_on=date).with_listing(), **form.paging
-    )
-    if not page.items and not (form.cleaned_data["after"] or form.cleaned_data["before"]):
-        raise Http404("No stories that day.")
-    grid, neighbours = _month_calendar(date.replace(day=1))
-    previous_day, next_day = Article.objects.published().dates_around(date)
-    context = {
-        "day": date,
-        "month": date.replace(day=1),
-        "weeks": grid,
-        "page": page,
-        "previous_day": previous_day,
-        "next_day": next_day,
-        **neighbours,
-    }
-    return render_list(request, "newsreader/archive_day.html", context)
-
-
-@require_safe
-@cache_publicly
-def archive_undated(request: HttpRequest) -> HttpResponse:
-    form = StoryFilterForm(request.GET)
-    if not form.is_valid():
-        return bad_request(request, form.error_message())
-    page = paginate(Article.objects.published().undated().with_listing(), **form.paging)
-    return render_list(request, "newsreader/archive_undated.html", {"page": page})
-
-
 # -- search --------------------------------------------------------------------------
 
 
@@ -604,60 +363,3 @@ def search_view(request: HttpRequest) -> HttpResponse:
         partials="newsreader/search.html",
         fragments={"results": "results"},  # its pages are links, not "load more"
     )
-
-
-# -- crawler files -------------------------------------------------------------------
-
-
-@require_safe
-def robots_txt(request: HttpRequest) -> HttpResponse:
-    lines = [
-        "User-agent: *",
-        "Disallow: /admin/",
-        "Disallow: /search/",
-        "Allow: /",
-        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
-    ]
-    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
-
-
-@require_safe
-def favicon(request: HttpRequest) -> HttpResponse:
-    """Browsers ask for /favicon.ico whatever the page says; send them to the real one."""
-    return redirect(static("img/favicon.svg"), permanent=True)
-
-
-@require_safe
-def healthz(request: HttpRequest) -> HttpResponse:
-    """For load balancers: the app answers. Touches no database (see docs/deploy.md)."""
-    return HttpResponse("ok\n", content_type="text/plain")
-
-
-@require_safe
-def ready(request: HttpRequest) -> HttpResponse:
-    """For Varnish's health probe: the app answers and reaches its database. While it
-    does not, Varnish serves readers what it has cached (deploy/varnish.vcl)."""
-    try:
-        connections["default"].ensure_connection()
-    except (OperationalError, InterfaceError):
-        return HttpResponse("database unreachable\n", status=503, content_type="text/plain")
-    return HttpResponse("ok\n", content_type="text/plain")
-
-
-def not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
-    """The 404 handler: JSON under /api/, the site's page elsewhere."""
-    return refuse(request, 404, "There is nothing at this address.")
-
-
-def server_error(request: HttpRequest) -> HttpResponse:
-    """The 500 handler; when the database cannot be reached, a 503 that asks to come back.
-
-    Django calls it while handling the exception, so ``sys.exc_info()`` is the error. The
-    pages are static: rendering them must not need the database that just failed.
-    """
-    error = sys.exc_info()[1]
-    if isinstance(error, OperationalError | InterfaceError):
-        response = render(request, "503.html", status=503)
-        response["Retry-After"] = "30"
-        return response
-    return render(request, "500.html", status=500)

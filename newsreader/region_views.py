@@ -1,0 +1,140 @@
+"""The regions: the map of every region with its counts, and a region's stories."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from django.db.models import Count, Exists, OuterRef, QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.views.decorators.http import require_safe
+
+from newsreader import maps
+from newsreader.forms import RegionFilterForm
+from newsreader.frontend_cache import (
+    add_keys,
+    cache_publicly,
+    region_key,
+    story_keys,
+)
+from newsreader.models import (
+    Article,
+    ArticleRegion,
+    Region,
+)
+from newsreader.paging import Page, paginate
+from newsreader.views import (
+    STORY_FRAGMENTS,
+    fragment_for,
+    refuse_form,
+    render_list,
+)
+
+
+@require_safe
+@cache_publicly
+def region_index(request: HttpRequest) -> HttpResponse:
+    regions = Region.objects.with_story_counts()
+    places_by_country = defaultdict(list)
+    for place in regions.places().filter(story_count__gt=0).order_by("name"):
+        places_by_country[place.parent_id].append(place)
+    subregions = []
+    for region in regions.exclude(kind=Region.Kind.PLACE).order_by("id"):
+        region.places_with_stories = places_by_country.get(region.pk, [])
+        if region.kind == Region.Kind.SUBREGION:
+            region.countries = []
+            subregions.append(region)
+        else:
+            next(s for s in subregions if s.pk == region.parent_id).countries.append(region)
+    for subregion in subregions:
+        subregion.countries.sort(key=lambda c: c.name)
+    countries = [country for subregion in subregions for country in subregion.countries]
+    most = max((country.story_count for country in countries), default=0)
+    for country in countries:
+        country.outline = maps.outline(country.code, country.name)
+        country.shade = maps.shade(country.story_count, most)
+    # Dots (countries too small to outline) are drawn last, so that they sit on top.
+    countries.sort(key=lambda country: bool(country.outline and country.outline.dot))
+    context = {
+        "subregions": subregions,
+        "countries": countries,
+        "map": {"width": maps.WIDTH, "height": maps.HEIGHT, "dot": maps.DOT_RADIUS, "most": most},
+    }
+    return render(request, "newsreader/region_index.html", context)
+
+
+@require_safe
+@cache_publicly
+def region_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    region = get_object_or_404(Region.objects.select_related("parent"), slug=slug)
+    if region.kind == Region.Kind.PLACE:
+        places = [region]
+    elif region.kind == Region.Kind.COUNTRY:
+        # One index probe per place, rather than a join through every story of the country.
+        places = list(
+            Region.objects.places()
+            .filter(parent=region)
+            .filter(Exists(ArticleRegion.objects.filter(region=OuterRef("pk"), is_published=True)))
+            .order_by("name")
+        )
+    else:
+        places = []
+    form = RegionFilterForm(request.GET, places=places if region.kind == "country" else [])
+    context = {
+        "region": region,
+        "form": form,
+        "page": Page(),
+        "places": places,
+        "feed_url": reverse("newsreader:region-feed", args=[region.slug]),
+    }
+    if not form.is_valid():
+        return refuse_form(request, "newsreader/region_detail.html", context)
+    place = form.cleaned_data.get("place")
+    # A country's or place's stories come straight from the region-link index; a
+    # subregion's from one range of it per country.
+    if region.kind == Region.Kind.SUBREGION:
+        ranges = [region_links(country) for country in region.children.all()]
+    else:
+        ranges = [region_links(place or region)]
+    page = paginate([form.filter(links) for links in ranges], **form.paging, id_field="article_id")
+    page.items = (
+        Article.objects.published()
+        .with_listing()
+        .in_order([link.article_id for link in page.items])
+    )
+    context |= {"page": page, "place": place}
+    if not fragment_for(request, STORY_FRAGMENTS):  # the chart is outside the results
+        context |= stories_per_week(region)
+    response = render_list(request, "newsreader/region_detail.html", context)
+    return add_keys(response, {region_key(region.pk), *story_keys(page.items)})
+
+
+def region_links(region: Region) -> QuerySet[ArticleRegion]:
+    return ArticleRegion.objects.filter(region=region, is_published=True)
+
+
+def stories_per_week(region: Region) -> dict:
+    """The chart on a region's page: its stories per week in the weeks to its newest."""
+    if region.kind == Region.Kind.SUBREGION:
+        links = ArticleRegion.objects.filter(region__parent=region, is_published=True)
+    else:
+        links = region_links(region)
+    newest = links.filter(published_on__isnull=False).order_by("-published_on").first()
+    if not newest:
+        return {"weeks": []}
+    counts = dict(
+        links.filter(
+            published_on__range=(maps.chart_start(newest.published_on), newest.published_on)
+        )
+        .order_by()
+        .values_list("published_on")
+        .annotate(n=Count("article_id", distinct=True))
+    )
+    weeks = maps.weekly(counts, newest.published_on)
+    return {
+        "weeks": weeks,
+        "last_day": newest.published_on,
+        "chart": {"width": maps.CHART_WIDTH, "height": maps.CHART_HEIGHT, "bar": maps.BAR_WIDTH},
+        "weeks_total": sum(week.count for week in weeks),
+    }

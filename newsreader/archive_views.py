@@ -6,7 +6,6 @@ import calendar
 import datetime
 
 from django.db.models import Count
-from django.db.models.functions import TruncMonth, TruncYear
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
@@ -37,32 +36,16 @@ def _valid_date(year: int, month: int = 1, day: int = 1) -> datetime.date:
 @require_safe
 @cache_publicly
 def archive_index(request: HttpRequest) -> HttpResponse:
-    years = (
-        Article.objects.published()
-        .filter(published_on__isnull=False)
-        .annotate(year=TruncYear("published_on"))
-        .values("year")
-        .annotate(count=Count("id"))
-        .order_by("-year")
-    )
+    years = Article.objects.published().count_per("year")[::-1]  # newest first
     undated = Article.objects.published().undated().count()
-    return render(
-        request, "newsreader/archive_index.html", {"years": list(years), "undated": undated}
-    )
+    return render(request, "newsreader/archive_index.html", {"years": years, "undated": undated})
 
 
 @require_safe
 @cache_publicly
 def archive_year(request: HttpRequest, year: int) -> HttpResponse:
     start = _valid_date(year)
-    months = list(
-        Article.objects.published()
-        .filter(published_on__year=year)
-        .annotate(month=TruncMonth("published_on"))
-        .values("month")
-        .annotate(count=Count("id"))
-        .order_by("month")
-    )
+    months = Article.objects.published().filter(published_on__year=year).count_per("month")
     if not months:
         raise Http404("No stories that year.")
     previous_year, next_year = Article.objects.published().dates_around(

@@ -9,7 +9,7 @@ from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Case, Count, OuterRef, Q, Subquery, When
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, TruncMonth, TruncYear
 from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.text import slugify
 
@@ -198,6 +198,18 @@ class Source(models.Model):
 class ArticleQuerySet(models.QuerySet):
     def published(self) -> ArticleQuerySet:
         return self.filter(status=Article.Status.PUBLISHED)
+
+    def count_per(self, period: str) -> list[dict]:
+        """Dated stories counted per "year" or "month": ``[{period: date, "count": n}]``,
+        oldest first, the date the period's first day."""
+        trunc = {"year": TruncYear, "month": TruncMonth}[period]
+        return list(
+            self.filter(published_on__isnull=False)
+            .annotate(**{period: trunc("published_on")})
+            .values(period)
+            .annotate(count=Count("id"))
+            .order_by(period)
+        )
 
     def dates_around(
         self, first: datetime.date, last: datetime.date | None = None

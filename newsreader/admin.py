@@ -2,29 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-import reversion
 from django import forms
 from django.contrib import admin
-from django.contrib.admin.widgets import AdminDateWidget
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db import connection, transaction
+from django.db import connection
 from django.db.models import Prefetch, QuerySet
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
-from django.shortcuts import get_object_or_404, render
-from django.urls import path, reverse
+from django.http import HttpRequest
 from django.utils.functional import cached_property
 from django.utils.html import format_html
 from reversion.admin import VersionAdmin
 
+from newsreader.admin_actions import ArticleActions
+from newsreader.admin_pages import ArticlePages
 from newsreader.coverage_admin import (
     ArticleOrganisationInline,
     ArticlePersonInline,
     rethread_after_edit,
 )
-from newsreader.ingest.attribution import MAX_PUBLISHER_LENGTH, MAX_URL_LENGTH
 from newsreader.models import (
     Article,
     ArticleOrganisation,
@@ -36,13 +30,7 @@ from newsreader.models import (
     Provenance,
     Region,
     Source,
-    Upload,
 )
-from newsreader.tasks import enqueue_upload
-from newsreader.views import article_context
-
-# How often an upload's page reloads itself while the upload is under way.
-UPLOAD_REFRESH_SECONDS = 2
 
 admin.site.site_header = "newsreader editors"
 admin.site.site_title = "newsreader editors"
@@ -172,43 +160,6 @@ class CaptionFilter(admin.SimpleListFilter):
         return queryset
 
 
-# -- bulk action forms ---------------------------------------------------------------
-
-
-class SetDateForm(forms.Form):
-    published_on = forms.DateField(label="Publication date", widget=AdminDateWidget)
-
-
-class SetPrimaryRegionForm(forms.Form):
-    region = forms.ModelChoiceField(
-        queryset=Region.objects.countries().order_by("name"), label="Primary region"
-    )
-
-
-class UploadForm(forms.Form):
-    file = forms.FileField(
-        label="Scraped text file",
-        help_text="A .txt file as scraped: one or several stories, or the body of one.",
-    )
-    draft = forms.BooleanField(
-        required=False,
-        label="Keep new articles as drafts",
-        help_text="Otherwise they are published.",
-    )
-    publisher = forms.CharField(
-        required=False,
-        max_length=MAX_PUBLISHER_LENGTH,
-        help_text="The news organisation that published the page, if known.",
-    )
-    url = forms.URLField(
-        required=False,
-        max_length=MAX_URL_LENGTH,
-        label="Address",
-        assume_scheme="https",
-        help_text="The address the page was fetched from, if known.",
-    )
-
-
 # -- articles ------------------------------------------------------------------------
 
 TRACKED_FIELDS = {"title", "body", "published_on", "publisher", "original_url", "thread"}
@@ -222,7 +173,7 @@ TRACKED_INLINES = {
 
 
 @admin.register(Article)
-class ArticleAdmin(VersionAdmin):
+class ArticleAdmin(ArticleActions, ArticlePages, VersionAdmin):
     list_display = ["title", "published_on", "primary_region_name", "credit", "status"]
     list_display_links = ["title"]
     list_filter = [
@@ -326,186 +277,6 @@ class ArticleAdmin(VersionAdmin):
 
     # Bulk actions.
 
-    @admin.action(description="Publish the selected articles", permissions=["change"])
-    def publish(self, request: HttpRequest, queryset: QuerySet) -> None:
-        self._set_status(request, queryset, Article.Status.PUBLISHED, "Published")
-
-    @admin.action(
-        description="Unpublish the selected articles (back to draft)", permissions=["change"]
-    )
-    def unpublish(self, request: HttpRequest, queryset: QuerySet) -> None:
-        self._set_status(request, queryset, Article.Status.DRAFT, "Unpublished")
-
-    def _set_status(self, request: HttpRequest, queryset: QuerySet, status: str, verb: str) -> None:
-        def change(article: Article) -> None:
-            article.status = status
-            article.save(update_fields=["status", "updated_at"])
-
-        count = self._change_each(request, list(queryset.exclude(status=status)), change, verb)
-        self.message_user(request, f"{verb} {count} article{'s' if count != 1 else ''}.")
-
-    @admin.action(
-        description="Set the primary region of the selected articles", permissions=["change"]
-    )
-    def set_primary_region(self, request: HttpRequest, queryset: QuerySet) -> HttpResponse | None:
-        form = SetPrimaryRegionForm(request.POST if "apply" in request.POST else None)
-        if not form.is_valid():
-            return self._action_form(
-                request, queryset, form, "set_primary_region", "Set the primary region"
-            )
-        region = form.cleaned_data["region"]
-
-        def change(article: Article) -> None:
-            ArticleRegion.objects.filter(article=article, is_primary=True).exclude(
-                region=region
-            ).update(is_primary=False)
-            ArticleRegion.objects.update_or_create(
-                article=article, region=region, defaults={"is_primary": True}
-            )
-            article.mark_edited("regions")
-            article.save(update_fields=["edited_fields", "updated_at"])
-
-        count = self._change_each(
-            request, list(queryset), change, f"Primary region set to {region.name}"
-        )
-        self.message_user(request, f"Set the primary region of {count} articles to {region.name}.")
-        return None
-
-    @admin.action(description="Set the date of the selected articles", permissions=["change"])
-    def set_date(self, request: HttpRequest, queryset: QuerySet) -> HttpResponse | None:
-        form = SetDateForm(request.POST if "apply" in request.POST else None)
-        if not form.is_valid():
-            return self._action_form(
-                request, queryset, form, "set_date", "Set the publication date"
-            )
-        date = form.cleaned_data["published_on"]
-
-        def change(article: Article) -> None:
-            article.published_on = date
-            article.date_source = Article.DateSource.EDITOR
-            article.mark_edited("published_on")
-            article.save(
-                update_fields=["published_on", "date_source", "edited_fields", "updated_at"]
-            )
-
-        count = self._change_each(request, list(queryset), change, f"Date set to {date:%d %B %Y}")
-        self.message_user(request, f"Set the date of {count} articles to {date:%d %B %Y}.")
-        return None
-
-    def _change_each(
-        self,
-        request: HttpRequest,
-        articles: list[Article],
-        change: Callable[[Article], None],
-        what: str,
-    ) -> int:
-        """Apply a change to each article: one transaction, one revision, one log entry each."""
-        with transaction.atomic(), reversion.create_revision():
-            reversion.set_user(request.user)
-            reversion.set_comment(f"{what} (bulk action).")
-            for article in articles:
-                change(article)
-                reversion.add_to_revision(article)
-                self.log_change(request, article, f"{what}.")
-        return len(articles)
-
-    def _action_form(self, request, queryset, form, action: str, title: str) -> HttpResponse:
-        context = {
-            **self.admin_site.each_context(request),
-            "title": title,
-            "form": form,
-            "action": action,
-            "articles": queryset,
-            "opts": self.model._meta,
-            "selected": request.POST.getlist(admin.helpers.ACTION_CHECKBOX_NAME),
-            "media": self.media + form.media,
-        }
-        return render(request, "admin/newsreader/article/action_form.html", context)
-
-    # Upload.
-
-    def get_urls(self):
-        return [
-            path(
-                "upload/",
-                self.admin_site.admin_view(self.upload_view),
-                name="newsreader_article_upload",
-            ),
-            path(
-                "upload/<int:pk>/",
-                self.admin_site.admin_view(self.upload_status_view),
-                name="newsreader_article_upload_status",
-            ),
-            path(
-                "<path:object_id>/preview/",
-                self.admin_site.admin_view(self.preview_view),
-                name="newsreader_article_preview",
-            ),
-            *super().get_urls(),
-        ]
-
-    def view_on_site(self, obj: Article) -> str:
-        # Readers' pages are the same for everyone and never show drafts (the cache in front
-        # of them keeps no cookies): editors read a draft in the admin's preview.
-        if obj.status == Article.Status.PUBLISHED:
-            return obj.get_absolute_url()
-        return reverse("admin:newsreader_article_preview", args=[obj.pk])
-
-    def preview_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
-        """The article as readers will see it, whether published or not."""
-        article = get_object_or_404(Article.objects.for_reading(), pk=object_id)
-        if not self.has_view_permission(request, article):
-            raise PermissionDenied
-        context = {**article_context(article), "preview": True}
-        return render(request, "newsreader/article_detail.html", context)
-
-    def upload_view(self, request: HttpRequest) -> HttpResponse:
-        """Take the file and hand it to the background worker (newsreader.tasks); its page
-        shows how far it has got."""
-        if not self.has_add_permission(request):
-            return HttpResponseRedirect(reverse("admin:index"))
-        form = UploadForm(request.POST or None, request.FILES or None)
-        if request.method == "POST" and form.is_valid():
-            data = form.cleaned_data
-            with transaction.atomic():
-                upload = Upload.objects.create(
-                    name=data["file"].name[:255],
-                    size=data["file"].size,
-                    content=data["file"].read(),
-                    draft=data["draft"],
-                    publisher=data["publisher"].strip(),
-                    url=data["url"],
-                    uploaded_by=request.user,
-                )
-                enqueue_upload(upload)
-            return HttpResponseRedirect(
-                reverse("admin:newsreader_article_upload_status", args=[upload.pk])
-            )
-        context = {
-            **self.admin_site.each_context(request),
-            "title": "Upload a scraped file",
-            "form": form,
-            "uploads": Upload.objects.select_related("uploaded_by").defer("content")[:10],
-            "opts": self.model._meta,
-        }
-        return render(request, "admin/newsreader/article/upload.html", context)
-
-    def upload_status_view(self, request: HttpRequest, pk: int) -> HttpResponse:
-        if not self.has_add_permission(request):
-            return HttpResponseRedirect(reverse("admin:index"))
-        upload = get_object_or_404(Upload.objects.defer("content"), pk=pk)
-        context = {
-            **self.admin_site.each_context(request),
-            "title": f"Upload: {upload.name}",
-            "upload": upload,
-            "opts": self.model._meta,
-        }
-        response = render(request, "admin/newsreader/article/upload_status.html", context)
-        if not upload.is_finished:
-            # The page follows the work without JavaScript.
-            response.headers["Refresh"] = str(UPLOAD_REFRESH_SECONDS)
-        return response
-
 
 # -- reference data ------------------------------------------------------------------
 
@@ -546,27 +317,6 @@ class IngestedFileAdmin(admin.ModelAdmin):
     search_fields = ["name", "sha256", "url"]
     readonly_fields = ["name", "size", "ingested_at", "sha256", "url", "publisher", "fetched_at"]
     date_hierarchy = "ingested_at"
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
-        return False
-
-
-@admin.register(Upload)
-class UploadAdmin(admin.ModelAdmin):
-    """Uploads and how each went; made by the upload page, never by hand."""
-
-    list_display = ["name", "status", "uploaded_by", "uploaded_at", "created", "merged"]
-    list_filter = ["status"]
-    list_select_related = ["uploaded_by"]
-    search_fields = ["name"]
-    exclude = ["content"]
-    readonly_fields = [f.name for f in Upload._meta.fields if f.name != "content"]
-
-    def get_queryset(self, request: HttpRequest) -> QuerySet:
-        return super().get_queryset(request).defer("content")
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False

@@ -1,0 +1,97 @@
+"""Where stories came from: each scraped file ingested, which file each story came from,
+and the files editors upload in the admin. Imported by models.py."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+
+class IngestedFile(models.Model):
+    """One scraped file as it arrived; its content hash makes re-ingest a no-op."""
+
+    name = models.CharField(max_length=255)
+    sha256 = models.CharField(max_length=64, unique=True)
+    size = models.PositiveBigIntegerField()
+    ingested_at = models.DateTimeField(auto_now_add=True)
+    # Where the file came from, when the ingest was told (--publisher, --url, a manifest).
+    url = models.URLField("address", max_length=2000, blank=True)
+    publisher = models.ForeignKey(
+        "Source", null=True, blank=True, on_delete=models.PROTECT, related_name="published_files"
+    )
+    fetched_at = models.DateTimeField("fetched", null=True, blank=True)
+    articles = models.ManyToManyField("Article", through="Provenance", related_name="files")
+
+    class Meta:
+        ordering = ["-ingested_at", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Provenance(models.Model):
+    """Which file a story came from, and the body as that file had it."""
+
+    article = models.ForeignKey("Article", on_delete=models.CASCADE, related_name="provenance")
+    file = models.ForeignKey(
+        IngestedFile, on_delete=models.CASCADE, related_name="provenance", db_index=False
+    )
+    story_index = models.PositiveSmallIntegerField(default=0)
+    body_fingerprint = models.CharField(max_length=64, db_index=True)
+
+    class Meta:
+        ordering = ["file__name", "story_index"]
+        constraints = [
+            models.UniqueConstraint(fields=["file", "story_index"], name="unique_story_per_file"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.file.name} #{self.story_index}"
+
+
+class Upload(models.Model):
+    """A scraped file an editor uploaded, ingested in the background (newsreader.tasks):
+    where it has got to, and what it did."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "Waiting to start"
+        READING = "reading", "Reading the stories"
+        WRITING = "writing", "Storing the stories"
+        DONE = "done", "Done"
+        FAILED = "failed", "Failed"
+
+    name = models.CharField(max_length=255)
+    size = models.PositiveBigIntegerField()
+    # The file until it has been ingested; emptied after, to keep the table small.
+    content = models.BinaryField(editable=False)
+    draft = models.BooleanField(default=False, help_text="New articles are kept as drafts.")
+    publisher = models.CharField(max_length=120, blank=True)
+    url = models.URLField("address", max_length=2000, blank=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
+    stories = models.PositiveIntegerField(null=True, blank=True, help_text="Stories found.")
+    created = models.PositiveIntegerField(default=0)
+    merged = models.PositiveIntegerField(default=0)
+    unchanged = models.PositiveIntegerField(default=0)
+    error = models.TextField(blank=True)
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-uploaded_at", "-id"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in (self.Status.DONE, self.Status.FAILED)
+
+    @property
+    def seconds_taken(self) -> float | None:
+        if self.started_at and self.finished_at:
+            return (self.finished_at - self.started_at).total_seconds()
+        return None

@@ -1,0 +1,161 @@
+"""Reference data: the regions (subregions, countries by ISO code, places in them) and
+the sources (agencies and outlets) stories are filed under and credited to."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Case, Count, OuterRef, Q, Subquery, When
+from django.db.models.functions import Coalesce
+
+from newsreader.paths import reverse_few
+
+
+class RegionQuerySet(models.QuerySet):
+    def countries(self) -> RegionQuerySet:
+        return self.filter(kind=Region.Kind.COUNTRY)
+
+    def subregions(self) -> RegionQuerySet:
+        return self.filter(kind=Region.Kind.SUBREGION)
+
+    def places(self) -> RegionQuerySet:
+        return self.filter(kind=Region.Kind.PLACE)
+
+    def with_story_counts(self) -> RegionQuerySet:
+        """Each region with ``story_count``: the published stories its page lists, each
+        once. A subregion lists its countries' stories, and one about Lebanon and Syria
+        is one story there."""
+        from newsreader.models import ArticleRegion  # which imports this module
+
+        links = ArticleRegion.objects.filter(is_published=True).order_by().values("is_published")
+
+        def count(links: models.QuerySet) -> Coalesce:
+            distinct = links.annotate(n=Count("article_id", distinct=True)).values("n")
+            return Coalesce(Subquery(distinct), 0)
+
+        return self.annotate(
+            story_count=Case(
+                When(
+                    kind=Region.Kind.SUBREGION,
+                    then=count(links.filter(region__parent=OuterRef("pk"))),
+                ),
+                default=count(links.filter(region=OuterRef("pk"))),
+            )
+        )
+
+
+class Region(models.Model):
+    """A subregion (Levant, ...), a country (by ISO 3166-1 code) or a place inside one."""
+
+    class Kind(models.TextChoices):
+        SUBREGION = "subregion", "Subregion"
+        COUNTRY = "country", "Country"
+        PLACE = "place", "Place"
+
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    name = models.CharField(max_length=120)
+    slug = models.SlugField(max_length=140, unique=True)
+    code = models.CharField(
+        max_length=2,
+        unique=True,
+        null=True,
+        blank=True,
+        help_text="ISO 3166-1 alpha-2 code; countries only.",
+    )
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+    )
+    geonames_id = models.PositiveIntegerField(unique=True, null=True, blank=True)
+    population = models.PositiveBigIntegerField(default=0)
+    aliases = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="Other names and adjectives the text may use (e.g. “Lebanese”, “Khan Younis”).",
+    )
+
+    objects = RegionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                name="region_code_only_on_countries",
+                condition=Q(code__isnull=True) | Q(kind="country"),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        if self.kind == self.Kind.PLACE and self.parent_id:
+            return f"{self.name}, {self.parent.name}"
+        return self.name
+
+    def save(self, *args, **kwargs) -> None:
+        # Regions are walked up to their parents; a loop would walk forever.
+        if error := self.loop_error():
+            raise ValidationError(error)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse_few("newsreader:region-detail", self.slug)
+
+    def clean(self) -> None:
+        super().clean()
+        if self.loop_error():
+            raise ValidationError({"parent": self.loop_error()})
+
+    def loop_error(self) -> str:
+        """One sentence if this region's parent is the region itself or one of its own
+        subregions, countries or places; empty otherwise."""
+        if self.pk is None or self.parent_id is None:
+            return ""
+        seen, current = set(), self.parent_id
+        while current is not None and current not in seen:
+            if current == self.pk:
+                return (
+                    f"Parent: “{self.name}” cannot be inside itself; choose a region that is "
+                    "not this one or one of the regions within it."
+                )
+            seen.add(current)
+            current = Region.objects.filter(pk=current).values_list("parent_id", flat=True).first()
+        return ""
+
+    @property
+    def country(self) -> Region | None:
+        if self.kind == self.Kind.COUNTRY:
+            return self
+        if self.kind == self.Kind.PLACE:
+            return self.parent
+        return None
+
+
+class Source(models.Model):
+    """A news organisation that is credited for a photo or cited in a story."""
+
+    class Kind(models.TextChoices):
+        AGENCY = "agency", "News agency"
+        STATE_AGENCY = "state_agency", "State news agency"
+        PHOTO_AGENCY = "photo_agency", "Photo agency"
+        NEWSPAPER = "newspaper", "Newspaper"
+        BROADCASTER = "broadcaster", "Broadcaster"
+        OTHER = "other", "Other"
+
+    name = models.CharField(max_length=120, unique=True)
+    short_name = models.CharField(max_length=40, blank=True)
+    slug = models.SlugField(max_length=140, unique=True)
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.OTHER)
+    aliases = models.JSONField(
+        default=list, blank=True, help_text="Other spellings that name this source."
+    )
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.short_name or self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse_few("newsreader:source-detail", self.slug)
+
+    @property
+    def names(self) -> list[str]:
+        return [name for name in [self.name, self.short_name, *self.aliases] if name]

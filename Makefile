@@ -36,9 +36,10 @@ seed: install-site
 run: seed
 	trap 'kill 0' EXIT; $(PY) manage.py db_worker & $(PY) manage.py runserver $(HOST):$(PORT)
 
-# The tier to run every few minutes: everything but the thorough tier (tests/conftest.py).
+# The tier to run every few minutes: everything but the thorough tier (tests/conftest.py),
+# on every core (pytest-xdist).
 test: install
-	$(PY) -m pytest -m "not thorough"
+	$(PY) -m pytest -m "not thorough" -n auto
 
 # Everything, as CI runs it: adds the load drills, fault injection, fuzzers, schemathesis,
 # pip-audit, Varnish and concurrent ingests.

@@ -73,6 +73,7 @@ def test_search_as_you_type(site, page):
     page.get_by_text("No stories match").wait_for()
 
 
+@pytest.mark.thorough  # half a minute of typing at a typist's pace
 def test_a_reader_typing_a_dozen_searches_in_a_row_is_never_refused(site, page, settings):
     from django.core.cache import cache
 

@@ -13,7 +13,8 @@ SEEDS = ROOT / "fixtures" / "seeds"
 pytest_plugins = ["tests.browsing"]
 
 # The thorough tier (make test-all, and CI): load drills, fault injection, fuzzers,
-# schemathesis, pip-audit, Varnish and concurrent-ingest runs. make test leaves them out.
+# schemathesis, pip-audit, Varnish, and the ingests run as commands on scratch databases
+# (concurrent, killed, on a terminal). make test leaves them out.
 THOROUGH_MODULES = {
     "test_api_schema",
     "test_concurrency",
@@ -23,6 +24,7 @@ THOROUGH_MODULES = {
     "test_fuzz_urls",
     "test_hostile_input",
     "test_ingest_faults",
+    "test_ingest_progress",
     "test_scaleout",
     "test_varnish",
 }

@@ -90,26 +90,7 @@ def story_card(article: Article, heading: str = "h2", here: Region | None = None
         when = time_tag(article.published_on)
     else:
         when = mark_safe('<span class="undated">Undated</span>')
-    region = article.primary_region
-    where = (
-        format_html(SEPARATOR + '<a href="{}">{}</a>', region.get_absolute_url(), region.name)
-        if region
-        else ""
-    )
-    reported = ", ".join(
-        filter(
-            None,
-            [
-                getattr(article, "reported_role", ""),
-                country_name(getattr(article, "reported_country", "")),
-            ],
-        )
-    )
-    if reported:
-        # On a person's page: what this story called them.
-        where += format_html(SEPARATOR + '<span class="reported-as">As {}</span>', reported)
-    if here and region and here.pk not in (region.pk, region.parent_id):
-        where += format_html(SEPARATOR + '<span class="also">Also mentions {}</span>', here.name)
+    where = _where(article, here)
     snippet = getattr(article, "snippet", None)
     if snippet:
         lede = format_html('<p class="story-lede snippet" dir="auto">{}</p>', snippet)
@@ -134,6 +115,32 @@ def story_card(article: Article, heading: str = "h2", here: Region | None = None
 
 
 SEPARATOR = '<span aria-hidden="true"> · </span>'
+
+
+def _where(article: Article, here: Region | None) -> SafeString:
+    """A story card's region, what a person's page's story called them, and whether the
+    story is only mentioning the region whose list this is."""
+    region = article.primary_region
+    where = (
+        format_html(SEPARATOR + '<a href="{}">{}</a>', region.get_absolute_url(), region.name)
+        if region
+        else mark_safe("")
+    )
+    reported = ", ".join(
+        filter(
+            None,
+            [
+                getattr(article, "reported_role", ""),
+                country_name(getattr(article, "reported_country", "")),
+            ],
+        )
+    )
+    if reported:
+        # On a person's page: what this story called them.
+        where += format_html(SEPARATOR + '<span class="reported-as">As {}</span>', reported)
+    if here and region and here.pk not in (region.pk, region.parent_id):
+        where += format_html(SEPARATOR + '<span class="also">Also mentions {}</span>', here.name)
+    return where
 
 
 @register.filter

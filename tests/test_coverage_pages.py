@@ -179,3 +179,21 @@ def test_related_stories_are_the_ones_about_the_same_thing(client, coverage):
     html = client.get(article.get_absolute_url()).content.decode()
     related = html[html.index("Related stories") :]
     assert related.index("Aoun Visits Troops") < related.index("Beirut Hotels Fill Up")
+
+
+@pytest.mark.django_db
+def test_a_person_page_says_what_each_story_called_them_even_without_a_region(client):
+    from newsreader.models import ArticlePerson
+    from tests.factories import make_article
+
+    person = Person.objects.create(name="Badr Abdelatty", slug="badr-abdelatty", country="EG")
+    filed = make_article("Talks in Cairo resume", region="egypt")
+    unfiled = make_article("A call between ministers", region=None)
+    for story in (filed, unfiled):
+        ArticlePerson.objects.create(
+            article=story, person=person, role="Foreign Minister", country="EG"
+        )
+    page = client.get("/people/badr-abdelatty/").content.decode()
+    reported = '<span class="reported-as">As Foreign Minister, Egypt</span>'
+    assert page.count(reported) == 2
+    assert "&lt;span" not in page

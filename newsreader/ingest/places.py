@@ -134,25 +134,12 @@ class Gazetteer:
                 index += 1
                 continue
             candidates, length, key = match
-            if (
-                mixed_case
-                and length == 1
-                and len(word) > 1
-                and word.isupper()
-                and key not in self._acronyms
-            ):
+            acronym_only = mixed_case and length == 1 and len(word) > 1 and word.isupper()
+            if acronym_only and key not in self._acronyms:
                 index += 1
                 continue
-            next_word = words[index + length] if index + length < len(words) else None
-            named_thing = (
-                not title_case
-                and length == 1
-                and not any(place.is_country for place in candidates)
-                and next_word is not None
-                and next_word.group()[0].isupper()
-                and text[words[index].end() : next_word.start()] == " "
-            )
-            if not named_thing:
+            one_word = not title_case and length == 1
+            if not (one_word and self._names_a_thing(text, words, index, candidates)):
                 start, end = words[index].start(), words[index + length - 1].end()
                 venue = bool(
                     _VENUE_BEFORE.search(text[max(0, start - 80) : start])
@@ -161,6 +148,20 @@ class Gazetteer:
                 found.append((candidates, key in self._generic, venue))
             index += length
         return found
+
+    @staticmethod
+    def _names_a_thing(
+        text: str, words: list[re.Match], index: int, candidates: list[Place]
+    ) -> bool:
+        """A one-word place, not a country, followed by a capitalised word after a single
+        space: part of a person's or an organisation's name ("Badr Abdelatty")."""
+        following = words[index + 1] if index + 1 < len(words) else None
+        return (
+            not any(place.is_country for place in candidates)
+            and following is not None
+            and following.group()[0].isupper()
+            and text[words[index].end() : following.start()] == " "
+        )
 
     def _longest_match(
         self, text: str, words: list[re.Match], start: int

@@ -329,44 +329,13 @@ class Command(BaseCommand):
                 }
             )
             for code in codes:
-                name, aliases = COUNTRY_NAMES[code]
-                country = pycountry.countries.get(alpha_2=code)
-                official = [
-                    getattr(country, attr, None)
-                    for attr in ("name", "common_name", "official_name")
-                ]
-                names = [n for n in [*aliases, *official] if n and n != name and "," not in n]
-                geo = geo_countries[code]
-                country_pks[code] = add(
-                    {
-                        "kind": "country",
-                        "name": name,
-                        "slug": slugify(fold(name)),
-                        "code": code,
-                        "parent": parent,
-                        "geonames_id": geo["geonameid"],
-                        "population": geo["population"],
-                        "aliases": sorted(set(names)),
-                    }
-                )
+                country_pks[code] = add(country_fields(code, parent, geo_countries[code]))
         for city in cities:
             code = city["countrycode"]
             display = fold(city["name"])
             if code not in country_pks or display.casefold() in NOT_PLACE_NAMES:
                 continue
-            add(
-                {
-                    "kind": "place",
-                    "name": display,
-                    "slug": slugify(display),
-                    "code": None,
-                    "parent": country_pks[code],
-                    "geonames_id": city["geonameid"],
-                    "population": city["population"],
-                    "aliases": place_aliases(city, display),
-                    "_country": code,
-                }
-            )
+            add(place_fields(city, display, country_pks[code]))
         return records
 
     def build_sources(self) -> list[dict[str, Any]]:
@@ -384,3 +353,36 @@ class Command(BaseCommand):
             }
             for pk, (name, short, kind, aliases) in enumerate(SOURCES, start=1)
         ]
+
+
+def country_fields(code: str, parent: int, geo: dict[str, Any]) -> dict[str, Any]:
+    """A country's region record: its usual name, with the official ones as aliases."""
+    name, aliases = COUNTRY_NAMES[code]
+    country = pycountry.countries.get(alpha_2=code)
+    official = [getattr(country, attr, None) for attr in ("name", "common_name", "official_name")]
+    names = [n for n in [*aliases, *official] if n and n != name and "," not in n]
+    return {
+        "kind": "country",
+        "name": name,
+        "slug": slugify(fold(name)),
+        "code": code,
+        "parent": parent,
+        "geonames_id": geo["geonameid"],
+        "population": geo["population"],
+        "aliases": sorted(set(names)),
+    }
+
+
+def place_fields(city: dict[str, Any], display: str, parent: int) -> dict[str, Any]:
+    """A city's region record, under its country."""
+    return {
+        "kind": "place",
+        "name": display,
+        "slug": slugify(display),
+        "code": None,
+        "parent": parent,
+        "geonames_id": city["geonameid"],
+        "population": city["population"],
+        "aliases": place_aliases(city, display),
+        "_country": city["countrycode"],
+    }

@@ -212,7 +212,7 @@ def table(title: str, results: dict, minimal: dict) -> str:
     return "\n".join(lines)
 
 
-def main() -> None:
+def arguments() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--db", choices=["sqlite", "postgres"], default="sqlite")
@@ -223,11 +223,12 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 2)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--keep", action="store_true", help="keep the work directory")
-    args = parser.parse_args()
-    if not shutil.which("wrk"):
-        sys.exit("wrk is not installed: apt-get install wrk")
+    return parser.parse_args()
 
-    workdir = Path(tempfile.mkdtemp(prefix="newsreader-bench-"))
+
+def load_corpus(args: argparse.Namespace, workdir: Path) -> tuple[dict, dict]:
+    """A database with the synthetic corpus, and then copies of some of its stories, ingested:
+    the server's environment and the ingest's figures."""
     corpus = workdir / "corpus"
     log(f"Writing {args.articles:,} stories to {corpus}")
     files = write_corpus(corpus, args.articles, args.seed)
@@ -252,18 +253,15 @@ def main() -> None:
     log(f"  {merge_figures['articles_per_second']} merged stories/s")
     if args.db == "postgres":
         subprocess.run(["psql", env["DATABASE_URL"], "-qc", "VACUUM ANALYZE"], check=True)
+    return env, {"ingest": ingest_figures, "merge": merge_figures}
 
+
+def load_pages(env: dict, workdir: Path, args: argparse.Namespace) -> dict:
+    """The pages' weight, and their throughput from gunicorn and through Varnish."""
     urls = sample_urls(env)
-    report = {
-        "articles": args.articles,
-        "db": args.db,
-        "redis": args.redis,
-        "workers": args.workers,
-        "ingest": ingest_figures,
-        "merge": merge_figures,
-    }
     server = Gunicorn(env, workers=args.workers)
     varnish = Varnish(server.base, workdir, storage="malloc,256m")
+    report = {}
     try:
         report["weight"] = weight(server.base, urls)
         log("Loading the site straight from gunicorn")
@@ -274,7 +272,23 @@ def main() -> None:
     finally:
         varnish.stop()
         server.stop()
+    return report
 
+
+def main() -> None:
+    args = arguments()
+    if not shutil.which("wrk"):
+        sys.exit("wrk is not installed: apt-get install wrk")
+    workdir = Path(tempfile.mkdtemp(prefix="newsreader-bench-"))
+    env, figures = load_corpus(args, workdir)
+    report = {
+        "articles": args.articles,
+        "db": args.db,
+        "redis": args.redis,
+        "workers": args.workers,
+        **figures,
+        **load_pages(env, workdir, args),
+    }
     RESULTS.mkdir(exist_ok=True)
     out = RESULTS / f"{args.db}-{args.articles}.json"
     out.write_text(json.dumps(report, indent=1) + "\n")
@@ -282,6 +296,7 @@ def main() -> None:
         f"newsreader benchmark: {args.articles:,} articles on {args.db}, "
         f"{args.workers} gunicorn workers, {args.seconds}s per measurement"
     )
+    ingest_figures = report["ingest"]
     print(
         f"ingest: {ingest_figures['articles_per_second']} articles/s "
         f"({ingest_figures['seconds']} s), peak memory {ingest_figures['peak_memory_mb']} MB"

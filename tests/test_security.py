@@ -10,7 +10,7 @@ from csp.decorators import csp_update
 from csp.middleware import CSPMiddleware
 from csp.utils import build_policy
 from django.core.cache import cache
-from django.db import OperationalError
+from django.db import OperationalError, transaction
 from django.http import HttpResponse
 from django.test import Client
 
@@ -46,10 +46,19 @@ PUBLIC_PAGES = [
 ]
 
 
+@pytest.fixture(scope="module")
+def seeded_once(django_db_setup, django_db_blocker):
+    """The seed stories, ingested once for the module: each test runs inside this and rolls
+    back its own changes, as Django's TestCase.setUpTestData does (a hundred tests here)."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        ingest(SEEDS)
+        yield Article.objects.order_by("pk").first().pk
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
-def seeded():
-    ingest(SEEDS)
-    return Article.objects.order_by("pk").first()
+def seeded(seeded_once, db):
+    return Article.objects.get(pk=seeded_once)
 
 
 def resolve(url: str, article: Article) -> str:

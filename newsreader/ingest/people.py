@@ -12,35 +12,41 @@ the story defines with its acronym ("the Syrian Democratic Forces (SDF)"). News 
 are sources, not organisations (see outlets.py), and places are regions (places.py): the
 caller passes their names as ``not_names``.
 
-Countries come from the countryinfo package (names, alternative spellings, demonyms).
+Countries come from newsreader/ingest/countries.py.
 """
 
 from __future__ import annotations
 
-import functools
-import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 import regex
-from countryinfo import all_countries
 
+from newsreader.ingest.countries import countries
 from newsreader.ingest.name_words import (
     ARTICLES,
     HONORIFICS,
     MAX_ROLE_WORDS,
     NOT_NAME_WORDS,
     PARTICLES,
-    PLURAL_ROLE_WORDS,
     ROLE_HEADS,
     ROLE_STOP,
     SPEECH,
     SPEECH_BEFORE,
     SUFFIXES,
-    VERB_ENDINGS,
     name_key,
 )
 from newsreader.ingest.organisations import ORGANISATIONS, Organisations
+from newsreader.ingest.roles import (
+    LETTER,
+    POSSESSIVE,
+    Token,
+    ends_in_role,
+    is_verb_like,
+    nationality_in,
+    role_object,
+    words_after_comma,
+)
 
 # A capitalised word: "Abdelatty", "Al-Raqab", "O'Brien", "McGurk", "Erdoğan"; or a
 # lower-case article joined to one: "al-Sharaa", "el-Sisi".
@@ -48,9 +54,6 @@ _WORD = regex.compile(
     r"(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Maj|Brig|Capt|Sgt|Adm)\.|(?:\p{Lu}(?:['’]\p{Lu})?\p{Ll}+(?:\p{Lu}\p{Ll}+)?|(?:al|el|ad|as|ash|an|ar|at|az|ul)-\p{Lu}\p{Ll}+)"
     r"(?:-\p{L}+)*(?:['’]s)?|\p{Lu}{2,}|[\p{L}\p{N}]+(?:[-'’]\p{L}+)*|[^\s\p{L}\p{N}]",
 )
-POSSESSIVE = regex.compile(r"['’]s$")
-_ARTICLE_JOINED = regex.compile(r"(?:al|el|ad|as|ash|an|ar|at|az|ul)-\p{Lu}")
-_LETTER = regex.compile(r"\p{L}")
 
 
 @dataclass(frozen=True)
@@ -64,56 +67,6 @@ class PersonMention:
 class Named:
     people: list[PersonMention]
     organisations: list[str]
-
-
-@functools.cache
-def countries() -> dict[str, str]:
-    """Country names, alternative spellings and demonyms (lower case) -> ISO code."""
-    found: dict[str, str] = {}
-    for country in all_countries():
-        code = country.iso(2)
-        if not code:
-            continue
-        names = [country.name(), country.demonym(), *country.alt_spellings()]
-        for name in names:
-            # Codes ("AL", "EGY") are left out: "Al" starts Arab names.
-            if name and len(name) > 3 and not name.isupper():
-                found.setdefault(name_key(name), code)
-    found |= {"us": "US", "u.s.": "US", "uk": "GB", "uae": "AE", "turkish": "TR",
-              "türkiye": "TR", "turkiye": "TR", "emirati": "AE", "saudi": "SA", "ksa": "SA",
-              "palestinian": "PS", "american": "US", "british": "GB", "iranian": "IR"}  # fmt: skip
-    return found
-
-
-# Names the region's readers use, where countryinfo's differ.
-_COUNTRY_NAMES = {"PS": "Palestine", "TR": "Türkiye", "SY": "Syria", "IR": "Iran"}
-
-
-@functools.cache
-def country_names() -> dict[str, str]:
-    """ISO code -> the country's English name."""
-    names = {country.iso(2): country.name() for country in all_countries() if country.iso(2)}
-    return names | _COUNTRY_NAMES
-
-
-@dataclass
-class Token:
-    text: str
-    start: int
-    end: int
-
-    @property
-    def bare(self) -> str:
-        """The word without a possessive "'s"."""
-        return POSSESSIVE.sub("", self.text)
-
-    @property
-    def possessive(self) -> bool:
-        return self.bare != self.text
-
-    @property
-    def capitalised(self) -> bool:
-        return self.text[:1].isupper() or _ARTICLE_JOINED.match(self.text) is not None
 
 
 class NameFinder:
@@ -297,8 +250,8 @@ class NameFinder:
         while role_words and role_words[0].casefold() in HONORIFICS:
             role_words.pop(0)
         # "former Lebanese MP": a nationality inside the role, before its head.
-        country = country or _nationality_in(role_words)
-        if not _ends_in_role(role_words):
+        country = country or nationality_in(role_words)
+        if not ends_in_role(role_words):
             return "", country if role_words == [] and honorific else "", honorific
         return " ".join(role_words), country, honorific
 
@@ -330,13 +283,13 @@ class NameFinder:
         token = tokens[index]
         lower = token.bare.casefold().rstrip(".")
         return bool(
-            not _LETTER.match(token.text)
+            not LETTER.match(token.text)
             or lower in ROLE_STOP
             or lower in ARTICLES
             # a name before the role ("Macron welcomes Prime Minister ..."), where one
             # capitalised word may be part of the role ("Prime", "Special")
             or (self._name_word(token) and index > 0 and self._name_word(tokens[index - 1]))
-            or _is_verb_like(token)
+            or is_verb_like(token)
         )
 
     def _elected_as(self, tokens: list[Token], end: int) -> str:
@@ -348,7 +301,7 @@ class NameFinder:
             lower = token.text.casefold()
             if lower in ARTICLES and not words:
                 continue
-            if not _LETTER.match(token.text) or lower in ROLE_STOP:
+            if not LETTER.match(token.text) or lower in ROLE_STOP:
                 break
             words.append(token.text)
             if lower in ROLE_HEADS:
@@ -357,7 +310,7 @@ class NameFinder:
 
     def _apposition(self, tokens: list[Token], end: int) -> tuple[str, str]:
         """(role, country) from ", Egypt's foreign minister," after a name."""
-        words = _words_after_comma(tokens, end)
+        words = words_after_comma(tokens, end)
         country = ""
         role_words: list[str] = []
         for position, word in enumerate(words):
@@ -368,27 +321,14 @@ class NameFinder:
                 continue
             if lower in ROLE_HEADS:
                 role_words.append(word.bare if word.possessive else word.text)
-                role_words += _role_object(words[position + 1 :])
+                role_words += role_object(words[position + 1 :])
                 return " ".join(role_words), country
             if word.text.islower() and (
-                (lower in ROLE_STOP and lower not in {"of", "for"}) or _is_verb_like(word)
+                (lower in ROLE_STOP and lower not in {"of", "for"}) or is_verb_like(word)
             ):
                 break
             role_words.append(word.text)
         return "", ""
-
-
-def _is_verb_like(token: Token) -> bool:
-    """A lower-case word that reads as a verb ("welcomes", "hosted"), which a role never
-    holds; plural role words ("foreign affairs minister") are not."""
-    lower = token.text.casefold()
-    return (
-        token.text.islower()
-        and lower.endswith(VERB_ENDINGS)
-        and lower not in PLURAL_ROLE_WORDS
-        and lower not in ROLE_HEADS
-        and not lower.endswith("ss")
-    )
 
 
 def _without_partial_names(people: list[PersonMention]) -> list[PersonMention]:
@@ -407,51 +347,3 @@ def _without_partial_names(people: list[PersonMention]) -> list[PersonMention]:
         if not longer:
             kept.append(person)
     return kept
-
-
-def _words_after_comma(tokens: list[Token], end: int) -> list[Token]:
-    """The words of ", the foreign minister of Egypt," after a name, without "the"."""
-    if end >= len(tokens) or tokens[end].text != ",":
-        return []
-    words: list[Token] = []
-    for token in tokens[end + 1 :]:
-        if len(words) >= MAX_ROLE_WORDS + 2 or (
-            not _LETTER.match(token.text) and token.text not in "-"
-        ):
-            break
-        words.append(token)
-    if words and words[0].text.casefold() in {"the", "a", "an"}:
-        words = words[1:]
-    return words
-
-
-def _role_object(following: list[Token]) -> list[str]:
-    """The "of Egypt" of "foreign minister of Egypt"."""
-    if len(following) < 2 or following[0].text.casefold() not in {"of", "for"}:
-        return []
-    words = [t.text for t in following[:3] if _LETTER.match(t.text)]
-    while words and words[-1].casefold() in ROLE_STOP:
-        words.pop()
-    return words
-
-
-def _nationality_in(role_words: list[str]) -> str:
-    """The country of a nationality inside a role, before its head ("former Lebanese MP")."""
-    for word in role_words:
-        if word.casefold().rstrip(".") in ROLE_HEADS:
-            return ""
-        if country := countries().get(name_key(POSSESSIVE.sub("", word)), ""):
-            return country
-    return ""
-
-
-def _ends_in_role(role_words: list[str]) -> bool:
-    """Whether the words end in a role's head ("minister") or hold "head of"."""
-    lowered = [word.casefold().rstrip(".") for word in role_words]
-    return bool(lowered) and (
-        lowered[-1] in ROLE_HEADS
-        or any(
-            head in ROLE_HEADS and joiner in {"for", "of"}
-            for head, joiner in itertools.pairwise(lowered)
-        )
-    )

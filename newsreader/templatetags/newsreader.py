@@ -10,7 +10,7 @@ from django.utils.http import urlencode
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 
-from newsreader.ingest.people import country_names
+from newsreader.ingest.countries import country_names
 from newsreader.models import Article, Region
 
 register = template.Library()

@@ -1,0 +1,105 @@
+"""The words around a name that say who the person is: a story's words as tokens, and
+the pure readers of a role ("Egypt's foreign minister", "head of the Council"). Used by
+people.py."""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+
+import regex
+
+from newsreader.ingest.countries import countries
+from newsreader.ingest.name_words import (
+    MAX_ROLE_WORDS,
+    PLURAL_ROLE_WORDS,
+    ROLE_HEADS,
+    ROLE_STOP,
+    VERB_ENDINGS,
+    name_key,
+)
+
+POSSESSIVE = regex.compile(r"['’]s$")
+ARTICLE_JOINED = regex.compile(r"(?:al|el|ad|as|ash|an|ar|at|az|ul)-\p{Lu}")
+LETTER = regex.compile(r"\p{L}")
+
+
+@dataclass
+class Token:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def bare(self) -> str:
+        """The word without a possessive "'s"."""
+        return POSSESSIVE.sub("", self.text)
+
+    @property
+    def possessive(self) -> bool:
+        return self.bare != self.text
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[:1].isupper() or ARTICLE_JOINED.match(self.text) is not None
+
+
+def is_verb_like(token: Token) -> bool:
+    """A lower-case word that reads as a verb ("welcomes", "hosted"), which a role never
+    holds; plural role words ("foreign affairs minister") are not."""
+    lower = token.text.casefold()
+    return (
+        token.text.islower()
+        and lower.endswith(VERB_ENDINGS)
+        and lower not in PLURAL_ROLE_WORDS
+        and lower not in ROLE_HEADS
+        and not lower.endswith("ss")
+    )
+
+
+def words_after_comma(tokens: list[Token], end: int) -> list[Token]:
+    """The words of ", the foreign minister of Egypt," after a name, without "the"."""
+    if end >= len(tokens) or tokens[end].text != ",":
+        return []
+    words: list[Token] = []
+    for token in tokens[end + 1 :]:
+        if len(words) >= MAX_ROLE_WORDS + 2 or (
+            not LETTER.match(token.text) and token.text not in "-"
+        ):
+            break
+        words.append(token)
+    if words and words[0].text.casefold() in {"the", "a", "an"}:
+        words = words[1:]
+    return words
+
+
+def role_object(following: list[Token]) -> list[str]:
+    """The "of Egypt" of "foreign minister of Egypt"."""
+    if len(following) < 2 or following[0].text.casefold() not in {"of", "for"}:
+        return []
+    words = [t.text for t in following[:3] if LETTER.match(t.text)]
+    while words and words[-1].casefold() in ROLE_STOP:
+        words.pop()
+    return words
+
+
+def nationality_in(role_words: list[str]) -> str:
+    """The country of a nationality inside a role, before its head ("former Lebanese MP")."""
+    for word in role_words:
+        if word.casefold().rstrip(".") in ROLE_HEADS:
+            return ""
+        if country := countries().get(name_key(POSSESSIVE.sub("", word)), ""):
+            return country
+    return ""
+
+
+def ends_in_role(role_words: list[str]) -> bool:
+    """Whether the words end in a role's head ("minister") or hold "head of"."""
+    lowered = [word.casefold().rstrip(".") for word in role_words]
+    return bool(lowered) and (
+        lowered[-1] in ROLE_HEADS
+        or any(
+            head in ROLE_HEADS and joiner in {"for", "of"}
+            for head, joiner in itertools.pairwise(lowered)
+        )
+    )

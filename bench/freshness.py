@@ -98,27 +98,35 @@ def drill(seconds: int, connections: int, db: str) -> dict:
             story.save()
             paths = ["/", region.get_absolute_url(), story.get_absolute_url()]
             readers = Readers(varnish.port, paths, connections)
-            purged_at = [time.monotonic()]  # purged_at[n]: when change n's save returned
-            deadline = time.monotonic() + seconds
-            while time.monotonic() < deadline:
-                time.sleep(1)
-                story.title = f"{HEADLINE} {len(purged_at)}"
-                story.save()
-                purged_at.append(time.monotonic())
+            purged_at = edit_every_second(story, seconds)
             readers.stop()
         finally:
             varnish.stop()
             server.stop()
+    return {"seconds": seconds, "connections": connections, "db": db} | summary(
+        readers.results, purged_at, seconds
+    )
 
+
+def edit_every_second(story, seconds: int) -> list[float]:
+    """The editor: a new headline a second (the pace of the drill, not a wait on anything);
+    when each change's save, and so its purge, returned."""
+    purged_at = [time.monotonic()]  # purged_at[n]: when change n's save returned
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        time.sleep(1)
+        story.title = f"{HEADLINE} {len(purged_at)}"
+        story.save()
+        purged_at.append(time.monotonic())
+    return purged_at
+
+
+def summary(results: list, purged_at: list[float], seconds: int) -> dict:
     def newest_purged(asked: float) -> int:
         return max((n for n, at in enumerate(purged_at) if at <= asked), default=0)
 
-    results = readers.results
     stale = [r for r in results if r[1] == 200 and r[2] < newest_purged(r[0])]
     return {
-        "seconds": seconds,
-        "connections": connections,
-        "db": db,
         "changes": len(purged_at) - 1,
         "requests": len(results),
         "requests_per_second": round(len(results) / seconds),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.contrib import admin
 from django.core.paginator import Paginator
-from django.db import connection
+from django.db import connection, models
 from django.db.models import Prefetch, QuerySet
 from django.http import HttpRequest
 from django.utils.functional import cached_property
@@ -109,39 +109,43 @@ class ProvenanceInline(admin.TabularInline):
 # -- list filters --------------------------------------------------------------------
 
 
-class CountryFilter(admin.SimpleListFilter):
+class LinkFilter(admin.SimpleListFilter):
+    """Articles linked to the chosen region or source, through a subquery on the link
+    table: a join would list an article once for each of its links."""
+
+    link_model: type[models.Model]
+    link_lookup: str
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet) -> QuerySet:
+        if self.value():
+            links = self.link_model.objects.filter(**{self.link_lookup: self.value()})
+            return queryset.filter(id__in=links.values("article_id"))
+        return queryset
+
+
+class CountryFilter(LinkFilter):
     """Regions by country: the place list would be thousands long."""
 
     title = "region"
     parameter_name = "region"
+    link_model = ArticleRegion
+    link_lookup = "region__code"
 
     def lookups(self, request, model_admin):
         return [(r.code, r.name) for r in Region.objects.countries().order_by("name")]
 
-    def queryset(self, request: HttpRequest, queryset: QuerySet) -> QuerySet:
-        if self.value():
-            return queryset.filter(
-                id__in=ArticleRegion.objects.filter(region__code=self.value()).values("article_id")
-            )
-        return queryset
 
-
-class SourceFilter(admin.SimpleListFilter):
+class SourceFilter(LinkFilter):
     title = "source"
     parameter_name = "source"
+    link_model = ArticleSource
+    link_lookup = "source__slug"
 
     def lookups(self, request, model_admin):
         return [
             (s.slug, str(s))
             for s in Source.objects.filter(article_links__isnull=False).distinct().order_by("name")
         ]
-
-    def queryset(self, request: HttpRequest, queryset: QuerySet) -> QuerySet:
-        if self.value():
-            return queryset.filter(
-                id__in=ArticleSource.objects.filter(source__slug=self.value()).values("article_id")
-            )
-        return queryset
 
 
 class CaptionFilter(admin.SimpleListFilter):

@@ -37,6 +37,12 @@ class NumberConverter(IdConverter):
 register_converter(IdConverter, "id")
 register_converter(NumberConverter, "number")
 
+
+def feed(route: str, feed_class: type, name: str):
+    """An Atom feed: GET and HEAD only, cached publicly like the pages it follows."""
+    return path(route, require_safe(cache_publicly(feed_class())), name=name)
+
+
 reader_patterns = [
     path("", views.home, name="home"),
     path("articles/<id:pk>/<slug:slug>/", views.article_detail, name="article-detail"),
@@ -64,36 +70,12 @@ reader_patterns = [
         coverage_views.organisation_detail,
         name="organisation-detail",
     ),
-    path(
-        "feeds/latest/",
-        require_safe(cache_publicly(feeds.LatestStoriesFeed())),
-        name="latest-feed",
-    ),
-    path(
-        "feeds/regions/<slug:slug>/",
-        require_safe(cache_publicly(feeds.RegionFeed())),
-        name="region-feed",
-    ),
-    path(
-        "feeds/threads/<id:pk>/",
-        require_safe(cache_publicly(feeds.ThreadFeed())),
-        name="thread-feed",
-    ),
-    path(
-        "feeds/people/<slug:slug>/",
-        require_safe(cache_publicly(feeds.PersonFeed())),
-        name="person-feed",
-    ),
-    path(
-        "feeds/organisations/<slug:slug>/",
-        require_safe(cache_publicly(feeds.OrganisationFeed())),
-        name="organisation-feed",
-    ),
-    path(
-        "feeds/sources/<slug:slug>/",
-        require_safe(cache_publicly(feeds.SourceFeed())),
-        name="source-feed",
-    ),
+    feed("feeds/latest/", feeds.LatestStoriesFeed, "latest-feed"),
+    feed("feeds/regions/<slug:slug>/", feeds.RegionFeed, "region-feed"),
+    feed("feeds/threads/<id:pk>/", feeds.ThreadFeed, "thread-feed"),
+    feed("feeds/people/<slug:slug>/", feeds.PersonFeed, "person-feed"),
+    feed("feeds/organisations/<slug:slug>/", feeds.OrganisationFeed, "organisation-feed"),
+    feed("feeds/sources/<slug:slug>/", feeds.SourceFeed, "source-feed"),
 ]
 
 urlpatterns = [

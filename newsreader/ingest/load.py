@@ -21,6 +21,7 @@ from newsreader import threads
 from newsreader.frontend_cache import keys_for_articles, purge
 from newsreader.ingest import bulk
 from newsreader.ingest.attribution import UNATTRIBUTED, Attribution, Manifests
+from newsreader.ingest.links import article_links
 from newsreader.ingest.merge import Merging
 from newsreader.ingest.outlets import Outlet, OutletDirectory
 from newsreader.ingest.parse import (
@@ -38,7 +39,6 @@ from newsreader.ingest.prepare import (
 )
 from newsreader.models import (
     Article,
-    ArticleSource,
     IngestedFile,
     Provenance,
     Region,
@@ -54,9 +54,6 @@ ATTEMPTS = 3
 # fewer are not worth a worker's start-up.
 FILES_FOR_WORKERS = 8
 MAX_WORKERS = 4
-# Link roles as the plain strings that insert_rows() writes.
-PHOTO_CREDIT = ArticleSource.Role.PHOTO_CREDIT.value
-CITED = ArticleSource.Role.CITED.value
 
 
 # A story of a file: its position in the file, the story, and what it says of itself.
@@ -344,19 +341,19 @@ class Ingester(Merging):
         )
 
     def _add_links(
-        self, rows: bulk.Rows, article_id: int, analysis: Analysis, credits: list[int | None]
+        self, rows: bulk.Rows, article_id: int, analysis: Analysis, credit_ids: list[int | None]
     ) -> None:
-        """An article's region and source links, from what its text says and its captions'
-        credits: the one place links are derived, for new stories and merged ones alike."""
-        finding = analysis.regions
-        rows.regions += [
-            (article_id, self.region_ids[key], key == finding.primary, None, False)
-            for key in finding.keys
-        ]
-        links = {(credit, PHOTO_CREDIT) for credit in credits if credit}
-        links |= {(self.source_ids[key], CITED) for key in analysis.cited}
-        links |= {(self._source_id(name), CITED) for name in analysis.new_agencies}
-        rows.sources += [(article_id, *link) for link in sorted(links)]
+        """The article's links (``links.article_links``), once any agency its text cites
+        that is not known yet has its Source."""
+        source_ids = self.source_ids
+        if analysis.new_agencies:
+            new = {name: self._source_id(name) for name in analysis.new_agencies}
+            source_ids = source_ids | new
+        regions, sources = article_links(
+            article_id, analysis, credit_ids, self.region_ids, source_ids
+        )
+        rows.regions += regions
+        rows.sources += sources
 
     # -- stories ----------------------------------------------------------------------
 

@@ -11,6 +11,7 @@ vcl 4.1;
 # Run: varnishd -a :80 -f /etc/varnish/newsreader.vcl -s malloc,256m   (docs/deploy.md)
 
 import std;
+import var;
 import xkey;
 
 backend app {
@@ -43,6 +44,9 @@ sub vcl_recv {
         if (!req.http.xkey-purge) {
             return (synth(400, "Name the keys to purge in an xkey-purge header."));
         }
+        # Pages being made at this moment may have read what the change replaced: they are
+        # not kept (vcl_backend_response). Set before the purge, so no fetch slips between.
+        var.global_set("purged_at", "" + std.time2real(now, 0.0));
         set req.http.n-gone = xkey.purge(req.http.xkey-purge);
         return (synth(200, "Purged " + req.http.n-gone + " objects"));
     }
@@ -135,6 +139,10 @@ sub vcl_hash {
     # Varnish's own vcl_hash follows: the URL and the host.
 }
 
+sub vcl_backend_fetch {
+    var.set_real("fetch_started", std.time2real(now, 0.0));
+}
+
 sub vcl_backend_response {
     # Only what the app marked public is kept; anything else is passed on once and not
     # stored (the app marks private, no-store and errors so).
@@ -142,6 +150,15 @@ sub vcl_backend_response {
         # Remembered as uncacheable for a while, so requests for it do not queue.
         set beresp.uncacheable = true;
         set beresp.ttl = 120s;
+        return (deliver);
+    }
+    # A purge came while this page was being made: the page may show what that change
+    # replaced, and the purge could not drop a page not yet stored. It goes to the readers
+    # who asked for it, and the next reader's request fetches it anew (any purge counts:
+    # rare beside reads, and a per-key record would be state to keep here).
+    if (var.get_real("fetch_started") <= std.real(var.global_get("purged_at"), 0.0)) {
+        set beresp.uncacheable = true;
+        set beresp.ttl = 1s;
         return (deliver);
     }
     # A background refresh that failed keeps the copy that is there.

@@ -27,6 +27,7 @@ THOROUGH_MODULES = {
     "test_ingest_progress",
     "test_scaleout",
     "test_varnish",
+    "test_varnish_purge",
 }
 
 

@@ -1,0 +1,122 @@
+"""deploy/varnish.vcl against a purge that races a page being made.
+
+A reader asks for a page; while the app is making it from the database as it was, an
+editor's change commits and its purge reaches Varnish. The purge finds nothing stored yet,
+and the page, once made, shows what the change replaced. Varnish must not keep it.
+
+The app's timing cannot be held still from outside, so here Varnish runs the project's VCL
+in front of a stand-in backend that makes its page only when the test lets it.
+"""
+
+from __future__ import annotations
+
+import shutil
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+
+from bench.serving import Answer, Varnish
+
+pytestmark = pytest.mark.varnish
+
+
+class Backend(ThreadingHTTPServer):
+    """Serves ``/page``: the text it holds when the request arrives, cacheable by a shared
+    cache and keyed ``front``. While ``holding``, a request waits for ``release``."""
+
+    daemon_threads = True
+
+    def __init__(self) -> None:
+        super().__init__(("127.0.0.1", 0), Handler)
+        self.text = "old"
+        self.holding = False
+        self.arrived = threading.Event()
+        self.release = threading.Event()
+        self.requests = 0
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.server_address[1]}"
+
+
+class Handler(BaseHTTPRequestHandler):
+    server: Backend
+
+    def do_GET(self) -> None:
+        if self.path == "/healthz/ready":
+            self.answer(b"ok", {"Cache-Control": "no-store"})
+            return
+        self.server.requests += 1
+        text = self.server.text  # read as the app reads the database: first
+        if self.server.holding:
+            self.server.arrived.set()
+            self.server.release.wait(timeout=20)
+        headers = {"Cache-Control": "public, max-age=0, s-maxage=300", "xkey": "front"}
+        self.answer(text.encode(), headers)
+
+    def answer(self, body: bytes, headers: dict[str, str]) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", "text/plain")
+        self.send_header("Content-Length", str(len(body)))
+        for name, value in headers.items():
+            self.send_header(name, value)
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args) -> None:
+        pass
+
+
+@pytest.fixture
+def backend():
+    server = Backend()
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield server
+    server.release.set()
+    server.shutdown()
+
+
+@pytest.fixture
+def varnish(backend, tmp_path, require_service):
+    if not shutil.which("varnishd"):
+        require_service("Varnish (varnishd, from the varnish and varnish-modules packages)")
+    proxy = Varnish(backend.url, tmp_path)
+    proxy.start()
+    yield proxy
+    proxy.stop()
+
+
+def purge(varnish: Varnish) -> None:
+    assert varnish.request("PURGE", "/", headers={"xkey-purge": "front"}).status == 200
+
+
+def test_a_page_made_while_a_purge_came_is_not_kept(backend, varnish):
+    backend.holding = True
+    answers: list[Answer] = []
+    reader = threading.Thread(target=lambda: answers.append(varnish.get("/page")))
+    reader.start()
+    assert backend.arrived.wait(timeout=10), "the page was never asked of the backend"
+    # The change commits, then its purge arrives while the old page is still being made.
+    backend.text = "new"
+    purge(varnish)
+    backend.holding = False
+    backend.release.set()
+    reader.join(timeout=20)
+    assert answers[0].text == "old"  # the reader who asked before the change
+
+    after = varnish.get("/page")
+    assert after.text == "new"
+    assert backend.requests == 2
+
+
+def test_pages_made_after_a_purge_are_kept_as_before(backend, varnish):
+    purge(varnish)
+    assert varnish.get("/page").text == "old"
+    backend.text = "new"
+    again = varnish.get("/page")
+    assert (again.text, again.hit) == ("old", True)
+    purge(varnish)
+    assert varnish.get("/page").text == "new"
+    assert backend.requests == 2

@@ -74,6 +74,12 @@ def export(**kwargs) -> list[dict]:
     return [json.loads(line) for line in out.getvalue().splitlines()]
 
 
+def html(response) -> str:
+    """A page's text, once it is sure to be a page (200)."""
+    assert response.status_code == 200, response.status_code
+    return response.content.decode()
+
+
 def ingest(*paths, **options) -> tuple[str, str]:
     out, err = StringIO(), StringIO()
     call_command("ingest", *map(str, paths), stdout=out, stderr=err, **options)

@@ -15,54 +15,35 @@ SQLITE_DROP_TRIGGERS = [
     """DROP TRIGGER IF EXISTS newsreader_caption_fts_delete""",
 ]
 
+def refresh(row):
+    """Inside a trigger: article ``row``'s index entry, put back from its title, captions
+    and body."""
+    return f"""  DELETE FROM newsreader_article_fts WHERE rowid = {row};
+  INSERT INTO newsreader_article_fts (rowid, title, captions, body)
+    SELECT a.id, a.title,
+           (SELECT group_concat(c.text, ' ') FROM newsreader_caption c WHERE c.article_id = a.id),
+           a.body
+      FROM newsreader_article a WHERE a.id = {row};"""
+
+
 SQLITE_TRIGGERS = [
-    """CREATE TRIGGER newsreader_article_fts_insert AFTER INSERT ON newsreader_article BEGIN
-  DELETE FROM newsreader_article_fts WHERE rowid = new.id;
-  INSERT INTO newsreader_article_fts (rowid, title, captions, body)
-    SELECT a.id, a.title,
-           (SELECT group_concat(c.text, ' ') FROM newsreader_caption c WHERE c.article_id = a.id),
-           a.body
-      FROM newsreader_article a WHERE a.id = new.id;
+    f"""CREATE TRIGGER newsreader_article_fts_insert AFTER INSERT ON newsreader_article BEGIN
+{refresh("new.id")}
 END""",
-    """CREATE TRIGGER newsreader_article_fts_update AFTER UPDATE OF title, body ON newsreader_article BEGIN
-  DELETE FROM newsreader_article_fts WHERE rowid = new.id;
-  INSERT INTO newsreader_article_fts (rowid, title, captions, body)
-    SELECT a.id, a.title,
-           (SELECT group_concat(c.text, ' ') FROM newsreader_caption c WHERE c.article_id = a.id),
-           a.body
-      FROM newsreader_article a WHERE a.id = new.id;
+    f"""CREATE TRIGGER newsreader_article_fts_update AFTER UPDATE OF title, body ON newsreader_article BEGIN
+{refresh("new.id")}
 END""",
     """CREATE TRIGGER newsreader_article_fts_delete AFTER DELETE ON newsreader_article BEGIN DELETE FROM newsreader_article_fts WHERE rowid = old.id; END""",
-    """CREATE TRIGGER newsreader_caption_fts_insert AFTER INSERT ON newsreader_caption BEGIN
-  DELETE FROM newsreader_article_fts WHERE rowid = new.article_id;
-  INSERT INTO newsreader_article_fts (rowid, title, captions, body)
-    SELECT a.id, a.title,
-           (SELECT group_concat(c.text, ' ') FROM newsreader_caption c WHERE c.article_id = a.id),
-           a.body
-      FROM newsreader_article a WHERE a.id = new.article_id;
+    f"""CREATE TRIGGER newsreader_caption_fts_insert AFTER INSERT ON newsreader_caption BEGIN
+{refresh("new.article_id")}
 END""",
-    """CREATE TRIGGER newsreader_caption_fts_update AFTER UPDATE ON newsreader_caption BEGIN
-  DELETE FROM newsreader_article_fts WHERE rowid = old.article_id;
-  INSERT INTO newsreader_article_fts (rowid, title, captions, body)
-    SELECT a.id, a.title,
-           (SELECT group_concat(c.text, ' ') FROM newsreader_caption c WHERE c.article_id = a.id),
-           a.body
-      FROM newsreader_article a WHERE a.id = old.article_id;
+    f"""CREATE TRIGGER newsreader_caption_fts_update AFTER UPDATE ON newsreader_caption BEGIN
+{refresh("old.article_id")}
 
-  DELETE FROM newsreader_article_fts WHERE rowid = new.article_id;
-  INSERT INTO newsreader_article_fts (rowid, title, captions, body)
-    SELECT a.id, a.title,
-           (SELECT group_concat(c.text, ' ') FROM newsreader_caption c WHERE c.article_id = a.id),
-           a.body
-      FROM newsreader_article a WHERE a.id = new.article_id;
+{refresh("new.article_id")}
 END""",
-    """CREATE TRIGGER newsreader_caption_fts_delete AFTER DELETE ON newsreader_caption BEGIN
-  DELETE FROM newsreader_article_fts WHERE rowid = old.article_id;
-  INSERT INTO newsreader_article_fts (rowid, title, captions, body)
-    SELECT a.id, a.title,
-           (SELECT group_concat(c.text, ' ') FROM newsreader_caption c WHERE c.article_id = a.id),
-           a.body
-      FROM newsreader_article a WHERE a.id = old.article_id;
+    f"""CREATE TRIGGER newsreader_caption_fts_delete AFTER DELETE ON newsreader_caption BEGIN
+{refresh("old.article_id")}
 END""",
 ]
 

@@ -1,6 +1,6 @@
 """An article's region and source links, from what its text says and its captions'
 credits: the one place links are derived, for new stories and merged ones alike. Pure: the
-ingest resolves names to ids first (``Ingester._link_ids``) and writes the rows after."""
+ingest resolves names to ids first (``Ingester._add_links``) and writes the rows after."""
 
 from __future__ import annotations
 

@@ -154,11 +154,12 @@ sub vcl_backend_response {
     }
     # A purge came while this page was being made: the page may show what that change
     # replaced, and the purge could not drop a page not yet stored. It goes to the readers
-    # who asked for it, and the next reader's request fetches it anew (any purge counts:
-    # rare beside reads, and a per-key record would be state to keep here).
+    # who asked before the purge and is not kept (ttl 0): those queued behind it since
+    # fetch it once more, together. Any purge counts: purges are rare beside reads, and a
+    # record per key would be state to keep here.
     if (var.get_real("fetch_started") <= std.real(var.global_get("purged_at"), 0.0)) {
         set beresp.uncacheable = true;
-        set beresp.ttl = 1s;
+        set beresp.ttl = 0s;
         return (deliver);
     }
     # A background refresh that failed keeps the copy that is there.

@@ -11,12 +11,14 @@ in front of a stand-in backend that makes its page only when the test lets it.
 from __future__ import annotations
 
 import shutil
+import subprocess
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
 from bench.serving import Answer, Varnish
+from tests.conftest import eventually
 
 pytestmark = pytest.mark.varnish
 
@@ -92,11 +94,27 @@ def purge(varnish: Varnish) -> None:
     assert varnish.request("PURGE", "/", headers={"xkey-purge": "front"}).status == 200
 
 
+def waiting(varnish: Varnish) -> int:
+    """How many requests Varnish has put to wait for a page another request is fetching."""
+    out = subprocess.run(
+        ["varnishstat", "-n", str(varnish.workdir), "-1", "-f", "MAIN.busy_sleep"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return int(out.split()[1])
+
+
+def read_in_background(varnish: Varnish, answers: list[Answer]) -> threading.Thread:
+    reader = threading.Thread(target=lambda: answers.append(varnish.get("/page")))
+    reader.start()
+    return reader
+
+
 def test_a_page_made_while_a_purge_came_is_not_kept(backend, varnish):
     backend.holding = True
     answers: list[Answer] = []
-    reader = threading.Thread(target=lambda: answers.append(varnish.get("/page")))
-    reader.start()
+    reader = read_in_background(varnish, answers)
     assert backend.arrived.wait(timeout=10), "the page was never asked of the backend"
     # The change commits, then its purge arrives while the old page is still being made.
     backend.text = "new"
@@ -109,6 +127,27 @@ def test_a_page_made_while_a_purge_came_is_not_kept(backend, varnish):
     after = varnish.get("/page")
     assert after.text == "new"
     assert backend.requests == 2
+
+
+def test_readers_who_waited_on_that_page_after_the_purge_get_the_new_one(backend, varnish):
+    backend.holding = True
+    first: list[Answer] = []
+    early = read_in_background(varnish, first)
+    assert backend.arrived.wait(timeout=10), "the page was never asked of the backend"
+    backend.text = "new"
+    purge(varnish)
+    # Asked after the purge, while the old page is still being made: Varnish queues them
+    # behind that fetch rather than asking the backend again for each.
+    later: list[Answer] = []
+    readers = [read_in_background(varnish, later) for _ in range(3)]
+    assert eventually(lambda: waiting(varnish) == 3, seconds=10)
+    backend.holding = False
+    backend.release.set()
+    for reader in [early, *readers]:
+        reader.join(timeout=20)
+    assert first[0].text == "old"
+    assert [answer.text for answer in later] == ["new"] * 3
+    assert backend.requests == 2  # the new page is made once for the three of them
 
 
 def test_pages_made_after_a_purge_are_kept_as_before(backend, varnish):

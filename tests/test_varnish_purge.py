@@ -111,40 +111,43 @@ def read_in_background(varnish: Varnish, answers: list[Answer]) -> threading.Thr
     return reader
 
 
-def test_a_page_made_while_a_purge_came_is_not_kept(backend, varnish):
+def change_while_the_old_page_is_made(
+    backend: Backend, varnish: Varnish
+) -> tuple[threading.Thread, list[Answer]]:
+    """A reader asks for the page; while the backend makes it from the old text, the
+    change commits and its purge arrives. The reader, and its answer once let go."""
     backend.holding = True
     answers: list[Answer] = []
     reader = read_in_background(varnish, answers)
     assert backend.arrived.wait(timeout=10), "the page was never asked of the backend"
-    # The change commits, then its purge arrives while the old page is still being made.
     backend.text = "new"
     purge(varnish)
+    return reader, answers
+
+
+def let_go(backend: Backend, *readers: threading.Thread) -> None:
     backend.holding = False
     backend.release.set()
-    reader.join(timeout=20)
-    assert answers[0].text == "old"  # the reader who asked before the change
+    for reader in readers:
+        reader.join(timeout=20)
 
-    after = varnish.get("/page")
-    assert after.text == "new"
+
+def test_a_page_made_while_a_purge_came_is_not_kept(backend, varnish):
+    reader, first = change_while_the_old_page_is_made(backend, varnish)
+    let_go(backend, reader)
+    assert first[0].text == "old"  # the reader who asked before the change
+    assert varnish.get("/page").text == "new"
     assert backend.requests == 2
 
 
 def test_readers_who_waited_on_that_page_after_the_purge_get_the_new_one(backend, varnish):
-    backend.holding = True
-    first: list[Answer] = []
-    early = read_in_background(varnish, first)
-    assert backend.arrived.wait(timeout=10), "the page was never asked of the backend"
-    backend.text = "new"
-    purge(varnish)
+    reader, first = change_while_the_old_page_is_made(backend, varnish)
     # Asked after the purge, while the old page is still being made: Varnish queues them
     # behind that fetch rather than asking the backend again for each.
     later: list[Answer] = []
     readers = [read_in_background(varnish, later) for _ in range(3)]
     assert eventually(lambda: waiting(varnish) == 3, seconds=10)
-    backend.holding = False
-    backend.release.set()
-    for reader in [early, *readers]:
-        reader.join(timeout=20)
+    let_go(backend, reader, *readers)
     assert first[0].text == "old"
     assert [answer.text for answer in later] == ["new"] * 3
     assert backend.requests == 2  # the new page is made once for the three of them

@@ -77,6 +77,8 @@ def test_api_articles_are_the_exports_canonical_json_with_absolute_urls(client, 
     exported = {article["id"]: article for article in export(base_url="http://testserver")}
     for article in data["results"]:
         assert article == exported[article["id"]]
+        # In the export's order of fields too (tests/test_export.py names that order).
+        assert list(article) == list(exported[article["id"]])
         assert article["url"].startswith("http://testserver/articles/")
 
 

@@ -134,6 +134,7 @@ class Article(models.Model):
 
     class DateSource(models.TextChoices):
         NONE = "", "Unknown"
+        DATELINE = "dateline", "Printed dateline"
         CAPTION = "caption", "Photo caption"
         BODY = "body", "Body text"
         EDITOR = "editor", "Editor"

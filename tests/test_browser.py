@@ -45,13 +45,12 @@ def test_date_archive_by_calendar(site, page):
     page.wait_for_url(re.compile(r"/archive/2026/2/2/$"))
     assert page.get_by_role("link", name=re.compile("Dozen People")).is_visible()
     check_page(page, "archive-day")
-    page.get_by_role("link", name="← 1 February 2026").click()
-    page.wait_for_url(re.compile(r"/archive/2026/2/1/$"))
-    assert page.get_by_role("link", name=re.compile("Morocco Evacuates")).is_visible()
-    page.get_by_role("link", name="← June 2025", exact=True).click()
-    page.wait_for_url(re.compile(r"/archive/2025/6/$"))
+    # The day before with stories: the Morocco story's caption date is its photo's.
+    page.get_by_role("link", name=re.compile(r"^← \d{1,2} June 2025$")).click()
+    page.wait_for_url(re.compile(r"/archive/2025/6/\d{1,2}/$"))
     page.goto(site + "/archive/undated/")
     assert page.get_by_role("link", name=re.compile("Paris Calls")).is_visible()
+    assert page.get_by_role("link", name=re.compile("Morocco Evacuates")).is_visible()
     check_page(page, "archive-undated")
 
 

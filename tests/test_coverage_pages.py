@@ -33,8 +33,9 @@ def many_in_one_thread(tmp_path, count: int, first: int = 0) -> None:
                 f"Tigris Flood Day {day + 1}: Mosul Levees Hold",
                 f"The Tigris in Mosul, {date:%d %B %Y} (AFP)",
                 (
-                    f"The Tigris flood in Mosul went on for a {day + 1}th day as levees held "
-                    "and engineers pumped water from flooded neighbourhoods.",
+                    # The body names the photo's day, so the caption's date is the story's.
+                    f"The Tigris flood in Mosul went on for a {day + 1}th day on {date:%A} as "
+                    "levees held and engineers pumped water from flooded neighbourhoods.",
                     "Iraqi Water Resources Minister Aoun Thiab said the levees on the Tigris "
                     "in Mosul would hold.",
                 ),

@@ -42,11 +42,58 @@ def test_the_first_date_in_the_text_wins():
     assert find_date("On 3 March 2026, after talks on 1 March 2026") == datetime.date(2026, 3, 3)
 
 
-def test_caption_date_comes_before_body_date():
+def test_a_caption_date_dates_the_story_when_the_body_puts_the_event_on_its_weekday():
+    # 1 February 2026 was a Sunday.
     date, source = publication_date(
-        ["Flooding, 01 February 2026."], ["On 11 March 2026 it rained."]
+        ["Flooding in Ksar el-Kebir, 01 February 2026."],
+        ["Rivers burst their banks on Sunday, officials said."],
     )
     assert (date, source) == (datetime.date(2026, 2, 1), "caption")
+
+
+def test_a_caption_date_on_another_weekday_is_the_photo_s_not_the_story_s():
+    assert publication_date(
+        ["Flooding in Ksar el-Kebir, 01 February 2026."],
+        ["Rivers burst their banks on Tuesday, officials said."],
+    ) == (None, "")
+
+
+def test_a_caption_date_needs_the_body_to_name_the_day():
+    assert publication_date(
+        ["Crowds in Tahrir Square, 25 January 2011."], ["Protests spread across Egypt."]
+    ) == (None, "")
+
+
+def test_a_caption_date_agrees_with_a_day_of_the_month_in_the_body():
+    date, source = publication_date(
+        ["Delegates in Muscat, 11 March 2026."], ["The talks opened on March 11 in Muscat."]
+    )
+    assert (date, source) == (datetime.date(2026, 3, 11), "caption")
+
+
+def test_a_printed_dateline_comes_before_everything():
+    dateline = datetime.date(2019, 11, 7)
+    date, source = publication_date(
+        ["Flooding, 01 February 2026."], ["On 11 March 2026 it rained."], dateline
+    )
+    assert (date, source) == (dateline, "dateline")
+
+
+def test_a_date_deep_in_the_body_is_background():
+    paragraphs = ["Talks resumed.", "Envoys met in Doha.", "The deal of 3 May 2025 still holds."]
+    assert publication_date([], paragraphs) == (None, "")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ten years since 5 June 2016, the families still wait.",
+        "The city marked the anniversary of the 5 June 2016 bombing.",
+        "Commemorations on 5 June 2026 recalled the victims.",
+    ],
+)
+def test_an_anniversary_sentence_never_dates_the_story(sentence):
+    assert publication_date([], [sentence]) == (None, "")
 
 
 def test_body_date_is_used_when_the_caption_has_none():

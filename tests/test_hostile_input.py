@@ -13,7 +13,8 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from newsreader.ingest.parse import IngestError, parse_stories
+from newsreader.ingest.pages import parse_stories
+from newsreader.ingest.parse import IngestError
 from newsreader.ingest.prepare import Analyser
 from newsreader.models import Article, IngestedFile
 

@@ -24,10 +24,12 @@ EXPECTED = {
         "2026-02-02",
     ),
     "Paris Calls on 50 Countries to Support Lebanese Army": ("LB", ["AFP"], None),
+    # The caption's 1 February (a Sunday) is the photo's day; the body reports Monday's
+    # evacuation, so the story states no date of its own.
     "Morocco Evacuates 50,000 as Flooding Threatens City After Weeks of Heavy Rain": (
         "MA",
         ["EPA"],
-        "2026-02-01",
+        None,
     ),
 }
 
@@ -299,7 +301,6 @@ def test_region_links_carry_their_articles_date_and_status_for_the_region_pages(
     links = ArticleRegion.objects.select_related("article")
     assert links.count() >= 8
     assert {link.published_on for link in links} >= {
-        datetime.date(2026, 2, 1),
         datetime.date(2026, 2, 2),
         None,
     }

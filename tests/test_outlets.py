@@ -2,7 +2,7 @@
 
 import pytest
 
-from newsreader.ingest.outlets import split_credit
+from newsreader.ingest.credits import is_placeholder, read_credit, split_credit
 
 
 @pytest.mark.parametrize(
@@ -59,6 +59,44 @@ from newsreader.ingest.outlets import split_credit
             "Feluccas on the Nile at Aswan (Getty Images)",
             ("Feluccas on the Nile at Aswan", "Getty Images", ""),
         ),
+        # The forms the publisher's own pages print.
+        ("A convoy near Marib (File Photo: SPA)", ("A convoy near Marib", "SPA", "")),
+        ("Smoke over Omdurman (File - Reuters)", ("Smoke over Omdurman", "Reuters", "")),
+        ("Traders in Erbil (Reuters).", ("Traders in Erbil", "Reuters", "")),
+        ("Cranes at the port of Mukalla REUTERS", ("Cranes at the port of Mukalla", "REUTERS", "")),
+        ("The governor tours Tabuk. SPA", ("The governor tours Tabuk.", "SPA", "")),
+        (
+            "Leaders pose in Ankara. REUTERS/Cem Oksuz/POOL",
+            ("Leaders pose in Ankara.", "REUTERS", "Cem Oksuz"),
+        ),
+        (
+            "The envoy lands in Tehran. Sputnik/Ivan Petrov/Handout via Reuters",
+            ("The envoy lands in Tehran.", "Reuters", "Ivan Petrov"),
+        ),
+        (
+            "The speaker receives the delegation /NNA",
+            ("The speaker receives the delegation", "NNA", ""),
+        ),
+        (
+            "A field hospital in Kassala - Asharq Al-Awsat",
+            ("A field hospital in Kassala", "Asharq Al-Awsat", ""),
+        ),
+        (
+            "A tanker at Ras Tanura (Saudi Ministry of Energy website)",
+            ("A tanker at Ras Tanura", "Saudi Ministry of Energy website", ""),
+        ),
+        ("Aid trucks at Kerem Shalom (AFP/File)", ("Aid trucks at Kerem Shalom", "AFP", "")),
+        ("A rally in Homs (SANA via AP)", ("A rally in Homs", "AP", "")),
+        (
+            "A clinic in Sanaa. Reuters file photo",
+            ("A clinic in Sanaa.", "Reuters", ""),
+        ),
+        ("Cadets march in Sanaa, AFP", ("Cadets march in Sanaa", "AFP", "")),
+        ("The envoy met with Reuters", ("The envoy met with Reuters", "", "")),
+        ("A source at the border told AFP.", ("A source at the border told AFP.", "", "")),
+        ("Roads in Lebanon and/or Syria", ("Roads in Lebanon and/or Syria", "", "")),
+        ("A man (left) talks", ("A man (left) talks", "", "")),
+        ("Talks in Cairo - Day Two", ("Talks in Cairo - Day Two", "", "")),
         # A slash inside a sentence is not a credit.
         ("Trade between the US/EU grows", ("Trade between the US/EU grows", "", "")),
         ("Votes split 50/50 in the chamber", ("Votes split 50/50 in the chamber", "", "")),
@@ -68,6 +106,29 @@ from newsreader.ingest.outlets import split_credit
 )
 def test_split_credit(line, expected):
     assert split_credit(line) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "file_photo"),
+    [
+        ("A convoy near Marib (File Photo: SPA)", True),
+        ("Smoke over Omdurman (File - Reuters)", True),
+        ("The president speaks in Cairo. (AFP file photo)", True),
+        ("A rally in Amman (file photo)", True),
+        ("Archive photo of the dam on the Blue Nile", True),
+        ("A clinic in Sanaa. Reuters file photo", True),
+        ("Smoke over Omdurman (Reuters)", False),
+        ("A profile of the files minister (AFP)", False),
+    ],
+)
+def test_a_file_or_archive_photo_is_marked(line, file_photo):
+    assert read_credit(line).file_photo is file_photo
+
+
+@pytest.mark.parametrize("text", ["N/A", "n/a", " None ", "-"])
+def test_a_placeholder_is_no_caption(text):
+    assert is_placeholder(text)
+    assert not is_placeholder("A view of Aden")
 
 
 @pytest.mark.parametrize(
@@ -106,6 +167,20 @@ def test_split_credit(line, expected):
         ("The Houthi-run SABA news agency said the port was hit.", ["saba"]),
         ("Israel's Army Radio reported the call-up.", ["army-radio"]),
         ("A senior official told the Guardian the deal was close.", ["guardian"]),
+        # The phrasings of the publisher's own pages.
+        ("Asharq Al-Awsat learned that the cabinet would meet.", ["asharq-al-awsat"]),
+        ("In an interview to Asharq Al-Awsat, the envoy said so.", ["asharq-al-awsat"]),
+        ("Asked by Asharq Al-Awsat about the talks, he declined.", ["asharq-al-awsat"]),
+        ("A source revealed to Asharq Al-Awsat that the plan stood.", ["asharq-al-awsat"]),
+        ("The forum, attended by Asharq Al-Awsat, closed on Monday.", ["asharq-al-awsat"]),
+        ("A Reuters report said the talks had stalled.", ["reuters"]),
+        ("An AFP correspondent saw smoke over the camp.", ["afp"]),
+        ("The envoy's remarks were quoted by TASS.", ["tass"]),
+        ("He ignored calls by The Associated Press for comment.", ["ap"]),
+        ("The army said the border was calm (SANA).", ["sana"]),
+        ("Army Spokesman to Asharq Al-Awsat: Marib Is Secure", ["asharq-al-awsat"]),
+        ("The minister told broadcaster France24 that talks went on.", ["france-24"]),
+        ("The Omani news agency (ONA) said the sultan received him.", ["ona"]),
     ],
 )
 def test_citations_are_recognised(outlets, sentence, cited):
@@ -124,6 +199,10 @@ def test_citations_are_recognised(outlets, sentence, cited):
         # A one-word name that is also a word counts only with its capital.
         "The boy's guardian said he had not come home.",
         "Prices rose, the economist said.",
+        # An outlet that is the story's subject is not its source.
+        "The Qatar News Agency (QNA) was hacked, officials said.",
+        "QNA was hacked on Tuesday.",
+        "Reuters journalists were among those at the scene.",
     ],
 )
 def test_mentions_that_do_not_cite_are_not_sources(outlets, sentence):

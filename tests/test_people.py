@@ -202,3 +202,53 @@ def test_a_headline_gives_no_people_but_its_organisations_count(finder):
 def test_organisations_are_found_under_their_usual_names(text, expected):
     finder = NameFinder(["Saudi Press Agency", "SPA"])
     assert sorted(finder.find("", [text]).organisations) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A title of office is not a person; the name after it is.
+        (
+            "Custodian of the Two Holy Mosques King Salman bin Abdulaziz received the envoy.",
+            [PersonMention("Salman bin Abdulaziz", "King", "")],
+        ),
+        # A rank after the office is not part of the role.
+        (
+            "Saudi Energy Minister Prince Abdulaziz bin Salman said output would rise.",
+            [PersonMention("Abdulaziz bin Salman", "Energy Minister", "SA")],
+        ),
+        # "counterpart" says who a person is to someone, not their office.
+        (
+            "Safadi met his Egyptian counterpart Badr Abdelatty in Amman.",
+            [PersonMention("Badr Abdelatty", "", "EG")],
+        ),
+        # Places are never people, whatever their words.
+        ("Investments Park said it would reopen its gates on Monday.", []),
+        ("Residents of Al Jadida told Reuters the water had receded.", []),
+        (
+            "Governor Fahd Ali opened the King Fahd Causeway lanes.",
+            [PersonMention("Fahd Ali", "Governor", "")],
+        ),
+    ],
+)
+def test_titles_ranks_and_places_are_not_people(finder, text, expected):
+    assert people(finder, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Coordination Framework, a bloc of Shiite parties, named its candidate.",
+            ["Coordination Framework"],
+        ),
+        ("Deputies of the Sovereignty Alliance walked out.", ["Sovereignty Alliance"]),
+        ("The National Salvation Front called a strike.", ["National Salvation Front"]),
+    ],
+)
+def test_blocs_alliances_and_fronts_are_organisations_by_their_shape(finder, text, expected):
+    assert finder.find("", [text]).organisations == expected
+
+
+def test_a_headline_s_capitals_make_no_organisation(finder):
+    assert finder.find("Opposition Front Rejects Deal", ["It said no."]).organisations == []

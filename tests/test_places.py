@@ -195,3 +195,21 @@ def test_a_venue_is_still_among_the_places_and_decides_when_nothing_else_does(re
     assert summit.primary == "egypt"
     host = regions_of("Oman's Sultan Hosts Talks in Muscat")
     assert host.primary == "oman"
+
+
+def test_the_headline_s_subject_wins_over_the_country_it_deals_with(gazetteer):
+    # A story about a pipeline between two countries is the one its headline's subject
+    # names first, even when the body names the other as often.
+    assert (
+        primary(
+            gazetteer,
+            "Iraq Says Oil Exports Through Türkiye Pipeline Will Resume",
+            [],
+            [
+                "The oil ministry said exports through the Kirkuk-Ceyhan pipeline in Türkiye "
+                "would resume next week.",
+                "Turkish officials in Ankara said the line was ready.",
+            ],
+        )
+        == "iraq"
+    )

@@ -3,7 +3,16 @@
 Only a full date (day, month and year) counts: "02 February 2026", "on 11 March 2026",
 "February 2, 2026", "2026-02-02". A weekday or a year-less "January 23" invents nothing.
 A date the text gives as background ("since 7 October 2023", "the 4 August 2020
-explosion", "the anniversary of 6 February 2023") is never the story's own.
+explosion", "the anniversary of 6 February 2023", "ten years since") is never the
+story's own.
+
+Where a story's date comes from, in order:
+
+1. the page's printed dateline ("Thursday, 7 November, 2019 - 07:45"), read by the layout;
+2. a photo caption's date, only when it is the reported event's day: the body's lead names
+   the same weekday ("on Monday") or the same day of the month. A caption's date is the
+   photo's: a file or archive photo, or a photo of another day, never dates the story;
+3. a full date in the body's lead (its first paragraphs).
 """
 
 from __future__ import annotations
@@ -33,6 +42,8 @@ _MONTHS = {
     )
     for name in names
 }
+# Month names and abbreviations, lower case -> 1-12 (the layouts' datelines read them too).
+MONTH_NUMBERS = _MONTHS
 _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
@@ -85,16 +96,64 @@ def _is_background(text: str, start: int, end: int) -> bool:
     return bool(_BACKGROUND_BEFORE.search(before) or _BACKGROUND_AFTER.match(after))
 
 
-def publication_date(
-    captions: Iterable[str], paragraphs: Iterable[str]
-) -> tuple[datetime.date | None, str]:
-    """(date, where it came from): the captions first, then the body; (None, '') if neither."""
-    for caption in captions:
-        date = find_date(caption)
+# A sentence about what happened years before: its dates are all background.
+_BACKGROUND_SENTENCE = re.compile(
+    r"\b(?:anniversar\w*|years?\s+(?:since|after|ago|on)|commemorat\w*|memorial)\b",
+    re.IGNORECASE,
+)
+_SENTENCES = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“‘'])")
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b", re.IGNORECASE)
+_DAY_OF_MONTH = [
+    re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?!\w)", re.IGNORECASE),
+    re.compile(rf"\b{_MONTH}\s+{_DAY}\b", re.IGNORECASE),
+]
+# The paragraphs that report the event; a date further down is background more often
+# than not.
+LEAD_PARAGRAPHS = 2
+
+
+def story_date(text: str) -> datetime.date | None:
+    """The first date of the text that is not background, sentence by sentence."""
+    for sentence in _SENTENCES.split(text):
+        if _BACKGROUND_SENTENCE.search(sentence):
+            continue
+        date = find_date(sentence)
         if date:
+            return date
+    return None
+
+
+def is_event_day(date: datetime.date, paragraphs: list[str]) -> bool:
+    """Whether the body's lead puts the reported event on this day: the first weekday it
+    names is the date's, or a day of the month it names is."""
+    lead = " ".join(paragraphs[:LEAD_PARAGRAPHS])
+    weekday = _WEEKDAY.search(lead)
+    if weekday:
+        return weekday[1].lower() == _WEEKDAYS[date.weekday()]
+    for pattern in _DAY_OF_MONTH:
+        for match in pattern.finditer(lead):
+            if int(match["day"]) == date.day and _MONTHS[match["month"].lower()] == date.month:
+                return True
+    return False
+
+
+def publication_date(
+    captions: Iterable[str],
+    paragraphs: Iterable[str],
+    dateline: datetime.date | None = None,
+) -> tuple[datetime.date | None, str]:
+    """(date, where it came from), in the order the module docstring gives; (None, '')
+    when the story states no date of its own. ``captions`` leaves out file photos."""
+    if dateline is not None:
+        return dateline, "dateline"
+    paragraphs = list(paragraphs)
+    for caption in captions:
+        date = story_date(caption)
+        if date and is_event_day(date, paragraphs):
             return date, "caption"
-    for paragraph in paragraphs:
-        date = find_date(paragraph)
+    for paragraph in paragraphs[:LEAD_PARAGRAPHS]:
+        date = story_date(paragraph)
         if date:
             return date, "body"
     return None, ""

@@ -9,7 +9,6 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.conf import settings
@@ -37,6 +36,7 @@ from newsreader.ingest.prepare import (
     StoredFile,
     prepare_files,
 )
+from newsreader.ingest.report import FileOutcome, IngestReport
 from newsreader.models import (
     Article,
     IngestedFile,
@@ -58,34 +58,6 @@ MAX_WORKERS = 4
 
 # A story of a file: its position in the file, the story, and what it says of itself.
 Entry = tuple[int, ParsedStory, Analysis]
-
-
-@dataclass
-class IngestReport:
-    files_read: int = 0
-    created: int = 0
-    merged: int = 0
-    unchanged: int = 0
-    failures: list[tuple[str, str]] = field(default_factory=list)
-
-    @property
-    def files_failed(self) -> int:
-        return len(self.failures)
-
-    def summary(self) -> str:
-        return (
-            f"{self.files_read} files read: {self.created} articles created, "
-            f"{self.merged} merged or updated, {self.unchanged} unchanged, "
-            f"{self.files_failed} files failed."
-        )
-
-
-@dataclass
-class FileOutcome:
-    created: int = 0
-    merged: int = 0
-    unchanged: int = 0
-    touched: set[int] = field(default_factory=set)  # the articles written
 
 
 def find_text_files(paths: Iterable[str | Path]) -> Iterator[Path]:
@@ -191,10 +163,16 @@ class Ingester(Merging):
         for path, future in prepared:
             report.files_read += 1
             try:
-                outcome = self.ingest_prepared(future.result(), manifests.for_file(path))
+                prepared_file = future.result()
+                outcome = self.ingest_prepared(prepared_file, manifests.for_file(path))
             except IngestError as error:
                 report.failures.append((str(path), str(error)))
             else:
+                report.doubtful += [
+                    (path.name, number)
+                    for number, (story, _) in enumerate(prepared_file.stories, start=1)
+                    if story.doubtful_start
+                ]
                 report.created += outcome.created
                 report.merged += outcome.merged
                 report.unchanged += outcome.unchanged

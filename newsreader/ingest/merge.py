@@ -63,9 +63,7 @@ class Merging:
         if not article.is_edited("captions"):
             self._add_captions(article, story)
         if not (article.is_edited("published_on") or article.date_source == "editor"):
-            self._date(
-                article, list(article.captions.values_list("text", flat=True)), article.paragraphs
-            )
+            self._date(article, story)
         if file.url or file.publisher_id:  # a file that says neither changes neither
             self._attribute(article)
         article.save()
@@ -157,8 +155,19 @@ class Merging:
                 self._attribute(article)
                 article.save(update_fields=["publisher", "original_url", "updated_at"])
 
-    def _date(self, article: Article, captions: list[str], paragraphs: list[str]) -> None:
-        article.published_on, article.date_source = publication_date(captions, paragraphs)
+    def _date(self, article: Article, story: ParsedStory) -> None:
+        """The date again from the whole. A printed dateline, the page's own, is kept over
+        anything the text suggests; of two copies' datelines the earlier, whichever came
+        first."""
+        datelines = [story.dateline] if story.dateline else []
+        if article.date_source == Article.DateSource.DATELINE:
+            datelines.append(article.published_on)
+        captions = article.captions.exclude(text__in=story.file_photos())
+        article.published_on, article.date_source = publication_date(
+            list(captions.values_list("text", flat=True)),
+            article.paragraphs,
+            min(datelines, default=None),
+        )
 
     def _derive_links(self, article: Article) -> None:
         """Regions and sources again, from the merged article's title, captions and body.

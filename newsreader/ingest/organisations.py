@@ -110,8 +110,34 @@ class Organisations:
             + r")(?![\p{L}\p{N}]|-\p{L})"
         )
 
-    def find(self, texts: list[str]) -> list[str]:
-        found: dict[str, None] = {}
+    # An organisation by its shape: capitalised words ending in a word that names a
+    # kind of organisation ("the Coordination Framework", "the Sovereignty Alliance").
+    _SHAPED = regex.compile(
+        r"(?<![\p{L}\p{N}-])(?P<name>(?:(?:\p{Lu}[\p{L}'’-]+|al-\p{Lu}\p{L}+)\s+"
+        r"(?:(?:of|for|the|and)\s+)?){1,4}"
+        r"(?:Alliance|Bloc|Coalition|Front|Movement|Framework|Party|Current|Gathering|Brigades?"
+        r"|Council))(?![\p{L}\p{N}]|-\p{L})"
+    )
+    # Words that start a sentence or a headline, never an organisation's name.
+    _NOT_FIRST = {"The", "A", "An", "In", "On", "At", "By", "For", "And", "But", "Its", "His"}
+
+    def shaped(self, texts: list[str]) -> list[str]:
+        """Organisations named by their shape and not in the reference list."""
+        names = []
+        for text in texts:
+            for match in self._SHAPED.finditer(text):
+                words = match["name"].split()
+                while words and words[0] in self._NOT_FIRST:
+                    words.pop(0)
+                name = " ".join(words)
+                if len(words) >= 2 and name not in self.canonical and name not in names:
+                    names.append(name)
+        return names
+
+    def find(self, texts: list[str], body: list[str] | None = None) -> list[str]:
+        """The organisations the texts name; ``body``, the texts read for organisations
+        by shape too (a headline's words are all capitalised)."""
+        found: dict[str, None] = dict.fromkeys(self.shaped(body or []))
         defined: dict[str, str] = {}
         for text in texts:
             for match in self._DEFINED.finditer(text):

@@ -1,121 +1,10 @@
-"""News organisations: photo credits in captions and sources cited in the text. Pure."""
+"""News organisations: sources cited in the text. Pure. (Photo credits: credits.py.)"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-
-# "… southern Gaza (AFP)", "… (EPA)", "… (Reuters)", "… (AP Photo/Name)", "(Photo by Name/Getty
-# Images)"
-_PAREN_CREDIT = re.compile(
-    r"\s*\((?:Photo(?::|\s+by)\s*)?(?P<credit>[^()]{2,60}?)\)\s*$", re.IGNORECASE
-)
-# "… treatment abroad. Photo: Abed Rahim Khatib/dpa", "Photo: dpa", "Photo by Name/AFP"
-_PHOTO_CREDIT = re.compile(
-    r"\s*Photo(?::|\s+by)\s*(?:(?P<photographer>[^/:()]{2,80}?)\s*/\s*)?(?P<credit>[^/:()]{2,60}?)\s*$"
-)
-# The wire services' own formats, without parentheses, at the end of a caption: the agency
-# first ("… Gaza City. REUTERS/Dawoud Abu Alkas", "EPA-EFE/MOHAMMED SABER"), or after a
-# full stop the photographer first ("… in Khartoum. Ebrahim Hamid/AFP").
-_AGENCY_FIRST = re.compile(
-    r"(?:^|\s)(?P<agency>[A-Za-z][\w.&-]{1,20}(?:\s+Photo)?)\s*/\s*(?P<photographer>[^/()]{2,60}?)\s*$"
-)
-_PHOTOGRAPHER_FIRST = re.compile(
-    r"(?:^|[.!?]\s+)(?P<photographer>[^/().!?]{2,60}?)\s*/\s*(?P<agency>[\w.&' -]{2,40}?)\s*$"
-)
-_CREDIT_WORD = re.compile(r"^[\w.&' -]+$")
-# Agencies and picture desks whose name can stand on either side of a photographer's; the
-# ones in the reference data are known too (OutletDirectory), but a caption is read alone.
-WIRE_NAMES = {
-    "ap", "afp", "reuters", "epa", "epa-efe", "efe", "dpa", "getty images", "anadolu",
-    "anadolu agency", "xinhua", "wam", "kuna", "spa", "sana", "qna", "mena", "ina", "irna",
-    "nna", "map", "aps", "apa images", "sopa images", "zuma press", "shutterstock",
-}  # fmt: skip
-# A caption's credit stands in its last characters. Only they are searched, so a line of
-# any length costs the same (searching a whole line is quadratic in a run of spaces).
-CREDIT_WINDOW = 200
-
-
-def split_credit(line: str) -> tuple[str, str, str]:
-    """Caption line -> (text, credit, photographer); credit is '' when the line has none.
-
-    The credit is the agency or picture desk; the photographer, when named, is a person.
-    """
-    line = line.strip()
-    offset = max(0, len(line) - CREDIT_WINDOW)
-    tail = line[offset:]
-    match = _PHOTO_CREDIT.search(tail)
-    if match and _CREDIT_WORD.match(match["credit"]):
-        credit, photographer = _orient(match["credit"], match["photographer"] or "")
-        return line[: offset + match.start()].strip(), credit, photographer
-    match = _PAREN_CREDIT.search(tail)
-    if match:
-        left, _, right = (part.strip() for part in match["credit"].rpartition("/"))
-        # "(Name/AFP)", "(AP Photo/Name)": which side is the agency is told by the names.
-        credit, photographer = _orient(right, left) if left else (_agency(right), "")
-        if _looks_like_credit(credit) and (not photographer or _looks_like_name(photographer)):
-            return line[: offset + match.start()].strip(), credit, photographer
-    for pattern in (_AGENCY_FIRST, _PHOTOGRAPHER_FIRST):
-        match = pattern.search(tail)
-        # Without parentheses, only a full name (two words or more) makes a credit.
-        photographer = match["photographer"] if match else ""
-        if match and _is_agency(match["agency"]) and _looks_like_name(photographer, words=2):
-            end = offset + match.start("agency" if pattern is _AGENCY_FIRST else "photographer")
-            return line[:end].strip(), _agency(match["agency"]), match["photographer"].strip()
-    return line, "", ""
-
-
-def _agency(name: str) -> str:
-    """ "AP Photo" -> "AP"; "AFP Photos" -> "AFP"."""
-    return re.sub(r"\s+Photos?$", "", name.strip())
-
-
-def _is_agency(name: str) -> bool:
-    """A name that can only be an agency's: a known wire, a name ending in "Photo", or one
-    word in capitals (REUTERS, EPA-EFE)."""
-    name = name.strip()
-    return (
-        name.casefold() in WIRE_NAMES
-        or _agency(name) != name
-        or (name.isupper() and " " not in name and len(re.sub(r"\W", "", name)) >= 2)
-    )
-
-
-def _orient(credit: str, photographer: str) -> tuple[str, str]:
-    """(agency, photographer) from the two sides of "A/B", whichever way round they came:
-    "Jane Doe/AFP" and "AP Photo/Jane Doe" both give the agency first."""
-    credit, photographer = credit.strip(), photographer.strip()
-    if photographer and _is_agency(photographer) and not _is_agency(credit):
-        credit, photographer = photographer, credit
-    return _agency(credit), photographer
-
-
-def _looks_like_credit(credit: str) -> bool:
-    """A parenthesis at the end of a caption is a credit when it is a short name."""
-    words = credit.split()
-    return (
-        bool(_CREDIT_WORD.match(credit))
-        and 1 <= len(words) <= 5
-        and all(word[0].isupper() or (word.islower() and len(word) <= 4) for word in words)
-        and not credit.isdigit()
-    )
-
-
-# Lower-case words a name may hold ("Ahmad al-Rubaye", "Omar bin Ali", "Lucas de Oliveira").
-_NAME_PARTICLES = re.compile(r"^(?:al|el|bin|ibn|bint|abu|de|da|di|du|van|von|der|la|le)(?:-\w+)?$")
-
-
-def _looks_like_name(name: str, words: int = 1) -> bool:
-    """A person's name as credits print it: one to five capitalised words ("Jane Doe",
-    "MOHAMMED SABER", "Abed Rahim Khatib", "Ahmad al-Rubaye")."""
-    parts = name.split()
-    return (
-        words <= len(parts) <= 5
-        and bool(_CREDIT_WORD.match(name))
-        and parts[0][0].isupper()
-        and all(part[0].isupper() or _NAME_PARTICLES.match(part) for part in parts)
-    )
 
 
 @dataclass(frozen=True)
@@ -127,8 +16,11 @@ class Outlet:
 # Words just before a name that say the text cites it.
 _CITE_BEFORE = re.compile(
     r"(?:\btold|\baccording\s+to|\bcarried\s+by|\bpublished\s+by|\breported\s+by|\bquoted\s+by"
-    r"|\bcited\s+by|\bquoting|\binterview\s+with|\bspeaking\s+to|\bstatement\s+to|\bsaid\s+to"
-    r"|\bremarks\s+to|\bspoke\s+to|\btalking\s+to|\bcomments\s+to|\bconfirmed\s+to"
+    r"|\bcited\s+by|\bquoting|\binterviews?\s+(?:with|to|by|on|for)|\bspeaking\s+to"
+    r"|\bstatements?\s+to|\bsaid\s+to|\bremarks\s+to|\bspoke\s+to|\btalking\s+to|\bcomments\s+to"
+    r"|\bconfirmed\s+to|\brevealed\s+to|\bexplained\s+to|\bdisclosed\s+to|\breported\s+to"
+    r"|\basked\s+by|\battended\s+by|\bcalls?\s+(?:made\s+)?by|\bquestions?\s+(?:from|by)"
+    r"|\bcontacted\s+by|\bobtained\s+by|\breviewed\s+by|\bseen\s+by"
     r"|\breport\s+by|\breport\s+in|\breports\s+by|\bnews\s+agency|\bstate\s+(?:tv|television|media)"
     r"|\bbroadcaster|\bnewspaper|\bdaily|\bchannel)"
     r"(?:\s+(?:the|a|an|state|official|news|agency|daily|newspaper|broadcaster|channel|tv|"
@@ -140,11 +32,30 @@ _CITE_BEFORE = re.compile(
 # reported", "Reuters' correspondent").
 _CITE_AFTER = re.compile(
     r"^(?:\s*\([A-Z]{2,6}\))?(?:['’]s?\s+(?:report|correspondent|reporter)|"
+    r"\s+(?:report|reports|correspondent|reporter|learned|learnt|has\s+learned|obtained|"
+    r"reviewed)|"
     r"(?:\s+(?:news|agency|newspaper|daily|channel|tv|television|website))*"
     r"\s+(?:reported|reports|said|says|quoted|cited|published|carried|showed|aired|"
     r"broadcast|wrote|added))\b",
     re.IGNORECASE,
 )
+# A name in parentheses closing a sentence cites it: "…, the ministry said (SANA)."
+_CITE_PARENTHESIS = re.compile(r"(?:[a-z\d,.;:!?\"”’]\s*)\($")
+_CLOSE_PARENTHESIS = re.compile(r"^\)\s*(?:[.,;:]|$)")
+
+
+def _cites(paragraph: str, start: int, end: int) -> bool:
+    """Whether the name at paragraph[start:end] is cited, by the words around it."""
+    before = paragraph[max(0, start - 80) : start]
+    after = paragraph[end : end + 40]
+    if before.endswith("(") and after.startswith(")"):
+        # "the Omani news agency (ONA) said": what follows the parenthesis says it.
+        if _CITE_AFTER.match(after[1:]):
+            return True
+        return bool(_CITE_PARENTHESIS.search(before) and _CLOSE_PARENTHESIS.match(after))
+    if after.startswith(":") and re.search(r"\bto\s*$", before):
+        return True  # a headline's "Minister to Asharq Al-Awsat: …"
+    return bool(_CITE_BEFORE.search(before) or _CITE_AFTER.match(after))
 
 
 class OutletDirectory:
@@ -185,9 +96,7 @@ class OutletDirectory:
                 short = match["short"] or ""
                 if self.resolve(name) or (short and self.resolve(short)):
                     continue
-                before = paragraph[max(0, match.start() - 80) : match.start()]
-                after = paragraph[match.end() : match.end() + 40]
-                if (_CITE_BEFORE.search(before) or _CITE_AFTER.match(after)) and name not in found:
+                if _cites(paragraph, match.start(), match.end()) and name not in found:
                     found.append(name)
         return found
 
@@ -198,9 +107,7 @@ class OutletDirectory:
             return found
         for paragraph in paragraphs:
             for match in self._names.finditer(paragraph):
-                before = paragraph[max(0, match.start() - 80) : match.start()]
-                after = paragraph[match.end() : match.end() + 40]
-                if _CITE_BEFORE.search(before) or _CITE_AFTER.match(after):
+                if _cites(paragraph, match.start(), match.end()):
                     key = self.resolve(match.group())
                     if key and key not in found:
                         found.append(key)

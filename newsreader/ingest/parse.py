@@ -1,23 +1,12 @@
-"""Scraped page text -> parsed stories. Pure: no database, no files.
+"""Scraped text: decoding, cleaning, and the parsed story. Pure: no database, no files.
 
-A multi-story page repeats each story's header, and the scrape left its marks::
-
-    Title
-    Caption (AFP)
-    Caption (AFP)
-    TT
-    Title
-    Caption (AFP)
-    Caption (AFP)
-    First paragraph
-    ...
-
-A body-only page has no header: one paragraph per line.
+Reading a page's lines into stories is pages.py's; the layouts it knows are layouts.py's.
 """
 
 from __future__ import annotations
 
 import codecs
+import datetime
 import functools
 import hashlib
 import re
@@ -25,8 +14,6 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from charset_normalizer import from_bytes
-
-from newsreader.ingest.outlets import split_credit
 
 
 class IngestError(Exception):
@@ -38,6 +25,7 @@ class ParsedCaption:
     text: str
     credit: str = ""
     photographer: str = ""
+    file_photo: bool = False  # its date is the photo's, never the story's
 
 
 @dataclass
@@ -45,6 +33,14 @@ class ParsedStory:
     title: str
     paragraphs: list[str]
     captions: list[ParsedCaption] = field(default_factory=list)
+    dateline: datetime.date | None = None  # the page's printed date
+    layout: str = ""  # the name of the layout the page was read with
+    # The story starts where a page may or may not have started: kept apart from the one
+    # before it, and counted in the ingest's summary.
+    doubtful_start: bool = False
+
+    def file_photos(self) -> list[str]:
+        return [caption.text for caption in self.captions if caption.file_photo]
 
     @property
     def has_title(self) -> bool:
@@ -65,15 +61,12 @@ class ParsedStory:
         return text_key(self.title)[:TITLE_KEY_LENGTH]
 
 
-SCRAPE_MARKERS = {"TT"}
 # A line this long is a paragraph, never a title; a title made from a story's first words
 # is cut to it too (Article.title holds 300 characters).
 MAX_TITLE_LENGTH = 250
 TITLE_KEY_LENGTH = 300  # Article.title_key's column
 # Provenance.story_index is a small integer: a file may hold at most this many stories.
 MAX_STORIES_PER_FILE = 32_767
-# How far (in non-blank lines) a title's repetition may stand from the title.
-HEADER_WINDOW = 8
 
 _BOMS = [
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -192,90 +185,6 @@ def body_fingerprint(paragraphs: list[str]) -> str:
     return hashlib.sha256(text_key(" ".join(paragraphs)).encode()).hexdigest()
 
 
-def parse_stories(text: str) -> list[ParsedStory]:
-    """Split a scraped page into stories; IngestError when it holds none."""
-    lines = [
-        clean_line(line) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    ]
-    units = [line for line in lines if line and line not in SCRAPE_MARKERS]
-    if not units:
-        raise IngestError("no story text was found (only blank or scrape-marker lines)")
-
-    stories: list[ParsedStory] = []
-    paragraphs: list[str] = []
-    index = 0
-    current: ParsedStory | None = None
-    while index < len(units):
-        header = _read_header(units, index)
-        if header is None:
-            paragraphs.append(units[index])
-            index += 1
-            continue
-        title, captions, index = header
-        if current is not None or paragraphs:
-            stories.append(_finish(current, paragraphs))
-        current = ParsedStory(title=title, paragraphs=[], captions=captions)
-        paragraphs = []
-    stories.append(_finish(current, paragraphs))
-    stories = [story for story in stories if story.paragraphs]
-    if not stories:
-        raise IngestError("a title was found but no story text under it")
-    if len(stories) > MAX_STORIES_PER_FILE:
-        raise IngestError(
-            f"the file holds {len(stories):,} stories, over the {MAX_STORIES_PER_FILE:,} one "
-            "file can hold; split it into smaller files"
-        )
-    return stories
-
-
-def _finish(story: ParsedStory | None, paragraphs: list[str]) -> ParsedStory:
-    if story is None:
-        story = ParsedStory(title="", paragraphs=[])
-    story.paragraphs = _drop_adjacent_repeats(paragraphs)
-    return story
-
-
-def _drop_adjacent_repeats(items: list[str]) -> list[str]:
-    kept: list[str] = []
-    for item in items:
-        if not kept or kept[-1] != item:
-            kept.append(item)
-    return kept
-
-
-def _read_header(units: list[str], start: int) -> tuple[str, list[ParsedCaption], int] | None:
-    """If a story header starts at ``start``, return (title, captions, next index)."""
-    title = units[start]
-    # Headlines are short and do not end like a sentence.
-    if len(title) > MAX_TITLE_LENGTH or ends_like_a_sentence(title):
-        return None
-    window = units[start + 1 : start + 1 + HEADER_WINDOW]
-    if title not in window:
-        return None
-    repeat = start + 1 + window.index(title)
-    between = units[start + 1 : repeat]
-    if not between:
-        # "Title / Title": a repeated caption looks the same, but captions carry a credit.
-        if split_credit(title)[1] or ends_like_a_sentence(title):
-            return None
-    elif not all(
-        split_credit(line)[1] or _next_to_itself(between, i) for i, line in enumerate(between)
-    ):
-        # Between a title and its repetition stand only captions: credited, or repeated
-        # line after line as the scrape repeats them.
-        return None
-    caption_lines = _drop_adjacent_repeats(between)
-    index = repeat + 1
-    # The repetition carries the captions again; skip them.
-    while index < len(units) and units[index] in caption_lines:
-        index += 1
-    captions = []
-    for line in dict.fromkeys(caption_lines):
-        text, credit, photographer = split_credit(line)
-        captions.append(ParsedCaption(text=text, credit=credit, photographer=photographer))
-    return title, captions, index
-
-
 # A last word that ends in a full stop without ending a sentence: initials ("U.N.",
 # "U.A.E.", "J."), and the abbreviations headlines use ("St.", "Gen.", "Co.").
 _ABBREVIATION = re.compile(
@@ -288,12 +197,6 @@ def ends_like_a_sentence(line: str) -> bool:
     """Whether a line ends as a sentence does, which a headline does not ("Talks Stall"
     and "Sudan Signs Deal With U.N." are headlines; "Talks stalled." is not)."""
     return line.endswith(".") and not _ABBREVIATION.search(line)
-
-
-def _next_to_itself(lines: list[str], index: int) -> bool:
-    return (index > 0 and lines[index - 1] == lines[index]) or (
-        index + 1 < len(lines) and lines[index + 1] == lines[index]
-    )
 
 
 def provisional_title(paragraphs: list[str], max_words: int = 12) -> str:

@@ -24,11 +24,13 @@ import regex
 
 from newsreader.ingest.countries import countries
 from newsreader.ingest.name_words import (
+    ARABIC_ARTICLES,
     ARTICLES,
     HONORIFICS,
     MAX_ROLE_WORDS,
     NOT_NAME_WORDS,
     PARTICLES,
+    PLACE_WORDS,
     ROLE_HEADS,
     ROLE_STOP,
     SPEECH,
@@ -40,11 +42,13 @@ from newsreader.ingest.organisations import ORGANISATIONS, Organisations
 from newsreader.ingest.roles import (
     LETTER,
     POSSESSIVE,
+    RELATIVE_ROLES,
     Token,
     ends_in_role,
     is_verb_like,
     nationality_in,
     role_object,
+    whole_role,
     words_after_comma,
 )
 
@@ -83,7 +87,7 @@ class NameFinder:
         # Vote"): its people are read in the body, its organisations in it too.
         organisations = [
             name
-            for name in self.organisations.find([title, *texts] if title else texts)
+            for name in self.organisations.find([title, *texts] if title else texts, texts)
             if name_key(name) not in self.not_names
         ]
         org_keys = {name_key(name) for name in organisations} | self.organisations.keys
@@ -206,7 +210,16 @@ class NameFinder:
 
     def _is_a_name(self, name: str, org_keys: set[str]) -> bool:
         key = name_key(name)
-        return key not in org_keys and key not in self.not_names and key not in countries()
+        words = key.split()
+        return (
+            key not in org_keys
+            and key not in self.not_names
+            and key not in countries()
+            # "Investments Park", "King Fahd Causeway": a place, whatever its words
+            and words[-1] not in PLACE_WORDS
+            # "Al Jadida": a person's name opens with a given name, not an article
+            and not (len(words) == 2 and words[0] in ARABIC_ARTICLES)
+        )
 
     def _introduced(
         self, tokens: list[Token], start: int, end: int, name: str
@@ -253,6 +266,11 @@ class NameFinder:
         country = country or nationality_in(role_words)
         if not ends_in_role(role_words):
             return "", country if role_words == [] and honorific else "", honorific
+        role_words = whole_role(role_words)
+        if role_words[-1].casefold() in RELATIVE_ROLES:
+            # "his Egyptian counterpart Badr Abdelatty": a person, whose role the words
+            # do not say.
+            return "", country, True
         return " ".join(role_words), country, honorific
 
     def _role_words_before(self, tokens: list[Token], start: int) -> list[Token]:

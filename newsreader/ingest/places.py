@@ -197,7 +197,12 @@ class Gazetteer:
 
     def find(self, title: str, captions: Iterable[str], paragraphs: Iterable[str]) -> RegionFinding:
         found: list[tuple[list[Place], bool, bool, int]] = []
-        found += [(*m, TITLE_WEIGHT) for m in self.mentions(title, title_case=True)]
+        in_title = self.mentions(title, title_case=True)
+        # A headline's first place is most often its subject ("Iraq Says Exports Through
+        # Türkiye Pipeline to Resume"): it weighs twice as much as the others.
+        found += [
+            (*m, TITLE_WEIGHT * (2 if i == 0 and not m[2] else 1)) for i, m in enumerate(in_title)
+        ]
         for caption in captions:
             found += [(*m, CAPTION_WEIGHT) for m in self.mentions(caption)]
         for paragraph in paragraphs:

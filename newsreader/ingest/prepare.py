@@ -21,7 +21,8 @@ from pathlib import Path
 
 from newsreader.ingest.dates import publication_date
 from newsreader.ingest.outlets import OutletDirectory
-from newsreader.ingest.parse import IngestError, ParsedStory, decode, parse_stories
+from newsreader.ingest.pages import parse_stories
+from newsreader.ingest.parse import IngestError, ParsedStory, decode
 from newsreader.ingest.places import Gazetteer, RegionFinding
 
 # Files handed to the workers ahead of the writer, per worker: enough to keep them busy,
@@ -71,17 +72,33 @@ class Analyser:
         # The keys the writer matches stories on, worked out here and carried with them.
         story.body_fingerprint, story.title_key  # noqa: B018
         return self.analyse_text(
-            story.title, [caption.text for caption in story.captions], story.paragraphs
+            story.title,
+            [caption.text for caption in story.captions],
+            story.paragraphs,
+            dated_captions=[c.text for c in story.captions if not c.file_photo],
+            dateline=story.dateline,
         )
 
-    def analyse_text(self, title: str, captions: list[str], paragraphs: list[str]) -> Analysis:
+    def analyse_text(
+        self,
+        title: str,
+        captions: list[str],
+        paragraphs: list[str],
+        *,
+        dated_captions: list[str] | None = None,
+        dateline: datetime.date | None = None,
+    ) -> Analysis:
         """What a story's text says of where, when and whom it cites: for a story as it
-        is read, and for a stored one after a merge."""
-        published_on, date_source = publication_date(captions, paragraphs)
+        is read, and for a stored one after a merge. A file photo's caption
+        (``dated_captions`` leaves it out) never dates the story."""
+        published_on, date_source = publication_date(
+            captions if dated_captions is None else dated_captions, paragraphs, dateline
+        )
         return Analysis(
             regions=self.regions(title, captions, paragraphs),
-            cited=self.outlets.cited_in([*captions, *paragraphs]),
-            new_agencies=self.outlets.new_agencies_cited([*captions, *paragraphs]),
+            # A caption's credit is the photo's; only the headline and the body cite.
+            cited=self.outlets.cited_in([title, *paragraphs]),
+            new_agencies=self.outlets.new_agencies_cited(paragraphs),
             published_on=published_on,
             date_source=date_source,
         )

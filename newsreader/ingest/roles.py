@@ -93,6 +93,25 @@ def nationality_in(role_words: list[str]) -> str:
     return ""
 
 
+# Titles of rank that follow an office before a name ("Energy Minister Prince Abdulaziz"):
+# the office is the role.
+RANKS = {"prince", "princess", "sheikh", "sheikha", "king", "emir", "sultan", "sayyed", "sayyid"}
+# Words that say who a person is to someone else, not what office they hold.
+RELATIVE_ROLES = {"counterpart", "counterparts", "partner", "partners"}
+
+
+def whole_role(role_words: list[str]) -> list[str]:
+    """The office without a rank after it: "Energy Minister Prince" -> "Energy Minister"."""
+    words = list(role_words)
+    while (
+        len(words) > 1
+        and words[-1].casefold().rstrip(".") in RANKS
+        and any(word.casefold().rstrip(".") in ROLE_HEADS - RANKS for word in words[:-1])
+    ):
+        words.pop()
+    return words
+
+
 def ends_in_role(role_words: list[str]) -> bool:
     """Whether the words end in a role's head ("minister") or hold "head of"."""
     lowered = [word.casefold().rstrip(".") for word in role_words]

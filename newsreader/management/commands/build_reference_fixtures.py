@@ -231,7 +231,7 @@ SOURCES = [
     ("Press TV", "Press TV", "broadcaster", []),
     ("Islamic Republic of Iran Broadcasting", "IRIB", "broadcaster", []),
     ("TRT", "TRT", "broadcaster", ["TRT World", "TRT Haber"]),
-    ("France 24", "France 24", "broadcaster", []),
+    ("France 24", "France 24", "broadcaster", ["France24"]),
     ("Deutsche Welle", "DW", "broadcaster", []),
     ("Channel 13", "Channel 13", "broadcaster", ["Israel's Channel 13"]),
     ("Channel 14", "Channel 14", "broadcaster", ["Israel's Channel 14"]),

@@ -16,8 +16,9 @@ from newsreader.ingest.attribution import (
     check_publisher,
     check_url,
 )
-from newsreader.ingest.load import Ingester, IngestReport
+from newsreader.ingest.load import Ingester
 from newsreader.ingest.parse import IngestError
+from newsreader.ingest.report import IngestReport
 from newsreader.models import Article
 
 

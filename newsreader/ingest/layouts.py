@@ -1,0 +1,271 @@
+"""How news sites' pages look once scraped to text: one declarative entry per layout. Pure.
+
+Each entry lists, as regular expressions matched against a whole (cleaned) line, the lines
+of a page that are not the story: the banner a page opens with, the browser title bar that
+carries the headline, menus and widgets, the printed dateline, the byline, and the lines
+from which the rest of a page is boilerplate (an author box, "Read More ..."). The reader
+(pages.py) knows nothing of any site: a new layout is a new entry here, with a test story
+in its structure (tests/test_layouts.py), never a new branch in the code.
+
+docs/layouts.md lists the real pages each entry was drawn from.
+"""
+
+from __future__ import annotations
+
+import datetime
+import enum
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from newsreader.ingest.dates import MONTH_NUMBERS
+
+
+@dataclass(frozen=True)
+class Layout:
+    name: str
+    publisher: str = ""  # whose pages these are; "" for the generic layout
+    # Lines that open a page: a new story starts there. Dropped.
+    banners: tuple[str, ...] = ()
+    # The browser's title line, which holds the headline: "(?P<title>…) | Site". A new
+    # story starts there unless a banner just opened one.
+    title_bars: tuple[str, ...] = ()
+    # Menus, labels and widgets: dropped wherever they stand.
+    chrome: tuple[str, ...] = ()
+    # A line dropped only right after a widget ("20" after the text-size widget's "TT").
+    after_widget: tuple[str, ...] = ()
+    # Lines that say the next line is a photo caption ("Caption:", "Media ID: 55278875").
+    caption_labels: tuple[str, ...] = ()
+    # The page's printed date, with named groups day, month (a name) and year.
+    datelines: tuple[str, ...] = ()
+    # Whether the photo caption stands right after the dateline.
+    caption_after_dateline: bool = False
+    # "City - Author", or the desk's name: read in a page's header only. Dropped.
+    bylines: tuple[str, ...] = ()
+    # Section names printed above a headline: read in a page's header only. Dropped.
+    sections: tuple[str, ...] = ()
+    # The first line of what follows the story (an author box, a rail): the page's
+    # remaining lines are dropped.
+    footers: tuple[str, ...] = ()
+    # A line that shows the page is a list of stories (a writer's page), not a story.
+    listings: tuple[str, ...] = ()
+
+
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_MONTH = r"(?P<month>[A-Z][a-z]+)"
+
+ASHARQ_AL_AWSAT = Layout(
+    # english.aawsat.com since about 2020: Title / caption ×2 / TT [/ 20] / Title /
+    # caption ×2 / body. The repeated title, not the widget, marks the header (some copies
+    # have no TT); the reader finds it by shape.
+    name="asharq-al-awsat",
+    publisher="Asharq Al-Awsat",
+    chrome=("TT",),
+    after_widget=(r"\d{1,3}",),
+    listings=(r"Writer Articles", r"Editor selections", r"Latest World News: .*", r"Editor Picks"),
+)
+
+ASHARQ_AL_AWSAT_2016 = Layout(
+    # aawsat.com/english, about 2016-2020, and its AMP copies: banner / [section] /
+    # Title / Title / dateline / caption / [City - Author] / body.
+    name="asharq-al-awsat-2016",
+    publisher="Asharq Al-Awsat",
+    banners=(
+        r"Asharq Al-awsat English Middle-east and International News and Opinion from "
+        r"Asharq Al-awsat Newspaper",
+    ),
+    datelines=(
+        rf"(?:{_WEEKDAY},?\s+)?(?P<day>\d{{1,2}})\s+{_MONTH},?\s+(?P<year>\d{{4}})"
+        r"(?:\s*[-–]\s*\d{1,2}:\d{2})?",
+    ),
+    caption_after_dateline=True,
+    bylines=(
+        r"Asharq Al-Awsat",
+        r"[A-Z][\w'’.]+(?: [A-Z][\w'’.]+){0,2} [-–] "
+        r"[A-Z][\w'’.-]+(?: (?:al-|bin |[A-Z])[\w'’.-]*){0,4}",
+    ),
+    sections=tuple(
+        [
+            "Middle East",
+            "Arab World",
+            "World",
+            "Gulf",
+            "Economy",
+            "Business",
+            "Sports",
+            "Sport",
+            "Culture",
+            "Culture & Arts",
+            "Art & Culture",
+            "Lifestyle",
+            "Varieties",
+            "Opinion",
+            "Features",
+            "Interviews",
+            "Iran",
+            "Technology",
+            "Tech",
+            "Health",
+            "Science",
+            "Media",
+            "Investigations",
+            "Books",
+        ]
+    ),
+    footers=(r"Read More ?(?:\.\.\.|…)?",),
+    listings=(r"Writer Articles",),
+)
+
+ASHARQ_AL_AWSAT_ARCHIVE = Layout(
+    # eng-archive.aawsat.com, 2005-2017: banner / "Title | ASHARQ AL-AWSAT English Archive"
+    # / Select Page / [Media ID] / [Caption:] / caption ×1-3 / "City, Asharq Al-Awsat— …"
+    # / … / [author box].
+    name="asharq-al-awsat-archive",
+    publisher="Asharq Al-Awsat",
+    banners=(r"Middle-east Arab News Opinion \| Asharq Al-awsat",),
+    title_bars=(
+        r"(?P<title>.+?)\s+[|–-]\s+ASHARQ AL-AWSAT English Archive(?:\s+2005\s*-\s*2017)?",
+    ),
+    chrome=(r"Select Page",),
+    caption_labels=(r"Caption:", r"Media ID: ?\d+"),
+    footers=(
+        r"Asharq Al-Awsat English",
+        r"(?:<em>)?Asharq Al-Awsat(?:</em>)? is the world.s premier pan-Arab daily.*",
+        r"More Posts",
+        r"Follow Me:.*",
+    ),
+)
+
+GENERIC = Layout(
+    # Any outlet's page: the widgets, labels and footers that no story holds.
+    name="generic",
+    chrome=(
+        r"Skip to (?:main )?content",
+        r"You are here",
+        r"Print Friendly, PDF & Email",
+        r"Short Url",
+        r"Send in e-mail(?:Send in e-mail)?",
+        r"A\+ A-",
+        r"\+ -",
+        r"\d+ min(?:ute)? read\.?",
+        r"Estimated read time \d+ min read",
+        r"Share( this)?( article)?:?",
+        r"Views?: ?\d[\d,]*",
+        r"\d[\d,]* Views?",
+        r"• ?(?:English|Arabic|Français|العربية)",
+        r"Last Update(?:d)?:? .{4,40}",
+        r"Back to top(?: button)?",
+        r"Scroll to Top",
+        r"(?:Facebook|Twitter|X|WhatsApp|Telegram|LinkedIn|Email|Print|Copy link)"
+        r"(?:\s+(?:Facebook|Twitter|X|WhatsApp|Telegram|LinkedIn|Email|Print|Copy link))*",
+        r"Follow us on .{2,60}",
+        r"Advertisement",
+        r"ADVERTISEMENT",
+    ),
+    footers=(
+        r"Related(?: Articles| articles:| Posts?| Stories| News)?:?",
+        r"You May Also Like",
+        r"More Stories",
+        r"Most Read",
+        r"Read more»?",
+        r"Leave a Reply",
+        r"Post a Comment",
+        r"Comments",
+        r"Add yours",
+        r"Copyright ©.*",
+        r"© \d{4}.*",
+        r"All rights reserved\.?",
+        r"The post .+ appeared first on .+\.",
+        r"Tags?:.*",
+        r"Latest news",
+    ),
+)
+
+LAYOUTS = (ASHARQ_AL_AWSAT, ASHARQ_AL_AWSAT_2016, ASHARQ_AL_AWSAT_ARCHIVE, GENERIC)
+
+
+class Kind(enum.Enum):
+    TEXT = "text"
+    BANNER = "banner"
+    TITLE_BAR = "title bar"
+    CHROME = "chrome"
+    CAPTION_LABEL = "caption label"
+    DATELINE = "dateline"
+    BYLINE = "byline"
+    SECTION = "section"
+    FOOTER = "footer"
+    LISTING = "listing"
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What one line is, by the layouts: its kind, the layout that knows it, and what it
+    holds (a title bar's headline, a dateline's date)."""
+
+    kind: Kind
+    layout: str = ""
+    title: str = ""
+    date: datetime.date | None = None
+
+
+TEXT = Reading(Kind.TEXT)
+
+
+class LineReader:
+    """Every layout's patterns, compiled once: which kind a line is."""
+
+    def __init__(self, layouts: Iterable[Layout] = LAYOUTS) -> None:
+        self.layouts = list(layouts)
+        self._kinds: list[tuple[Kind, re.Pattern[str], str]] = []
+        self._after_widget: list[re.Pattern[str]] = []
+        self.caption_after_dateline = {
+            layout.name for layout in self.layouts if layout.caption_after_dateline
+        }
+        for layout in self.layouts:
+            for kind, patterns in [
+                (Kind.LISTING, layout.listings),
+                (Kind.BANNER, layout.banners),
+                (Kind.TITLE_BAR, layout.title_bars),
+                (Kind.CAPTION_LABEL, layout.caption_labels),
+                (Kind.CHROME, layout.chrome),
+                (Kind.DATELINE, layout.datelines),
+                (Kind.FOOTER, layout.footers),
+                (Kind.BYLINE, layout.bylines),
+                (Kind.SECTION, tuple(re.escape(name) for name in layout.sections)),
+            ]:
+                for pattern in patterns:
+                    flags = re.IGNORECASE if kind is Kind.SECTION else 0
+                    self._kinds.append((kind, re.compile(pattern, flags), layout.name))
+            self._after_widget += [re.compile(pattern) for pattern in layout.after_widget]
+        # Banners, title bars and labels first: a line that is both (a title bar that
+        # names a section) is what opens a page.
+        order = list(Kind)
+        self._kinds.sort(key=lambda entry: order.index(entry[0]))
+
+    def read(self, line: str) -> Reading:
+        for kind, pattern, layout in self._kinds:
+            match = pattern.fullmatch(line)
+            if match is None:
+                continue
+            if kind is Kind.TITLE_BAR:
+                return Reading(kind, layout, title=match["title"].strip())
+            if kind is Kind.DATELINE:
+                date = _date(match)
+                if date is None:
+                    continue
+                return Reading(kind, layout, date=date)
+            return Reading(kind, layout)
+        return TEXT
+
+    def is_after_widget(self, line: str) -> bool:
+        return any(pattern.fullmatch(line) for pattern in self._after_widget)
+
+
+def _date(match: re.Match[str]) -> datetime.date | None:
+    month = MONTH_NUMBERS.get(match["month"].lower())
+    if month is None:
+        return None
+    try:
+        return datetime.date(int(match["year"]), month, int(match["day"]))
+    except ValueError:
+        return None

@@ -1,0 +1,428 @@
+"""Scraped page text -> stories. Pure: no database, no files.
+
+A file holds one page or several, one after another, in any of the layouts that
+layouts.py describes. Reading it is one pass over its lines:
+
+- Each line is read by the layouts (a banner, a title bar, chrome, a dateline, a byline,
+  a footer, or text), and keeps how many blank lines stood before it and whether it was
+  indented (a caption's first copy often is).
+- A new page, so a new story, starts at a banner or a title bar; at a headline repeated
+  a few lines on with only captions and widgets between (Title / caption ×2 / TT /
+  Title / caption ×2, with or without the widget); at a headline followed by a printed
+  dateline; and, where a story has begun, at a Title Case headline that stands after a
+  run of blank lines or above a photo caption. The last is a doubtful boundary: the two
+  stories are kept apart and the story says so (``doubtful_start``).
+- A page's header gives its title, captions, dateline and byline; a line there that is
+  none of them and comes before the header's end (a standfirst) opens the body. The body
+  runs to the page's end or to a footer (an author box, "Read More ...").
+- A page with no body (a next story's teaser: its headline and a caption), and a page that
+  lists stories (a writer's page), make no story.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass, field
+
+from newsreader.ingest.credits import is_placeholder, read_credit
+from newsreader.ingest.layouts import Kind, LineReader, Reading
+from newsreader.ingest.parse import (
+    MAX_STORIES_PER_FILE,
+    MAX_TITLE_LENGTH,
+    IngestError,
+    ParsedCaption,
+    ParsedStory,
+    clean_line,
+    ends_like_a_sentence,
+    text_key,
+)
+
+# How far (in lines) a headline's repetition, or the end of a page's header, may stand.
+HEADER_WINDOW = 8
+# A caption is a line, not an article: a longer line after a dateline is the body.
+MAX_CAPTION_LENGTH = 400
+# Two captions are copies when they share this much of their words (a copy may be cut
+# short or reworded), and have this many words: short lines must match exactly.
+COPY_OVERLAP = 0.6
+COPY_WORDS = 6
+# Words a Title Case headline leaves in lower case.
+_SMALL_WORDS = {
+    "a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "but", "nor", "with",
+    "from", "by", "as", "is", "vs", "via", "into", "over", "amid", "after", "its", "their",
+    "his", "her", "than", "be", "are", "was", "has", "have", "not", "up", "out", "off",
+}  # fmt: skip
+_MARKS = {Kind.CHROME, Kind.DATELINE, Kind.CAPTION_LABEL, Kind.BYLINE, Kind.SECTION}
+_READER = LineReader()
+
+
+@dataclass
+class Line:
+    text: str
+    reading: Reading
+    blank_before: int = 0
+    indented: bool = False
+    credited: bool = False
+
+    @property
+    def kind(self) -> Kind:
+        return self.reading.kind
+
+
+def parse_stories(text: str) -> list[ParsedStory]:
+    """Split a scraped page into stories; IngestError when it holds none."""
+    lines = read_lines(text)
+    if not any(line.kind is not Kind.CHROME for line in lines):
+        raise IngestError("no story text was found (only blank or scrape-marker lines)")
+    stories = Pages(lines).read()
+    if not stories:
+        raise IngestError("a title was found but no story text under it")
+    if len(stories) > MAX_STORIES_PER_FILE:
+        raise IngestError(
+            f"the file holds {len(stories):,} stories, over the {MAX_STORIES_PER_FILE:,} one "
+            "file can hold; split it into smaller files"
+        )
+    return stories
+
+
+def read_lines(text: str, reader: LineReader = _READER) -> list[Line]:
+    """The file's non-blank lines, cleaned and read by the layouts. A line a widget leaves
+    behind it ("20" after "TT") is dropped here."""
+    lines: list[Line] = []
+    blank = 0
+    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        cleaned = clean_line(raw)
+        if not cleaned:
+            blank += 1
+            continue
+        if lines and lines[-1].kind is Kind.CHROME and reader.is_after_widget(cleaned):
+            continue
+        reading = reader.read(cleaned)
+        credited = reading.kind is Kind.TEXT and bool(read_credit(cleaned).credit)
+        lines.append(Line(cleaned, reading, blank, raw[:1].isspace(), credited))
+        blank = 0
+    return lines
+
+
+def is_title_case(text: str) -> bool:
+    """A headline as this region's English sites set them: most words capitalised."""
+    words = [word for word in re.findall(r"[^\W\d_][\w'’-]*", text)]
+    if not 2 <= len(words) <= 30:
+        return False
+    big = [word for word in words if word.casefold() not in _SMALL_WORDS]
+    capitalised = sum(1 for word in big if word[0].isupper())
+    return words[0][0].isupper() and capitalised >= 0.8 * len(big)
+
+
+def could_be_title(line: Line) -> bool:
+    """A line a headline could be: short, not a sentence, not a caption."""
+    return (
+        line.kind is Kind.TEXT
+        and len(line.text) <= MAX_TITLE_LENGTH
+        and not ends_like_a_sentence(line.text)
+        and not line.text.endswith((",", ";", ":"))
+        and not line.credited
+        and not line.text.startswith(("-", "–", "•", "*"))
+    )
+
+
+def is_copy(a: str, b: str) -> bool:
+    """Whether two lines are copies of one caption: the same words, or a copy cut short
+    or reworded that shares most of them (at least COPY_WORDS of them)."""
+    key_a, key_b = text_key(a), text_key(b)
+    if key_a == key_b:
+        return bool(key_a)
+    words_a, words_b = set(key_a.split()), set(key_b.split())
+    if min(len(words_a), len(words_b)) < COPY_WORDS:
+        return False
+    if key_a.startswith(key_b) or key_b.startswith(key_a):
+        return True
+    return len(words_a & words_b) / len(words_a | words_b) >= COPY_OVERLAP
+
+
+@dataclass
+class Page:
+    opened_by: str = "start"  # start, banner, title bar, header, dateline, doubtful
+    title: str = ""
+    layout: str = ""
+    captions: list[ParsedCaption] = field(default_factory=list)
+    caption_lines: list[str] = field(default_factory=list)
+    standfirst: list[str] = field(default_factory=list)
+    body: list[str] = field(default_factory=list)
+    dateline: datetime.date | None = None
+    listing: bool = False
+    closed: bool = False  # a footer was reached: the rest is not the story
+    caption_next: bool = False  # a label said a caption follows
+    after_dateline: bool = False
+    title_printed: int = 0  # how often the headline has been read in the header
+
+    @property
+    def in_header(self) -> bool:
+        return not self.body
+
+    @property
+    def has_content(self) -> bool:
+        return bool(self.title or self.body or self.captions or self.standfirst)
+
+    def is_caption_copy(self, text: str) -> bool:
+        text = read_credit(text).text
+        return any(is_copy(text, known) for known in self.caption_lines)
+
+    def add_caption(self, text: str) -> None:
+        credit = read_credit(text)
+        if is_placeholder(credit.text) or self.is_caption_copy(text):
+            return
+        self.caption_lines.append(credit.text)
+        if credit.text:
+            self.captions.append(
+                ParsedCaption(credit.text, credit.credit, credit.photographer, credit.file_photo)
+            )
+
+    def story(self) -> ParsedStory | None:
+        body = self.body or self.standfirst
+        if self.listing or not body:
+            return None
+        paragraphs = []
+        for text in body:
+            if (not paragraphs or paragraphs[-1] != text) and not self.is_caption_copy(text):
+                paragraphs.append(text)
+        if not paragraphs:
+            return None
+        return ParsedStory(
+            title=self.title,
+            paragraphs=paragraphs,
+            captions=self.captions,
+            dateline=self.dateline,
+            layout=self.layout or "plain",
+            doubtful_start=self.opened_by == "doubtful",
+        )
+
+
+class Pages:
+    """One pass over a file's lines (module docstring)."""
+
+    def __init__(self, lines: list[Line]) -> None:
+        self.lines = lines
+        self.stories: list[ParsedStory] = []
+        self.page = Page()
+
+    def read(self) -> list[ParsedStory]:
+        for index, line in enumerate(self.lines):
+            self.read_line(index, line)
+        self.finish()
+        return self.stories
+
+    def finish(self, opened_by: str = "start") -> None:
+        story = self.page.story()
+        if story is not None:
+            self.stories.append(story)
+        self.page = Page(opened_by=opened_by)
+
+    def read_line(self, index: int, line: Line) -> None:
+        page, kind = self.page, line.kind
+        if kind is Kind.LISTING:
+            page.listing = True
+        elif kind in (Kind.BANNER, Kind.TITLE_BAR):
+            self.read_page_top(line)
+        elif kind is Kind.FOOTER:
+            page.closed = page.closed or bool(page.body)
+        elif kind is Kind.CHROME:
+            page.after_dateline = False
+        elif kind is Kind.CAPTION_LABEL:
+            page.caption_next = page.in_header
+            page.layout = page.layout or line.reading.layout
+        elif kind is Kind.DATELINE:
+            self.read_dateline(index, line)
+        elif kind in (Kind.BYLINE, Kind.SECTION) and self.is_header_mark(line):
+            page.after_dateline = False
+        else:
+            self.read_text(index, line)
+
+    def read_page_top(self, line: Line) -> None:
+        """A banner opens a page; a title bar too, unless a banner just did."""
+        page, reading = self.page, line.reading
+        if line.kind is Kind.BANNER:
+            if page.has_content:
+                self.finish("banner")
+            self.page.opened_by = "banner"
+        else:
+            if page.title or page.body:
+                self.finish("title bar")
+            self.page.title = reading.title
+        self.page.layout = reading.layout
+
+    def is_header_mark(self, line: Line) -> bool:
+        """A byline once the headline is known, a section above it: in a header only."""
+        page = self.page
+        if not page.in_header or page.closed:
+            return False
+        return bool(page.title or page.dateline) or line.kind is Kind.SECTION
+
+    def read_dateline(self, index: int, line: Line) -> None:
+        page = self.page
+        if page.body and index > 0 and page.body[-1] == self.lines[index - 1].text:
+            # "Headline / dateline" after a story: the headline was read as its last
+            # paragraph; it opens the next page.
+            title = page.body.pop()
+            self.finish("dateline")
+            self.page.title = title
+        elif page.body or page.closed:
+            return
+        self.page.dateline = self.page.dateline or line.reading.date
+        self.page.layout = self.page.layout or line.reading.layout
+        self.page.after_dateline = True
+
+    def read_text(self, index: int, line: Line) -> None:
+        opened_by = self.starts_page(index, line)
+        if opened_by:
+            self.finish(opened_by)
+        elif self.page.closed:
+            return
+        page = self.page
+        if page.in_header:
+            if self.read_header_line(index, line):
+                return
+            page.body = [*page.standfirst, line.text]
+            return
+        page.body.append(line.text)
+
+    # -- where a page starts ---------------------------------------------------------
+
+    def starts_page(self, index: int, line: Line) -> str:
+        """How a page opens at this line, or '' when it does not."""
+        page = self.page
+        if not could_be_title(line):
+            return ""
+        if page.body or page.closed:
+            if self.repeated_below(index):
+                return "header"
+            if self.next_kind(index) is Kind.DATELINE:
+                return "dateline"
+            if is_title_case(line.text) and (line.blank_before >= 2 or self.caption_below(index)):
+                return "doubtful"
+            return ""
+        # Still in a header: a different headline with its own header is a new page (the
+        # one before had no body, so makes no story).
+        if page.title and text_key(line.text) != text_key(page.title):
+            if self.repeated_below(index):
+                return "header"
+            if self.next_kind(index) is Kind.DATELINE:
+                return "dateline"
+        return ""
+
+    def next_kind(self, index: int) -> Kind | None:
+        return self.lines[index + 1].kind if index + 1 < len(self.lines) else None
+
+    def repeated_below(self, index: int) -> bool:
+        """Whether the headline at ``index`` is printed again a few lines on, with only
+        captions, widgets and a standfirst between (Title / caption ×2 / TT / Title): a
+        line between is a caption (credited, indented as a caption's first copy is, or
+        printed twice) or is printed again after the repetition (a standfirst)."""
+        key = text_key(self.lines[index].text)
+        window = self.lines[index + 1 : index + 1 + HEADER_WINDOW]
+        for position, line in enumerate(window):
+            if line.kind is Kind.TEXT and text_key(line.text) == key:
+                between = window[:position]
+                # "Title / Title": a caption's two copies look the same, but carry a
+                # credit or end like a sentence, which could_be_title refused.
+                after = {other.text for other in self.lines[index + position + 2 :][:position]}
+                return all(
+                    self.is_caption_like(other, between) or other.text in after for other in between
+                )
+            if line.kind is not Kind.TEXT and line.kind not in _MARKS:
+                return False
+        return False
+
+    def caption_below(self, index: int) -> bool:
+        below = self.lines[index + 1 : index + 3]
+        return (
+            bool(below)
+            and below[0].kind is Kind.TEXT
+            and (
+                below[0].credited
+                or below[0].indented
+                or (len(below) > 1 and below[1].text == below[0].text)
+            )
+        )
+
+    @staticmethod
+    def is_caption_like(line: Line, around: list[Line]) -> bool:
+        """A line between a headline and its repetition: a widget, or a caption (credited,
+        indented as a caption's first copy is, or printed twice)."""
+        if line.kind is not Kind.TEXT:
+            return True
+        copies = sum(1 for other in around if other.text == line.text)
+        return line.credited or line.indented or copies > 1
+
+    # -- a page's header -------------------------------------------------------------
+
+    def read_header_line(self, index: int, line: Line) -> bool:
+        """Read a line of a page's header as its title, a caption or a standfirst; False
+        when the body starts here."""
+        page = self.page
+        after_dateline, page.after_dateline = page.after_dateline, False
+        if not page.title and self.is_headline(index, line):
+            page.title = line.text
+        if page.title and text_key(line.text) == text_key(page.title):
+            page.title_printed += 1
+            return True
+        if line.text in page.standfirst or page.is_caption_copy(line.text):
+            return True
+        # Captions stand under a headline or a label: a body-only page's lines are its body.
+        headed = bool(page.title or page.dateline) or page.opened_by != "start"
+        if page.caption_next or (
+            headed
+            and (
+                line.credited
+                or line.indented
+                or self.doubled(index)
+                or (after_dateline and self.caption_after_dateline(line))
+            )
+        ):
+            page.caption_next = False
+            page.add_caption(line.text)
+            return True
+        if page.title and self.header_goes_on(index):
+            if line.text not in page.standfirst:
+                page.standfirst.append(line.text)
+            return True
+        return False
+
+    def is_headline(self, index: int, line: Line) -> bool:
+        """Whether a page's first text line is its headline: repeated, above a dateline or
+        a caption, or opening a page that a banner or a boundary opened."""
+        if not could_be_title(line):
+            return False
+        return (
+            self.repeated_below(index)
+            or self.next_kind(index) in (Kind.DATELINE, Kind.CAPTION_LABEL)
+            or self.caption_below(index)
+            or (self.page.opened_by != "start" and is_title_case(line.text))
+        )
+
+    def doubled(self, index: int) -> bool:
+        """A caption as the current layout prints it: the same line twice in a row."""
+        text = self.lines[index].text
+        neighbours = self.lines[max(0, index - 1) : index] + self.lines[index + 1 : index + 2]
+        return any(other.text == text and other.kind is Kind.TEXT for other in neighbours)
+
+    def caption_after_dateline(self, line: Line) -> bool:
+        return (
+            self.page.layout in _READER.caption_after_dateline
+            and len(line.text) <= MAX_CAPTION_LENGTH
+        )
+
+    def header_goes_on(self, index: int) -> bool:
+        """Whether the header's end (a widget, the headline again, a dateline) comes a few
+        lines below, past captions and standfirst lines only."""
+        # The headline printed again ends a header once (Title / … / TT / Title / …).
+        title_key = text_key(self.page.title) if self.page.title_printed < 2 else None
+        for offset, line in enumerate(self.lines[index + 1 : index + 1 + HEADER_WINDOW]):
+            if line.kind in _MARKS or (line.kind is Kind.TEXT and text_key(line.text) == title_key):
+                return True
+            if line.kind is not Kind.TEXT:
+                return False
+            caption = line.credited or line.indented or self.doubled(index + 1 + offset)
+            if not caption and line.text != self.lines[index].text:
+                return False
+        return False

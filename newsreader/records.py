@@ -38,6 +38,10 @@ class Provenance(models.Model):
     )
     story_index = models.PositiveSmallIntegerField(default=0)
     body_fingerprint = models.CharField(max_length=64, db_index=True)
+    # Fingerprints of the copy's first and last two paragraphs (ingest.parse.copy_keys):
+    # a later copy that differs by a word or a line elsewhere is found by either.
+    lead_key = models.CharField(max_length=64, blank=True, default="", db_index=True)
+    tail_key = models.CharField(max_length=64, blank=True, default="", db_index=True)
 
     class Meta:
         ordering = ["file__name", "story_index"]

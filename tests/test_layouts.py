@@ -422,3 +422,25 @@ def test_a_body_only_page_is_one_story():
 )
 def test_the_layouts_read_each_kind_of_line(line, kind):
     assert LineReader(LAYOUTS).read(line).kind is kind
+
+
+def test_body_only_pages_apart_by_a_wide_gap_are_two_doubtful_stories():
+    first = "\n".join(
+        [
+            "Lebanon's parliament met on Thursday to discuss the budget.",
+            "Deputies from all blocs attended the session.",
+        ]
+    )
+    second = "\n".join(
+        [
+            "Oman's central bank held its main rate on Wednesday, as expected.",
+            "The bank said inflation had eased to two percent.",
+        ]
+    )
+    one, two = parse_stories(first + "\n\n\n\n" + second)
+    assert one.paragraphs[-1] == "Deputies from all blocs attended the session."
+    assert two.paragraphs[0].startswith("Oman's central bank")
+    assert two.doubtful_start
+    # The same gap between paragraphs that are already that far apart is no boundary.
+    (story,) = parse_stories(first.replace("\n", "\n\n\n\n") + "\n\n\n\n" + second)
+    assert len(story.paragraphs) == 4

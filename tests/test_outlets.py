@@ -92,6 +92,15 @@ from newsreader.ingest.credits import is_placeholder, read_credit, split_credit
             ("A clinic in Sanaa.", "Reuters", ""),
         ),
         ("Cadets march in Sanaa, AFP", ("Cadets march in Sanaa", "AFP", "")),
+        (
+            "A rally in Beirut on May 3, 2019. Rami SALEH / AFP",
+            ("A rally in Beirut on May 3, 2019.", "AFP", "Rami SALEH"),
+        ),
+        ("A march in Homs (AFP PHOTO/STR)", ("A march in Homs", "AFP", "STR")),
+        (
+            "Troops on a hill east of the capital Sanaa/AP",
+            ("Troops on a hill east of the capital Sanaa", "AP", ""),
+        ),
         ("The envoy met with Reuters", ("The envoy met with Reuters", "", "")),
         ("A source at the border told AFP.", ("A source at the border told AFP.", "", "")),
         ("Roads in Lebanon and/or Syria", ("Roads in Lebanon and/or Syria", "", "")),

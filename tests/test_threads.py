@@ -145,12 +145,19 @@ def test_the_json_thread_names_the_newest_headline_and_its_page(tmp_path, client
 
 
 def test_an_undated_story_joins_no_thread(tmp_path):
-    story = STORIES[0]
     undated = Story(
         "fasher",
         "El Fasher Siege Enters Another Week",
         "A caption without a date (AFP)",
-        (*story.paragraphs[:2], "Aid groups said the Rapid Support Forces siege went on."),
+        # The same event in other words (the same words would make it a copy of the
+        # story, merged into it).
+        (
+            "The Rapid Support Forces kept up their siege of El Fasher, the capital of North "
+            "Darfur, blocking aid convoys on the last open road.",
+            "UN humanitarian coordinator Clementine Nkweta-Salami said food for 200,000 "
+            "people was still stranded in Tawila.",
+            "Aid groups said the Rapid Support Forces siege went on.",
+        ),
     )
     ingest(write(tmp_path / "set", [*STORIES[:3], undated]), workers=0)
     assert Article.objects.get(title=undated.title).thread_id is None

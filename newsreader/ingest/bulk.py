@@ -54,7 +54,7 @@ CAPTION_COLUMNS = ["article", "position", "text", "photo_credit", "photographer"
 # The database copies the article's date and status over the placeholders (migration 0015).
 REGION_COLUMNS = ["article", "region", "is_primary", "published_on", "is_published"]
 SOURCE_COLUMNS = ["article", "source", "role"]
-PROVENANCE_COLUMNS = ["article", "file", "story_index", "body_fingerprint"]
+PROVENANCE_COLUMNS = ["article", "file", "story_index", "body_fingerprint", "lead_key", "tail_key"]
 
 
 @dataclass

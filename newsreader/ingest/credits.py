@@ -88,6 +88,8 @@ def read_credit(line: str) -> Credit:
     line = line.strip()
     offset = max(0, len(line) - CREDIT_WINDOW)
     tail = line[offset:]
+    if not _may_hold_credit(tail):
+        return Credit(line)
     for reader in (_parenthesised, _photo_line, _slashed, _slash_only, _bare_wire, _dashed):
         found = reader(tail)
         if found is not None:
@@ -97,6 +99,19 @@ def read_credit(line: str) -> Credit:
                 file_photo = file_photo or bool(_FILE_WORDS.search(text[-40:]))
                 return Credit(text, credit, photographer, file_photo)
     return Credit(line, file_photo=bool(_FILE_WORDS.search(line[-60:])))
+
+
+_CREDIT_SIGNS = re.compile(r"[(/–—]| - |photo|file|archiv|\bvia\b", re.IGNORECASE)
+
+
+def _may_hold_credit(tail: str) -> bool:
+    """A quick look at a line's end for any sign of a credit: most body paragraphs have
+    none, and are passed over without trying each form (half a page's parse time)."""
+    end = tail[-100:]
+    if _CREDIT_SIGNS.search(end):
+        return True
+    last = end.rsplit(None, 1)[-1].rstrip(".") if end.strip() else ""
+    return last.isupper() or last.casefold() in WIRE_NAMES
 
 
 def is_placeholder(text: str) -> bool:
@@ -134,7 +149,12 @@ def _slashed(tail: str) -> Found | None:
         return None
     before = sentence[:slash].rstrip()
     last_word = before.rsplit(" ", 1)[-1]
-    if _is_agency(last_word):
+    after = sentence[slash + 1 :].split("/")[0].strip()
+    if _looks_like_name(before, words=2) and _agency_rank(after) == 2:
+        pass  # "Daniel LEAL-OLIVAS / AFP": the photographer, then a known wire
+    elif _agency_rank(after) == 2 and sentence.count("/") == 1 and not _is_agency(last_word):
+        start += slash  # "… the capital Sanaa/AP": a known wire glued on
+    elif _is_agency(last_word):
         start += len(before) - len(last_word)
     elif not _looks_like_name(before, words=2):
         return None
@@ -265,9 +285,17 @@ def _orient(credit: str, photographer: str) -> tuple[str, str]:
     """(agency, photographer) from the two sides of "A/B", whichever way round they came:
     "Jane Doe/AFP" and "AP Photo/Jane Doe" both give the agency first."""
     credit, photographer = credit.strip(), photographer.strip()
-    if photographer and _is_agency(photographer) and not _is_agency(credit):
+    if photographer and _agency_rank(photographer) > _agency_rank(credit):
         credit, photographer = photographer, credit
     return _agency(credit), photographer
+
+
+def _agency_rank(name: str) -> int:
+    """How surely a name is an agency's: a known wire (2), another agency's form (1), a
+    name (0). "AFP PHOTO/STR": AFP is the agency, STR (a stringer) the photographer."""
+    if _agency(name).casefold() in WIRE_NAMES:
+        return 2
+    return int(_is_agency(name))
 
 
 def _looks_like_credit(credit: str) -> bool:

@@ -241,8 +241,16 @@ class LineReader:
         # names a section) is what opens a page.
         order = list(Kind)
         self._kinds.sort(key=lambda entry: order.index(entry[0]))
+        # Every pattern at once, to pass over the many lines that are none of them in one
+        # search (a fifth of a page's parse time when each was tried in turn).
+        self._any = re.compile(
+            "|".join(f"(?:{_unnamed(pattern.pattern)})" for _, pattern, _ in self._kinds),
+            re.IGNORECASE,
+        )
 
     def read(self, line: str) -> Reading:
+        if self._any.fullmatch(line) is None:
+            return TEXT
         for kind, pattern, layout in self._kinds:
             match = pattern.fullmatch(line)
             if match is None:
@@ -259,6 +267,11 @@ class LineReader:
 
     def is_after_widget(self, line: str) -> bool:
         return any(pattern.fullmatch(line) for pattern in self._after_widget)
+
+
+def _unnamed(pattern: str) -> str:
+    """The pattern with its named groups plain, so that several can be joined in one."""
+    return re.sub(r"\(\?P<\w+>", "(?:", pattern)
 
 
 def _date(match: re.Match[str]) -> datetime.date | None:

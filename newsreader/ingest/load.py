@@ -27,6 +27,8 @@ from newsreader.ingest.parse import (
     IngestError,
     ParsedStory,
     provisional_title,
+    same_story,
+    text_key,
 )
 from newsreader.ingest.places import Gazetteer, Place
 from newsreader.ingest.prepare import (
@@ -269,18 +271,40 @@ class Ingester(Merging):
         known_titles = set(
             Article.objects.filter(title_key__in=title_keys).values_list("title_key", flat=True)
         )
+        known_ends = self._known_copy_keys([story for story, _ in stories])
         fresh, others = [], []
         for index, (story, analysis) in enumerate(stories):
             title = story.title_key if story.has_title else None
-            if story.body_fingerprint in known_fingerprints or (title and title in known_titles):
+            ends = {key for key in story.copy_keys if key}
+            if (
+                story.body_fingerprint in known_fingerprints
+                or (title and title in known_titles)
+                or ends & known_ends
+            ):
+                # A possible copy: the merge decides, one by one (_write_story).
                 others.append((index, story, analysis))
             else:
                 fresh.append((index, story, analysis))
             # A story that repeats an earlier one in the same file merges into it.
             known_fingerprints.add(story.body_fingerprint)
+            known_ends |= ends
             if title:
                 known_titles.add(title)
         return fresh, others
+
+    @staticmethod
+    def _known_copy_keys(stories: list[ParsedStory]) -> set[str]:
+        """The stories' lead and tail keys that stored copies have: one indexed query each."""
+        known: set[str] = set()
+        for position, field in enumerate(("lead_key", "tail_key")):
+            keys = {story.copy_keys[position] for story in stories} - {""}
+            if keys:
+                known |= set(
+                    Provenance.objects.filter(**{f"{field}__in": keys}).values_list(
+                        field, flat=True
+                    )
+                )
+        return known
 
     def _create_many(self, entries: list[Entry], file: IngestedFile) -> set[int]:
         """New stories, with a few queries for the lot; their ids."""
@@ -298,7 +322,9 @@ class Ingester(Merging):
                 )
             ]
             self._add_links(rows, article.id, analysis, credits)
-            rows.provenance.append((article.id, file.id, index, story.body_fingerprint))
+            rows.provenance.append(
+                (article.id, file.id, index, story.body_fingerprint, *story.copy_keys)
+            )
         bulk.write_articles(articles, rows)
         return {article.id for article in articles}
 
@@ -349,7 +375,7 @@ class Ingester(Merging):
         if story.has_title:
             matches.append(Article.objects.filter(title_key=story.title_key).values_list("id"))
         union = matches[0].order_by().union(*(match.order_by() for match in matches[1:]))
-        ids = sorted({pk for (pk,) in union})
+        ids = sorted({pk for (pk,) in union}) or self._copy_of(story)
         if len(ids) > 1:
             raise IngestError(
                 f"story {index + 1} (“{story.title or story.paragraphs[0][:60]}”) matches "
@@ -360,14 +386,40 @@ class Ingester(Merging):
             return "created", pk
         article = Article.objects.select_for_update().get(id=ids[0])
         # Recorded first: the merge reads the article's files (see _attribute).
+        lead_key, tail_key = story.copy_keys
         Provenance.objects.create(
-            article=article, file=file, story_index=index, body_fingerprint=fingerprint
+            article=article,
+            file=file,
+            story_index=index,
+            body_fingerprint=fingerprint,
+            lead_key=lead_key,
+            tail_key=tail_key,
         )
         self._merge(article, story, file)
         # Until its people and threads are found again it has no profile, so that if the
         # run stops first the next one still finds them (refresh_threads).
         StoryProfile.objects.filter(article=article).delete()
         return "merged", article.pk
+
+    def _copy_of(self, story: ParsedStory) -> list[int]:
+        """The stored story this one is a copy of, found by its first or last paragraphs
+        and sharing nearly all its words (``parse.same_story``): [] or [its id]. Of
+        several, the one sharing the most words, then the oldest, whatever came first."""
+        candidates: set[int] = set()
+        for field, key in zip(("lead_key", "tail_key"), story.copy_keys, strict=True):
+            if key:
+                candidates |= set(
+                    Provenance.objects.filter(**{field: key}).values_list("article_id", flat=True)
+                )
+        bodies = Article.objects.filter(pk__in=candidates).values_list("pk", "body")
+        copies = [
+            (pk, body) for pk, body in bodies if same_story(story.paragraphs, body.split("\n\n"))
+        ]
+        if not copies:
+            return []
+        words = set(text_key(story.body).split())
+        best = max(copies, key=lambda c: (len(words & set(text_key(c[1]).split())), -c[0]))
+        return [best[0]]
 
     def _source_id(self, credit: str) -> int | None:
         """The Source a photo credit names; an unknown credit becomes a new Source."""

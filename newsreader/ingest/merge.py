@@ -42,19 +42,7 @@ class Merging:
         whole, so the result does not depend on which copy came first. A field an editor
         has changed is left as the editor left it.
         """
-        if article.title_is_provisional and story.has_title:
-            article.title_key = story.title_key
-            article.title_is_provisional = False
-            if not article.is_edited("title"):
-                article.title = story.title
-                article.slug = slugify(story.title)[:100].strip("-") or "article"
-        elif (
-            story.has_title
-            and story.title_key == article.title_key
-            and not article.is_edited("title")
-        ):
-            # The same title, set another way ("Deal's", "Deal’s"): the slug is the same.
-            article.title = preferred_copy(article.title, story.title)
+        self._merge_title(article, story)
         if not article.is_edited("body"):
             body = preferred_copy(article.body, story.body)
             if body != article.body:
@@ -68,6 +56,30 @@ class Merging:
             self._attribute(article)
         article.save()
         self._derive_links(article)
+
+    @staticmethod
+    def _merge_title(article: Article, story: ParsedStory) -> None:
+        """A real title over one made from the body; of two real ones, the same choice
+        whichever came first. An editor's title stays."""
+        if article.title_is_provisional and story.has_title:
+            article.title_key = story.title_key
+            article.title_is_provisional = False
+            if not article.is_edited("title"):
+                article.title = story.title
+                article.slug = slugify(story.title)[:100].strip("-") or "article"
+        elif (
+            story.has_title
+            and story.title_key == article.title_key
+            and not article.is_edited("title")
+        ):
+            # The same title, set another way ("Deal's", "Deal’s"): the slug is the same.
+            article.title = preferred_copy(article.title, story.title)
+        elif story.has_title and not article.is_edited("title"):
+            # A copy whose title differs by a word: the same choice whichever came first.
+            title = preferred_copy(article.title, story.title)
+            if title != article.title:
+                article.title, article.title_key = title, story.title_key
+                article.slug = slugify(title)[:100].strip("-") or "article"
 
     def _add_captions(self, article: Article, story: ParsedStory) -> None:
         captions = list(article.captions.all())

@@ -25,7 +25,7 @@ import datetime
 import re
 from dataclasses import dataclass, field
 
-from newsreader.ingest.credits import is_placeholder, read_credit
+from newsreader.ingest.credits import Credit, is_placeholder, read_credit
 from newsreader.ingest.layouts import Kind, LineReader, Reading
 from newsreader.ingest.parse import (
     MAX_STORIES_PER_FILE,
@@ -40,6 +40,8 @@ from newsreader.ingest.parse import (
 
 # How far (in lines) a headline's repetition, or the end of a page's header, may stand.
 HEADER_WINDOW = 8
+# Blank lines between two paragraphs that say a new page, with no header, starts there.
+PAGE_GAP = 3
 # A caption is a line, not an article: a longer line after a dateline is the body.
 MAX_CAPTION_LENGTH = 400
 # Two captions are copies when they share this much of their words (a copy may be cut
@@ -62,11 +64,15 @@ class Line:
     reading: Reading
     blank_before: int = 0
     indented: bool = False
-    credited: bool = False
+    credit: Credit = field(default_factory=lambda: Credit(""))
 
     @property
     def kind(self) -> Kind:
         return self.reading.kind
+
+    @property
+    def credited(self) -> bool:
+        return bool(self.credit.credit)
 
 
 def parse_stories(text: str) -> list[ParsedStory]:
@@ -98,8 +104,8 @@ def read_lines(text: str, reader: LineReader = _READER) -> list[Line]:
         if lines and lines[-1].kind is Kind.CHROME and reader.is_after_widget(cleaned):
             continue
         reading = reader.read(cleaned)
-        credited = reading.kind is Kind.TEXT and bool(read_credit(cleaned).credit)
-        lines.append(Line(cleaned, reading, blank, raw[:1].isspace(), credited))
+        credit = read_credit(cleaned) if reading.kind is Kind.TEXT else Credit(cleaned)
+        lines.append(Line(cleaned, reading, blank, raw[:1].isspace(), credit))
         blank = 0
     return lines
 
@@ -126,17 +132,17 @@ def could_be_title(line: Line) -> bool:
     )
 
 
-def is_copy(a: str, b: str) -> bool:
-    """Whether two lines are copies of one caption: the same words, or a copy cut short
-    or reworded that shares most of them (at least COPY_WORDS of them)."""
-    key_a, key_b = text_key(a), text_key(b)
+def is_copy(key_a: str, key_b: str) -> bool:
+    """Whether two lines (their text keys) are copies of one caption: the same words, or
+    a copy cut short or reworded that shares most of them (at least COPY_WORDS)."""
     if key_a == key_b:
         return bool(key_a)
     words_a, words_b = set(key_a.split()), set(key_b.split())
     if min(len(words_a), len(words_b)) < COPY_WORDS:
         return False
-    if key_a.startswith(key_b) or key_b.startswith(key_a):
-        return True
+    shorter, longer = sorted((key_a, key_b), key=len)
+    if longer.startswith(shorter) and len(longer) <= 1.5 * len(shorter):
+        return True  # a copy cut short; a paragraph that opens like a caption is not one
     return len(words_a & words_b) / len(words_a | words_b) >= COPY_OVERLAP
 
 
@@ -147,6 +153,7 @@ class Page:
     layout: str = ""
     captions: list[ParsedCaption] = field(default_factory=list)
     caption_lines: list[str] = field(default_factory=list)
+    caption_keys: list[str] = field(default_factory=list)  # their text keys, read once
     standfirst: list[str] = field(default_factory=list)
     body: list[str] = field(default_factory=list)
     dateline: datetime.date | None = None
@@ -155,6 +162,7 @@ class Page:
     caption_next: bool = False  # a label said a caption follows
     after_dateline: bool = False
     title_printed: int = 0  # how often the headline has been read in the header
+    widest_gap: int = 0  # the most blank lines between two of its paragraphs
 
     @property
     def in_header(self) -> bool:
@@ -164,15 +172,20 @@ class Page:
     def has_content(self) -> bool:
         return bool(self.title or self.body or self.captions or self.standfirst)
 
-    def is_caption_copy(self, text: str) -> bool:
-        text = read_credit(text).text
-        return any(is_copy(text, known) for known in self.caption_lines)
+    def is_caption_copy(self, line: Line) -> bool:
+        """Whether the line is a copy of a caption read already (its text, credit aside)."""
+        return self.is_copy_of_a_caption(line.credit.text)
 
-    def add_caption(self, text: str) -> None:
-        credit = read_credit(text)
-        if is_placeholder(credit.text) or self.is_caption_copy(text):
+    def is_copy_of_a_caption(self, text: str) -> bool:
+        key = text_key(text)
+        return any(is_copy(key, known) for known in self.caption_keys)
+
+    def add_caption(self, line: Line) -> None:
+        credit = line.credit
+        if is_placeholder(credit.text) or self.is_caption_copy(line):
             return
         self.caption_lines.append(credit.text)
+        self.caption_keys.append(text_key(credit.text))
         if credit.text:
             self.captions.append(
                 ParsedCaption(credit.text, credit.credit, credit.photographer, credit.file_photo)
@@ -184,7 +197,8 @@ class Page:
             return None
         paragraphs = []
         for text in body:
-            if (not paragraphs or paragraphs[-1] != text) and not self.is_caption_copy(text):
+            repeat = paragraphs and paragraphs[-1] == text
+            if not repeat and not (self.caption_lines and self.is_copy_of_a_caption(text)):
                 paragraphs.append(text)
         if not paragraphs:
             return None
@@ -284,6 +298,7 @@ class Pages:
                 return
             page.body = [*page.standfirst, line.text]
             return
+        page.widest_gap = max(page.widest_gap, line.blank_before)
         page.body.append(line.text)
 
     # -- where a page starts ---------------------------------------------------------
@@ -292,7 +307,7 @@ class Pages:
         """How a page opens at this line, or '' when it does not."""
         page = self.page
         if not could_be_title(line):
-            return ""
+            return "doubtful" if self.gap_between_pages(line) else ""
         if page.body or page.closed:
             if self.repeated_below(index):
                 return "header"
@@ -304,16 +319,26 @@ class Pages:
         # Still in a header: a different headline with its own header is a new page (the
         # one before had no body, so makes no story).
         if page.title and text_key(line.text) != text_key(page.title):
-            if self.repeated_below(index):
+            # (A line printed twice in a row here is a caption without a credit.)
+            if self.repeated_below(index, adjacent=False):
                 return "header"
             if self.next_kind(index) is Kind.DATELINE:
                 return "dateline"
         return ""
 
+    def gap_between_pages(self, line: Line) -> bool:
+        """A run of blank lines wider than any between the page's paragraphs, as between
+        pages of a file (the seeds have 2 to 8; a body's paragraphs 0 or 1): the only
+        sign that a page with no header, only a body, starts."""
+        page = self.page
+        if len(page.body) < 2 or page.closed:
+            return False  # no gap between its paragraphs to compare with yet
+        return line.blank_before >= PAGE_GAP and line.blank_before >= page.widest_gap + 2
+
     def next_kind(self, index: int) -> Kind | None:
         return self.lines[index + 1].kind if index + 1 < len(self.lines) else None
 
-    def repeated_below(self, index: int) -> bool:
+    def repeated_below(self, index: int, *, adjacent: bool = True) -> bool:
         """Whether the headline at ``index`` is printed again a few lines on, with only
         captions, widgets and a standfirst between (Title / caption ×2 / TT / Title): a
         line between is a caption (credited, indented as a caption's first copy is, or
@@ -323,11 +348,20 @@ class Pages:
         for position, line in enumerate(window):
             if line.kind is Kind.TEXT and text_key(line.text) == key:
                 between = window[:position]
-                # "Title / Title": a caption's two copies look the same, but carry a
-                # credit or end like a sentence, which could_be_title refused.
+                if not between:
+                    # "Title / Title": a caption's two copies look the same, but carry a
+                    # credit or end like a sentence, which could_be_title refused.
+                    return adjacent
                 after = {other.text for other in self.lines[index + position + 2 :][:position]}
-                return all(
-                    self.is_caption_like(other, between) or other.text in after for other in between
+                others = [
+                    other
+                    for other in between
+                    if not (self.is_caption_like(other, between) or other.text in after)
+                ]
+                # At most one line that is neither: a standfirst printed once, right under
+                # the headline, as a sentence.
+                return not others or (
+                    others == [between[0]] and len(between) > 1 and not could_be_title(between[0])
                 )
             if line.kind is not Kind.TEXT and line.kind not in _MARKS:
                 return False
@@ -366,7 +400,7 @@ class Pages:
         if page.title and text_key(line.text) == text_key(page.title):
             page.title_printed += 1
             return True
-        if line.text in page.standfirst or page.is_caption_copy(line.text):
+        if line.text in page.standfirst or page.is_caption_copy(line):
             return True
         # Captions stand under a headline or a label: a body-only page's lines are its body.
         headed = bool(page.title or page.dateline) or page.opened_by != "start"
@@ -380,7 +414,7 @@ class Pages:
             )
         ):
             page.caption_next = False
-            page.add_caption(line.text)
+            page.add_caption(line)
             return True
         if page.title and self.header_goes_on(index):
             if line.text not in page.standfirst:

@@ -60,6 +60,10 @@ class ParsedStory:
         # column, the same way for every copy, so copies still match.
         return text_key(self.title)[:TITLE_KEY_LENGTH]
 
+    @functools.cached_property
+    def copy_keys(self) -> tuple[str, str]:
+        return copy_keys(self.paragraphs)
+
 
 # A line this long is a paragraph, never a title; a title made from a story's first words
 # is cut to it too (Article.title holds 300 characters).
@@ -183,6 +187,43 @@ def preferred_copy(*versions: str) -> str:
 
 def body_fingerprint(paragraphs: list[str]) -> str:
     return hashlib.sha256(text_key(" ".join(paragraphs)).encode()).hexdigest()
+
+
+# A story's opening and closing paragraphs recognise a copy that differs elsewhere (a
+# corrected word, a header line left in): at least this many paragraphs, and this many
+# words in each end, or the ends say too little to tell stories apart.
+COPY_KEY_PARAGRAPHS = 3
+COPY_KEY_WORDS = 25
+COPY_KEY_ENDS = 2
+
+
+def copy_keys(paragraphs: list[str]) -> tuple[str, str]:
+    """(lead key, tail key): fingerprints of a story's first and last two paragraphs, or
+    empty when the story is too short for its ends to identify it."""
+    if len(paragraphs) < COPY_KEY_PARAGRAPHS:
+        return "", ""
+    keys = []
+    for end in (paragraphs[:COPY_KEY_ENDS], paragraphs[-COPY_KEY_ENDS:]):
+        words = text_key(" ".join(end))
+        enough = words.count(" ") + 1 >= COPY_KEY_WORDS
+        keys.append(hashlib.sha256(words.encode()).hexdigest() if enough else "")
+    return keys[0], keys[1]
+
+
+def same_story(paragraphs: list[str], other: list[str]) -> bool:
+    """Whether two bodies are copies of one story: nearly all their words are shared
+    (COPY_OVERLAP), as when one corrects a word or keeps a header line the other lost."""
+    words = set(text_key(" ".join(paragraphs)).split())
+    other_words = set(text_key(" ".join(other)).split())
+    if not words or not other_words:
+        return False
+    return len(words & other_words) / len(words | other_words) >= COPY_OVERLAP
+
+
+# Two bodies that share this share of their words are one story (tests/test_copies.py
+# has copies that differ by a word and by a line, and stories that share only their
+# background paragraphs).
+COPY_OVERLAP = 0.8
 
 
 # A last word that ends in a full stop without ending a sentence: initials ("U.N.",

@@ -70,7 +70,7 @@ class Analyser:
 
     def analyse(self, story: ParsedStory) -> Analysis:
         # The keys the writer matches stories on, worked out here and carried with them.
-        story.body_fingerprint, story.title_key  # noqa: B018
+        story.body_fingerprint, story.title_key, story.copy_keys  # noqa: B018
         return self.analyse_text(
             story.title,
             [caption.text for caption in story.captions],

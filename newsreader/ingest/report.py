@@ -29,9 +29,11 @@ class IngestReport:
         if self.doubtful:
             where = ", ".join(f"{name} story {number}" for name, number in self.doubtful[:5])
             more = f" and {len(self.doubtful) - 5} more" if len(self.doubtful) > 5 else ""
+            count = len(self.doubtful)
+            stories, were = ("story", "was") if count == 1 else ("stories", "were")
             line += (
-                f" {len(self.doubtful)} stories began at a doubtful boundary and were kept "
-                f"apart from the story before them ({where}{more})."
+                f" {count} {stories} began at a doubtful boundary and {were} kept apart "
+                f"from the story before ({where}{more})."
             )
         return line
 

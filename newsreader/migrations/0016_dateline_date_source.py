@@ -4,15 +4,25 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('newsreader', '0015_region_links_kept_by_database'),
+        ("newsreader", "0015_region_links_kept_by_database"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='article',
-            name='date_source',
-            field=models.CharField(blank=True, choices=[('', 'Unknown'), ('dateline', 'Printed dateline'), ('caption', 'Photo caption'), ('body', 'Body text'), ('editor', 'Editor')], default='', max_length=10),
+            model_name="article",
+            name="date_source",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("", "Unknown"),
+                    ("dateline", "Printed dateline"),
+                    ("caption", "Photo caption"),
+                    ("body", "Body text"),
+                    ("editor", "Editor"),
+                ],
+                default="",
+                max_length=10,
+            ),
         ),
     ]

@@ -96,6 +96,18 @@ def test_an_anniversary_sentence_never_dates_the_story(sentence):
     assert publication_date([], [sentence]) == (None, "")
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Iraq's elections, scheduled for June 6, 2026, may be delayed, officials said.",
+        "The truce is due to hold until 30 April 2026, the mediators said.",
+        "Parliament will vote on 12 May 2026 on the budget, the speaker said.",
+    ],
+)
+def test_a_date_yet_to_come_never_dates_the_story(sentence):
+    assert publication_date([], [sentence]) == (None, "")
+
+
 def test_body_date_is_used_when_the_caption_has_none():
     assert publication_date(["A caption"], ["x", "On 11 March 2026 it rained."]) == (
         datetime.date(2026, 3, 11),

@@ -316,6 +316,13 @@ def test_a_writer_page_is_no_story():
     assert titles(WRITER_PAGE + "\n\n" + CURRENT) == ["Oman Opens Port Expansion at Duqm"]
 
 
+def test_a_rail_after_the_story_ends_it_and_keeps_it():
+    (story,) = parse_stories(CURRENT + "\nEditor Picks\n\nThe Gulf After the Oil Boom\n")
+    assert story.paragraphs[-1] == "Officials expect the first cargo from East Africa next month."
+    (story,) = parse_stories(CURRENT + "\nWriter Articles\n\nThe Gulf After the Oil Boom\n")
+    assert story.paragraphs[-1] == "Officials expect the first cargo from East Africa next month."
+
+
 def test_the_next_story_s_teaser_is_dropped():
     (story,) = parse_stories(CURRENT + "\n\n" + TEASER)
     assert story.paragraphs[-1] == "Officials expect the first cargo from East Africa next month."
@@ -433,7 +440,8 @@ def test_body_only_pages_apart_by_a_wide_gap_are_two_doubtful_stories():
     )
     second = "\n".join(
         [
-            "Oman's central bank held its main rate on Wednesday, as expected.",
+            "Oman's central bank held its main interest rate on Wednesday, as analysts had "
+            "expected after the Federal Reserve's decision.",
             "The bank said inflation had eased to two percent.",
         ]
     )
@@ -441,6 +449,9 @@ def test_body_only_pages_apart_by_a_wide_gap_are_two_doubtful_stories():
     assert one.paragraphs[-1] == "Deputies from all blocs attended the session."
     assert two.paragraphs[0].startswith("Oman's central bank")
     assert two.doubtful_start
-    # The same gap between paragraphs that are already that far apart is no boundary.
+    # The same gap between paragraphs that are already that far apart is no boundary,
+    # nor one after a line that does not end a story.
     (story,) = parse_stories(first.replace("\n", "\n\n\n\n") + "\n\n\n\n" + second)
     assert len(story.paragraphs) == 4
+    (story,) = parse_stories(first + "\nHere is the full text:\n\n \n\n" + second)
+    assert len(story.paragraphs) == 5

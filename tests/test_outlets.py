@@ -98,6 +98,15 @@ from newsreader.ingest.credits import is_placeholder, read_credit, split_credit
         ),
         ("A march in Homs (AFP PHOTO/STR)", ("A march in Homs", "AFP", "STR")),
         (
+            "The president in Damascus (AFP PHOTO/HO/SANA)",
+            ("The president in Damascus", "AFP", "SANA"),
+        ),
+        (
+            "The minister in Tunis. Asharq Al-Awsat",
+            ("The minister in Tunis.", "Asharq Al-Awsat", ""),
+        ),
+        ("The two ministers shake hands (X)", ("The two ministers shake hands", "X", "")),
+        (
             "Troops on a hill east of the capital Sanaa/AP",
             ("Troops on a hill east of the capital Sanaa", "AP", ""),
         ),

@@ -35,7 +35,7 @@ CREDIT_WINDOW = 200
 
 # Parts of a credit that say how the picture came, not who took it.
 _DECORATION = re.compile(
-    r"^(?:pool(?:\s+photo)?|handout|file(?:\s+photo)?|archive|photo|photos|via\s+.*)$",
+    r"^(?:pool(?:\s+photo)?|handout|ho|file(?:\s+photo)?|archive|photo|photos|via\s+.*)$",
     re.IGNORECASE,
 )
 _FILE_PREFIX = re.compile(
@@ -46,7 +46,7 @@ _FILE_SUFFIX = re.compile(r"[\s/,-]+(?:file|archive)(?:\s+(?:photo|image|picture
 _PHOTO_PREFIX = re.compile(r"^(?:photos?|image|picture)(?::\s*|\s+by\s+|\s*[-–—]\s*)", re.I)
 _FILE_WORDS = re.compile(r"\b(?:file|archive)\s*(?:photo|image|picture|$)|\barchiv", re.I)
 
-_PAREN = re.compile(r"\s*\((?P<inner>[^()]{2,90})\)\s*\.?\s*$")
+_PAREN = re.compile(r"\s*\((?P<inner>[^()]{1,90})\)\s*\.?\s*$")
 _PHOTO_LINE = re.compile(r"(?:^|\s)Photos?(?::|\s+by)\s*(?P<inner>[^():]{2,90}?)\s*\.?\s*$")
 # The wires' slash forms: two or three parts, each without sentence punctuation.
 _SENTENCE_END = re.compile(r"[.!?]\s+")
@@ -90,7 +90,15 @@ def read_credit(line: str) -> Credit:
     tail = line[offset:]
     if not _may_hold_credit(tail):
         return Credit(line)
-    for reader in (_parenthesised, _photo_line, _slashed, _slash_only, _bare_wire, _dashed):
+    for reader in (
+        _parenthesised,
+        _photo_line,
+        _slashed,
+        _slash_only,
+        _bare_wire,
+        _named_wire,
+        _dashed,
+    ):
         found = reader(tail)
         if found is not None:
             start, credit, photographer, file_photo = found
@@ -101,6 +109,7 @@ def read_credit(line: str) -> Credit:
     return Credit(line, file_photo=bool(_FILE_WORDS.search(line[-60:])))
 
 
+_LONG_WIRE_NAMES = tuple(name for name in WIRE_NAMES if " " in name)
 _CREDIT_SIGNS = re.compile(r"[(/–—]| - |photo|file|archiv|\bvia\b", re.IGNORECASE)
 
 
@@ -111,7 +120,11 @@ def _may_hold_credit(tail: str) -> bool:
     if _CREDIT_SIGNS.search(end):
         return True
     last = end.rsplit(None, 1)[-1].rstrip(".") if end.strip() else ""
-    return last.isupper() or last.casefold() in WIRE_NAMES
+    return (
+        last.isupper()
+        or last.casefold() in WIRE_NAMES
+        or end.casefold().rstrip(". ").endswith(_LONG_WIRE_NAMES)
+    )
 
 
 def is_placeholder(text: str) -> bool:
@@ -184,6 +197,16 @@ def _bare_wire(tail: str) -> Found | None:
     if not match["before"].strip() and previous and previous[-1].islower():
         return None  # "… a source told AFP." cites the agency; a credit follows a name
     return match.start("inner"), _agency(match["inner"]), "", bool(match["file"])
+
+
+def _named_wire(tail: str) -> Found | None:
+    """ "… Minister Noureddine Ben Ticha. Asharq Al-Awsat": a known wire of several words
+    after the caption's last full stop."""
+    start = max((m.end() for m in _SENTENCE_END.finditer(tail)), default=0)
+    name = tail[start:].strip().rstrip(".")
+    if start and " " in name and name.casefold() in WIRE_NAMES:
+        return start, name, "", False
+    return None
 
 
 def _dashed(tail: str) -> Found | None:
@@ -294,7 +317,8 @@ def _agency_rank(name: str) -> int:
     """How surely a name is an agency's: a known wire (2), another agency's form (1), a
     name (0). "AFP PHOTO/STR": AFP is the agency, STR (a stringer) the photographer."""
     if _agency(name).casefold() in WIRE_NAMES:
-        return 2
+        # "AFP PHOTO/HO/SANA": the wire that says it is the photo's owns it
+        return 3 if _agency(name) != name else 2
     return int(_is_agency(name))
 
 
@@ -310,7 +334,8 @@ def _looks_like_credit(credit: str) -> bool:
         )
         and (words[0][0].isupper() or credit.casefold() in WIRE_NAMES)
         and not credit.isdigit()
-        and len(re.sub(r"\W", "", credit)) >= 2
+        # one letter is a position ("(C)", "(L)"), but for the social network X
+        and (len(re.sub(r"\W", "", credit)) >= 2 or credit == "X")
     )
 
 

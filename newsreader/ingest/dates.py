@@ -56,10 +56,14 @@ _PATTERNS = [
 
 
 # Words just before a date that make it background: what has happened since, what an
-# anniversary or a memorial marks.
+# anniversary or a memorial marks, what is yet to come.
 _BACKGROUND_BEFORE = re.compile(
     r"\b(?:since|anniversary\s+of|commemorat\w*|marking|marked|dating\s+back\s+to|back\s+in"
-    r"|as\s+far\s+back\s+as|the\s+events\s+of)\s+(?:the\s+|on\s+)?$",
+    r"|as\s+far\s+back\s+as|the\s+events\s+of"
+    # what is to come: "elections scheduled for June 6, 2021", "a truce due to end on"
+    r"|scheduled\s+(?:for|on)|set\s+for|slated\s+for|planned\s+for|due\s+(?:on|by)"
+    r"|expected\s+(?:on|by)|until|no\s+later\s+than|deadline\s+of|before|by|starting"
+    r"|(?:will|would)\s+(?:\w+\s+){0,3}(?:on|in))\s+(?:the\s+|on\s+)?$",
     re.IGNORECASE,
 )
 # Words just after a date that make it the name of a past event: "the 4 August 2020

@@ -62,7 +62,8 @@ ASHARQ_AL_AWSAT = Layout(
     publisher="Asharq Al-Awsat",
     chrome=("TT",),
     after_widget=(r"\d{1,3}",),
-    listings=(r"Writer Articles", r"Editor selections", r"Latest World News: .*", r"Editor Picks"),
+    listings=(r"Writer Articles", r"Editor selections", r"Latest World News: .*"),
+    footers=(r"Editor Picks",),
 )
 
 ASHARQ_AL_AWSAT_2016 = Layout(
@@ -76,7 +77,7 @@ ASHARQ_AL_AWSAT_2016 = Layout(
     ),
     datelines=(
         rf"(?:{_WEEKDAY},?\s+)?(?P<day>\d{{1,2}})\s+{_MONTH},?\s+(?P<year>\d{{4}})"
-        r"(?:\s*[-–]\s*\d{1,2}:\d{2})?",
+        r"(?:\s*[-–]\s*\d{1,2}:\d{2})?(?:\s+Issue Number \[\d+\])?",
     ),
     caption_after_dateline=True,
     bylines=(

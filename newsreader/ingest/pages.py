@@ -40,8 +40,13 @@ from newsreader.ingest.parse import (
 
 # How far (in lines) a headline's repetition, or the end of a page's header, may stand.
 HEADER_WINDOW = 8
-# Blank lines between two paragraphs that say a new page, with no header, starts there.
+# Blank lines between two paragraphs that say a new page, with no header, starts there
+# (pages of a file stand 1 to 8 apart; a story's own paragraphs 0 or 1, but a real page
+# had "", " ", "" before its interview's text, after a line ending in a colon).
 PAGE_GAP = 3
+# The shortest first paragraph of a page that has no header.
+LEDE_LENGTH = 80
+_SENTENCE_END = re.compile(r"[.!?][\"”’')]*$")
 # A caption is a line, not an article: a longer line after a dateline is the body.
 MAX_CAPTION_LENGTH = 400
 # Two captions are copies when they share this much of their words (a copy may be cut
@@ -235,7 +240,9 @@ class Pages:
     def read_line(self, index: int, line: Line) -> None:
         page, kind = self.page, line.kind
         if kind is Kind.LISTING:
-            page.listing = True
+            # A list's heading stands above it; after a story's body it is a rail.
+            page.listing = page.listing or page.in_header
+            page.closed = page.closed or bool(page.body)
         elif kind in (Kind.BANNER, Kind.TITLE_BAR):
             self.read_page_top(line)
         elif kind is Kind.FOOTER:
@@ -322,7 +329,8 @@ class Pages:
             # (A line printed twice in a row here is a caption without a credit.)
             if self.repeated_below(index, adjacent=False):
                 return "header"
-            if self.next_kind(index) is Kind.DATELINE:
+            # (A standfirst may stand above the dateline, before any caption.)
+            if self.next_kind(index) is Kind.DATELINE and (page.captions or page.dateline):
                 return "dateline"
         return ""
 
@@ -333,7 +341,13 @@ class Pages:
         page = self.page
         if len(page.body) < 2 or page.closed:
             return False  # no gap between its paragraphs to compare with yet
-        return line.blank_before >= PAGE_GAP and line.blank_before >= page.widest_gap + 2
+        return (
+            line.blank_before >= PAGE_GAP
+            and line.blank_before >= page.widest_gap + 2
+            # the story before ended, and a lede, not a line of the same text, follows
+            and _SENTENCE_END.search(page.body[-1]) is not None
+            and len(line.text) >= LEDE_LENGTH
+        )
 
     def next_kind(self, index: int) -> Kind | None:
         return self.lines[index + 1].kind if index + 1 < len(self.lines) else None
@@ -399,6 +413,7 @@ class Pages:
             page.title = line.text
         if page.title and text_key(line.text) == text_key(page.title):
             page.title_printed += 1
+            page.caption_next = False  # a caption's slot may hold the headline again
             return True
         if line.text in page.standfirst or page.is_caption_copy(line):
             return True
@@ -410,7 +425,7 @@ class Pages:
                 line.credited
                 or line.indented
                 or self.doubled(index)
-                or (after_dateline and self.caption_after_dateline(line))
+                or (after_dateline and self.caption_after_dateline(index, line))
             )
         ):
             page.caption_next = False
@@ -435,15 +450,21 @@ class Pages:
         )
 
     def doubled(self, index: int) -> bool:
-        """A caption as the current layout prints it: the same line twice in a row."""
-        text = self.lines[index].text
+        """A caption as the sites print it: the same line twice in a row (a copy may be
+        set another way: "Egypt's", "Egypt’s"; "photo posted", "photo, posted")."""
+        key = text_key(self.lines[index].text)
         neighbours = self.lines[max(0, index - 1) : index] + self.lines[index + 1 : index + 2]
-        return any(other.text == text and other.kind is Kind.TEXT for other in neighbours)
+        return any(
+            other.kind is Kind.TEXT and is_copy(key, text_key(other.text)) for other in neighbours
+        )
 
-    def caption_after_dateline(self, line: Line) -> bool:
+    def caption_after_dateline(self, index: int, line: Line) -> bool:
+        """The line under a dateline, where the layout prints the photo's caption: one
+        with a credit, or above a byline (an opinion piece has no photo there)."""
         return (
             self.page.layout in _READER.caption_after_dateline
             and len(line.text) <= MAX_CAPTION_LENGTH
+            and (line.credited or self.next_kind(index) is Kind.BYLINE)
         )
 
     def header_goes_on(self, index: int) -> bool:

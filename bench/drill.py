@@ -178,7 +178,8 @@ def load_drill(
 
 class Readers:
     """Threads that keep asking for pages and record (phase, status, seconds taken, body,
-    time answered)."""
+    time answered); a request that spans a change of phase is recorded under both names
+    ("before → down")."""
 
     def __init__(self, base: str, paths: list[str], threads: int = 4) -> None:
         self.base, self.paths = base, paths
@@ -204,6 +205,10 @@ class Readers:
             except OSError as error:
                 status, body = 0, str(error)
             now = time.monotonic()
+            if self.phase != phase:
+                # Asked in one phase, answered in the next (a request in flight when the
+                # database went away): it belongs to neither.
+                phase = f"{phase} → {self.phase}"
             self.results.append((phase, status, now - start, body, now))
             time.sleep(0.02)
 

@@ -316,6 +316,18 @@ def test_a_writer_page_is_no_story():
     assert titles(WRITER_PAGE + "\n\n" + CURRENT) == ["Oman Opens Port Expansion at Duqm"]
 
 
+def test_a_teaser_cut_off_in_its_first_sentence_is_dropped():
+    cut = CURRENT + "\n\n\n" + WIDGET_NUMBER[: WIDGET_NUMBER.index("approved") + 3]
+    (story,) = parse_stories(cut)
+    assert story.title == "Oman Opens Port Expansion at Duqm"
+    # A short story that ends its sentence is a story.
+    whole = CURRENT + "\n\n\n" + WIDGET_NUMBER.split("\n\nThe draft")[0] + "\n"
+    assert titles(whole) == [
+        "Oman Opens Port Expansion at Duqm",
+        "Kuwait Cabinet Approves Draft Budget",
+    ]
+
+
 def test_a_rail_after_the_story_ends_it_and_keeps_it():
     (story,) = parse_stories(CURRENT + "\nEditor Picks\n\nThe Gulf After the Oil Boom\n")
     assert story.paragraphs[-1] == "Officials expect the first cargo from East Africa next month."

@@ -107,6 +107,18 @@ from newsreader.ingest.credits import is_placeholder, read_credit, split_credit
         ),
         ("The two ministers shake hands (X)", ("The two ministers shake hands", "X", "")),
         (
+            "Fighters ride a truck in Sanaa. Reuters photo",
+            ("Fighters ride a truck in Sanaa.", "Reuters", ""),
+        ),
+        (
+            "A fair in Riyadh. REUTERS/Faisal Nasser/Files",
+            ("A fair in Riyadh.", "REUTERS", "Faisal Nasser"),
+        ),
+        (
+            "The WHO director in Cairo, Asharq Al-Awsat",
+            ("The WHO director in Cairo", "Asharq Al-Awsat", ""),
+        ),
+        (
             "Troops on a hill east of the capital Sanaa/AP",
             ("Troops on a hill east of the capital Sanaa", "AP", ""),
         ),

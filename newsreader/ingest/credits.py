@@ -35,7 +35,7 @@ CREDIT_WINDOW = 200
 
 # Parts of a credit that say how the picture came, not who took it.
 _DECORATION = re.compile(
-    r"^(?:pool(?:\s+photo)?|handout|ho|file(?:\s+photo)?|archive|photo|photos|via\s+.*)$",
+    r"^(?:pool(?:\s+photo)?|handout|ho|files?(?:\s+photo)?|archive|photo|photos|via\s+.*)$",
     re.IGNORECASE,
 )
 _FILE_PREFIX = re.compile(
@@ -50,9 +50,10 @@ _PAREN = re.compile(r"\s*\((?P<inner>[^()]{1,90})\)\s*\.?\s*$")
 _PHOTO_LINE = re.compile(r"(?:^|\s)Photos?(?::|\s+by)\s*(?P<inner>[^():]{2,90}?)\s*\.?\s*$")
 # The wires' slash forms: two or three parts, each without sentence punctuation.
 _SENTENCE_END = re.compile(r"[.!?]\s+")
+_CLAUSE_END = re.compile(r"[.!?,]\s+")
 _SLASH_ONLY = re.compile(r"\s+/\s*(?P<inner>[\w][\w.&' -]{1,40}?)\s*$")
 _BARE_WIRE = re.compile(
-    r"(?P<before>^|[.,;:]?\s)(?P<inner>[A-Z][A-Za-z-]{1,8}(?:\s+(?:Photo|PHOTO))?)"
+    r"(?P<before>^|[.,;:]?\s)(?P<inner>[A-Z][A-Za-z-]{1,8}(?:\s+(?:[Pp]hoto|PHOTO))?)"
     r"(?P<file>\s+(?:file|archive)(?:\s+photo)?)?\s*\.?\s*$"
 )
 _DASH = re.compile(r"\s+[-–—]\s+(?P<inner>[\w][\w.&' -]{1,60}?)\s*$")
@@ -200,9 +201,9 @@ def _bare_wire(tail: str) -> Found | None:
 
 
 def _named_wire(tail: str) -> Found | None:
-    """ "… Minister Noureddine Ben Ticha. Asharq Al-Awsat": a known wire of several words
-    after the caption's last full stop."""
-    start = max((m.end() for m in _SENTENCE_END.finditer(tail)), default=0)
+    """ "… Minister Noureddine Ben Ticha. Asharq Al-Awsat", "…, Asharq Al-Awsat": a known
+    wire of several words after the caption's last full stop or comma."""
+    start = max((m.end() for m in _CLAUSE_END.finditer(tail)), default=0)
     name = tail[start:].strip().rstrip(".")
     if start and " " in name and name.casefold() in WIRE_NAMES:
         return start, name, "", False
@@ -283,7 +284,7 @@ def _pair(parts: list[str], *, parenthesised: bool) -> tuple[str, str] | None:
 
 def _agency(name: str) -> str:
     """ "AP Photo" -> "AP"; "AFP Photos" -> "AFP"."""
-    return re.sub(r"\s+(?:Photos?|PHOTOS?)$", "", name.strip())
+    return re.sub(r"\s+(?:[Pp]hotos?|PHOTOS?)$", "", name.strip())
 
 
 def _is_agency(name: str) -> bool:

@@ -81,7 +81,7 @@ ASHARQ_AL_AWSAT_2016 = Layout(
     ),
     caption_after_dateline=True,
     bylines=(
-        r"Asharq Al-Awsat",
+        r"(?i:Asharq Al-Awsat)",
         r"[A-Z][\w'’.]+(?: [A-Z][\w'’.]+){0,2} [-–] "
         r"[A-Z][\w'’.-]+(?: (?:al-|bin |[A-Z])[\w'’.-]*){0,4}",
     ),

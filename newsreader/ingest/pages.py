@@ -44,6 +44,8 @@ HEADER_WINDOW = 8
 # (pages of a file stand 1 to 8 apart; a story's own paragraphs 0 or 1, but a real page
 # had "", " ", "" before its interview's text, after a line ending in a colon).
 PAGE_GAP = 3
+# The longest opening a next story's teaser shows, cut off mid-sentence.
+TEASER_LENGTH = 300
 # The shortest first paragraph of a page that has no header.
 LEDE_LENGTH = 80
 _SENTENCE_END = re.compile(r"[.!?][\"”’')]*$")
@@ -196,6 +198,16 @@ class Page:
                 ParsedCaption(credit.text, credit.credit, credit.photographer, credit.file_photo)
             )
 
+    def is_teaser(self, paragraphs: list[str]) -> bool:
+        """The next story's first lines, where a page ends: its header and a few words of
+        a paragraph, cut off before the sentence ends."""
+        return (
+            bool(self.title or self.captions)
+            and len(paragraphs) == 1
+            and len(paragraphs[0]) < TEASER_LENGTH
+            and _SENTENCE_END.search(paragraphs[0]) is None
+        )
+
     def story(self) -> ParsedStory | None:
         body = self.body or self.standfirst
         if self.listing or not body:
@@ -205,7 +217,7 @@ class Page:
             repeat = paragraphs and paragraphs[-1] == text
             if not repeat and not (self.caption_lines and self.is_copy_of_a_caption(text)):
                 paragraphs.append(text)
-        if not paragraphs:
+        if not paragraphs or self.is_teaser(paragraphs):
             return None
         return ParsedStory(
             title=self.title,

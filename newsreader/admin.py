@@ -19,6 +19,7 @@ from newsreader.coverage_admin import (
     ArticlePersonInline,
     rethread_after_edit,
 )
+from newsreader.ingest.attribution import validate_address_characters
 from newsreader.models import (
     Article,
     ArticleOrganisation,
@@ -240,6 +241,7 @@ class ArticleAdmin(ArticleActions, ArticlePages, VersionAdmin):
         if db_field.name == "original_url":
             kwargs["widget"] = forms.URLInput(attrs={"class": "vLargeTextField"})
             kwargs["assume_scheme"] = "https"  # Django 6's default; an address typed bare
+            kwargs["validators"] = [validate_address_characters]
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     @admin.display(description="primary region")

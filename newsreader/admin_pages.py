@@ -12,7 +12,11 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import path, reverse
 
-from newsreader.ingest.attribution import MAX_PUBLISHER_LENGTH, MAX_URL_LENGTH
+from newsreader.ingest.attribution import (
+    MAX_PUBLISHER_LENGTH,
+    MAX_URL_LENGTH,
+    validate_address_characters,
+)
 from newsreader.models import (
     Article,
     Upload,
@@ -42,6 +46,7 @@ class UploadForm(forms.Form):
     url = forms.URLField(
         required=False,
         max_length=MAX_URL_LENGTH,
+        validators=[validate_address_characters],
         label="Address",
         assume_scheme="https",
         help_text="The address the page was fetched from, if known.",

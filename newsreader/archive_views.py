@@ -27,6 +27,10 @@ from newsreader.views import (
 
 
 def _valid_date(year: int, month: int = 1, day: int = 1) -> datetime.date:
+    # A month's calendar runs into the weeks around it, which must be dates too: the
+    # first and last years a date can have are outside the archive.
+    if not datetime.MINYEAR < year < datetime.MAXYEAR:
+        raise Http404("No stories that year.")
     try:
         return datetime.date(year, month, day)
     except ValueError as error:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass, field
 
 from django.db.models import Count, Exists, OuterRef, QuerySet
 from django.http import HttpRequest, HttpResponse
@@ -32,6 +33,22 @@ from newsreader.views import (
 )
 
 
+@dataclass
+class OtherCountries:
+    """The countries in no subregion, listed under a heading of their own."""
+
+    name: str = "Other countries"
+    slug: str = "other"
+    countries: list = field(default_factory=list)
+
+    @property
+    def story_count(self) -> int:
+        return sum(country.story_count for country in self.countries)
+
+    def get_absolute_url(self) -> str:
+        return ""
+
+
 @require_safe
 @cache_publicly
 def region_index(request: HttpRequest) -> HttpResponse:
@@ -39,14 +56,19 @@ def region_index(request: HttpRequest) -> HttpResponse:
     places_by_country = defaultdict(list)
     for place in regions.places().filter(story_count__gt=0).order_by("name"):
         places_by_country[place.parent_id].append(place)
-    subregions = []
+    groups, countries = {}, []
     for region in regions.exclude(kind=Region.Kind.PLACE).order_by("id"):
         region.places_with_stories = places_by_country.get(region.pk, [])
         if region.kind == Region.Kind.SUBREGION:
             region.countries = []
-            subregions.append(region)
+            groups[region.pk] = region
         else:
-            next(s for s in subregions if s.pk == region.parent_id).countries.append(region)
+            countries.append(region)
+    # An editor may move a country into a subregion made after it, or out of any.
+    unfiled = OtherCountries()
+    for country in countries:
+        groups.get(country.parent_id, unfiled).countries.append(country)
+    subregions = [*groups.values(), *([unfiled] if unfiled.countries else [])]
     for subregion in subregions:
         subregion.countries.sort(key=lambda c: c.name)
     countries = [country for subregion in subregions for country in subregion.countries]

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import csv
 import datetime
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,6 +31,7 @@ MAX_URL_LENGTH = 2000  # Article.original_url and IngestedFile.url
 MAX_PUBLISHER_LENGTH = 120  # Source.name
 
 _url_validator = URLValidator(schemes=["http", "https"])
+NOT_IN_A_URL = re.compile(r"[<>\"{}|\\^`\s]")
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,17 @@ class Attribution:
 UNATTRIBUTED = Attribution()
 
 
+def validate_address_characters(value: str) -> None:
+    """Refuse "<", ">", quotes, braces and spaces, which no address holds (RFC 3986) but
+    Django's URLValidator lets through: stored, they would reach the pages and the API's
+    "format: uri" as they are. For the command, the manifest and the admin's forms."""
+    if NOT_IN_A_URL.search(value):
+        raise ValidationError(
+            'An address cannot hold < > " { } | \\ ^ ` or spaces; encode them (%3C…).',
+            code="invalid",
+        )
+
+
 def check_url(value: str, where: str) -> str:
     """The address, stripped; IngestError naming ``where`` when it is not a web address."""
     value = value.strip()
@@ -62,6 +75,7 @@ def check_url(value: str, where: str) -> str:
         if len(value) > MAX_URL_LENGTH:
             raise ValidationError("too long")
         _url_validator(value)
+        validate_address_characters(value)
     except ValidationError:
         raise IngestError(
             f"{where}: “{value[:80]}” is not a web address (http:// or https://, at most "

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from django.conf import settings
-from django.db import IntegrityError, OperationalError, transaction
+from django.db import DataError, IntegrityError, OperationalError, ProgrammingError, transaction
 from django.db.models import Count
 from django.utils.text import slugify
 
@@ -227,6 +227,10 @@ class Ingester(Merging):
                 self._load_sources()
                 if attempt == ATTEMPTS:
                     raise IngestError(f"the database refused the file ({error})") from error
+            except (DataError, ProgrammingError) as error:
+                # A value the database cannot take: trying again would fail the same way.
+                # The file's transaction is rolled back; the other files go on.
+                raise IngestError(f"the database refused the file ({error})") from error
             else:
                 self.touched |= outcome.touched
                 if not self.dry_run:

@@ -1,0 +1,108 @@
+"""Edges a red team found (issue 28): each answers a 4xx, or fails one file with a
+sentence, where it gave a 500 or stopped a whole ingest."""
+
+import pytest
+from django.core.management import CommandError
+from django.db import DataError
+
+from newsreader.ingest import bulk
+from newsreader.models import Article, Region, Upload
+from tests.conftest import SEEDS, html, ingest
+from tests.test_editorial import make_user
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def editor_client(client):
+    client.force_login(make_user("eda", staff=True, editor=True))
+    return client
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/archive/9999/12/",
+        "/archive/9999/12/31/",
+        "/archive/9999/12/31/?after=2",
+        "/archive/9999/",
+        "/archive/1/1/",
+        "/archive/1/1/1/",
+    ],
+)
+def test_years_outside_the_archive_answer_404(client, path):
+    assert client.get(path).status_code == 404
+
+
+def test_the_regions_page_lists_a_country_moved_into_a_newer_subregion(client):
+    ingest(SEEDS)
+    arabia = Region.objects.create(
+        name="Arabia", slug="arabia", kind=Region.Kind.SUBREGION, parent=None
+    )
+    Region.objects.filter(code="LB").update(parent=arabia)
+    page = html(client.get("/regions/"))
+    assert "Arabia" in page and ">Lebanon</a>" in page
+
+
+def test_the_regions_page_lists_a_country_in_no_subregion(client):
+    ingest(SEEDS)
+    Region.objects.filter(code="MA").update(parent=None)
+    page = html(client.get("/regions/"))
+    assert "Other countries" in page and ">Morocco</a>" in page
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "https://example.com/<script>",
+        'https://example.com/a"b',
+        "https://example.com/{x}",
+    ],
+)
+def test_an_address_no_uri_can_hold_is_refused_at_the_command(tmp_path, address):
+    path = tmp_path / "one.txt"
+    path.write_text("Officials in Amman met on Sunday.\n")
+    with pytest.raises(CommandError, match="is not a web address"):
+        ingest(path, url=address)
+    assert not Article.objects.exists()
+
+
+def test_an_address_no_uri_can_hold_fails_the_files_of_its_manifest(tmp_path):
+    (tmp_path / "one.txt").write_text("Officials in Amman met on Sunday.\n")
+    (tmp_path / "manifest.csv").write_text("name,url\none.txt,https://example.com/<x>\n")
+    with pytest.raises(CommandError):
+        ingest(tmp_path)
+    assert not Article.objects.exists()
+
+
+def test_a_value_the_database_refuses_fails_only_its_file(tmp_path, monkeypatch):
+    (tmp_path / "a-refused.txt").write_text("Officials in Amman met on Sunday.\n")
+    (tmp_path / "b-fine.txt").write_text("Officials in Beirut met on Monday.\n")
+    write_articles = bulk.write_articles
+
+    def refuse_amman(articles, rows):
+        if any("Amman" in article.body for article in articles):
+            raise DataError("value out of range")
+        write_articles(articles, rows)
+
+    monkeypatch.setattr(bulk, "write_articles", refuse_amman)
+    with pytest.raises(CommandError, match="1 of 2 files failed"):
+        ingest(tmp_path, workers=0)
+    assert list(Article.objects.values_list("body", flat=True)) == [
+        "Officials in Beirut met on Monday."
+    ]
+
+
+def test_the_upload_form_refuses_an_address_no_uri_can_hold(editor_client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    response = editor_client.post(
+        "/admin/newsreader/article/upload/",
+        {
+            "file": SimpleUploadedFile("page.txt", b"Officials met.\n", "text/plain"),
+            "url": "https://example.com/<script>",
+        },
+    )
+    assert response.status_code == 200  # the form again, with its error
+    assert 'id="id_url_error"' in response.content.decode()
+    assert not Upload.objects.exists()

@@ -106,3 +106,20 @@ def test_the_upload_form_refuses_an_address_no_uri_can_hold(editor_client):
     assert response.status_code == 200  # the form again, with its error
     assert 'id="id_url_error"' in response.content.decode()
     assert not Upload.objects.exists()
+
+
+def test_a_name_in_any_script_gets_a_readable_slug_in_one_query():
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from newsreader.coverage import Person, unique_slug
+
+    Person.objects.create(name="Иван Петров", slug="ivan-petrov")
+    Person.objects.create(name="Ivan Petrov", slug="ivan-petrov-2")
+    Person.objects.create(name="Ivan Petrovic", slug="ivan-petrovic")
+    with CaptureQueriesContext(connection) as queries:
+        slug = unique_slug(Person, "Иван Петров")
+    assert slug == "ivan-petrov-3"
+    assert len(queries) == 1  # not one a number tried: 1,000 such names were quadratic
+    assert unique_slug(Person, "Мария Иванова") == "mariya-ivanova"
+    assert unique_slug(Person, "محمد بن سلمان") == "mhmd-bn-slmn"

@@ -66,6 +66,14 @@ class Thread(models.Model):
         return self.headline or f"Thread {self.pk}"
 
 
+class NamedQuerySet(models.QuerySet):
+    def public(self) -> NamedQuerySet:
+        """The names readers may see, on every channel: not hidden, and named by a
+        published story. A name only drafts hold stays unknown, so guessing its address
+        tells nothing (Article.Status.PUBLISHED is "published")."""
+        return self.filter(hidden=False, article_links__article__status="published").distinct()
+
+
 class NamedInStories(models.Model):
     """A person or an organisation the stories name."""
 
@@ -77,6 +85,8 @@ class NamedInStories(models.Model):
     hidden = models.BooleanField(
         default=False, help_text="Not a real name: shown nowhere, and never found again."
     )
+
+    objects = NamedQuerySet.as_manager()
 
     class Meta:
         abstract = True

@@ -110,7 +110,7 @@ def named_organisations(article_ids):
 @cache_publicly
 def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
     """A person's stories, newest first, each with the role and country it gave them."""
-    person = get_object_or_404(Person, slug=slug, hidden=False)
+    person = get_object_or_404(Person.objects.public(), slug=slug)
     links = ArticlePerson.objects.filter(person=person, article__status=Article.Status.PUBLISHED)
     roles = (
         links.exclude(role="", country="")
@@ -133,7 +133,7 @@ def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
 @require_safe
 @cache_publicly
 def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    organisation = get_object_or_404(Organisation, slug=slug, hidden=False)
+    organisation = get_object_or_404(Organisation.objects.public(), slug=slug)
     stories = Article.objects.published().filter(article_organisations__organisation=organisation)
     context = {"organisation": organisation, "feed_url": organisation.feed_url()}
     return _entity_page(

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime
 
 from django.contrib.syndication.views import Feed
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
@@ -20,6 +21,7 @@ from newsreader.models import (
     Region,
     Source,
     Thread,
+    source_story_counts,
 )
 from newsreader.paging import newest_first
 
@@ -104,7 +106,10 @@ class RegionFeed(LatestStoriesFeed):
 
 class SourceFeed(LatestStoriesFeed):
     def get_object(self, request, slug: str) -> Source:
-        return get_object_or_404(Source, slug=slug)
+        source = get_object_or_404(Source, slug=slug)
+        if not source_story_counts(source):
+            raise Http404("No published story names this source.")  # as its page
+        return source
 
     def title(self, obj: Source) -> str:
         return f"newsreader: stories from {obj.name}"
@@ -142,7 +147,7 @@ class ThreadFeed(LatestStoriesFeed):
 
 class PersonFeed(LatestStoriesFeed):
     def get_object(self, request, slug: str) -> Person:
-        return get_object_or_404(Person, slug=slug, hidden=False)
+        return get_object_or_404(Person.objects.public(), slug=slug)
 
     def title(self, obj: Person) -> str:
         return f"newsreader: {obj.name}"
@@ -159,7 +164,7 @@ class PersonFeed(LatestStoriesFeed):
 
 class OrganisationFeed(PersonFeed):
     def get_object(self, request, slug: str) -> Organisation:
-        return get_object_or_404(Organisation, slug=slug, hidden=False)
+        return get_object_or_404(Organisation.objects.public(), slug=slug)
 
     def stories(self, obj: Organisation):
         return LatestStoriesFeed.stories(self).filter(article_organisations__organisation=obj)

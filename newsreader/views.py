@@ -4,7 +4,7 @@ import datetime
 from collections import Counter, defaultdict
 
 from django.db import connections, router
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers, patch_vary_headers
@@ -195,6 +195,10 @@ def source_detail(request: HttpRequest, slug: str) -> HttpResponse:
     if not form.is_valid():
         return bad_request(request, form.error_message())
     counts = source_story_counts(source).get(source.pk, {})
+    if not counts:
+        # Only published stories make a name public: a source only drafts name (or
+        # none) is unknown to readers, whatever its address.
+        raise Http404("No published story names this source.")
     role = form.cleaned_data["role"] or next(
         (role for role in SOURCE_ROLES if counts.get(role)), "published"
     )

@@ -123,3 +123,46 @@ def test_a_name_in_any_script_gets_a_readable_slug_in_one_query():
     assert len(queries) == 1  # not one a number tried: 1,000 such names were quadratic
     assert unique_slug(Person, "Мария Иванова") == "mariya-ivanova"
     assert unique_slug(Person, "محمد بن سلمان") == "mhmd-bn-slmn"
+
+
+DRAFT = """\
+Yemen Names New Central Bank Governor
+
+The bank's headquarters in Aden (Saba)
+The bank's headquarters in Aden (Saba)
+TT
+
+Yemen Names New Central Bank Governor
+
+The bank's headquarters in Aden (Saba)
+The bank's headquarters in Aden (Saba)
+
+Yemen's presidential council named economist Tariq Qassem Baabad as central bank
+governor on Sunday, the Southern Reform Movement said in a statement to the Zubair News Agency.
+
+Former Finance Minister Salem Bin Breik said the choice was welcome.
+"""
+
+
+def test_names_only_a_draft_holds_are_unknown_to_readers(client, tmp_path):
+    from newsreader.models import Organisation, Person, Source
+
+    path = tmp_path / "draft.txt"
+    path.write_text(DRAFT)
+    ingest(path, draft=True)
+    person = Person.objects.get(name="Salem Bin Breik")
+    organisation = Organisation.objects.get(name="Southern Reform Movement")
+    source = Source.objects.get(name="Zubair News Agency")
+    addresses = [
+        person.get_absolute_url(),
+        person.feed_url(),
+        organisation.get_absolute_url(),
+        organisation.feed_url(),
+        f"/sources/{source.slug}/",
+        f"/feeds/sources/{source.slug}/",
+    ]
+    for address in addresses:
+        assert client.get(address).status_code == 404, address
+    Article.objects.update(status=Article.Status.PUBLISHED)
+    for address in addresses:
+        assert client.get(address).status_code == 200, address

@@ -4,11 +4,22 @@ the sources (agencies and outlets) stories are filed under and credited to."""
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import connection, models, transaction
 from django.db.models import Case, Count, OuterRef, Q, Subquery, When
 from django.db.models.functions import Coalesce
 
 from newsreader.paths import reverse_few
+
+# The PostgreSQL advisory lock held while a region's parent is checked and saved ("rgtr").
+REGION_TREE_LOCK = 0x72677472
+
+
+def lock_region_tree() -> None:
+    """Wait for any other save of a region to end. SQLite's IMMEDIATE transactions already
+    run one at a time."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [REGION_TREE_LOCK])
 
 
 class RegionQuerySet(models.QuerySet):
@@ -90,10 +101,14 @@ class Region(models.Model):
         return self.name
 
     def save(self, *args, **kwargs) -> None:
-        # Regions are walked up to their parents; a loop would walk forever.
-        if error := self.loop_error():
-            raise ValidationError(error)
-        super().save(*args, **kwargs)
+        # Regions are walked up to their parents; a loop would walk forever. Two saves at
+        # once could each find no loop and together make one: the check and the write
+        # hold the tree's lock, one save at a time.
+        with transaction.atomic():
+            lock_region_tree()
+            if error := self.loop_error():
+                raise ValidationError(error)
+            super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse_few("newsreader:region-detail", self.slug)

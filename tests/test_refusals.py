@@ -166,3 +166,74 @@ def test_names_only_a_draft_holds_are_unknown_to_readers(client, tmp_path):
     Article.objects.update(status=Article.Status.PUBLISHED)
     for address in addresses:
         assert client.get(address).status_code == 200, address
+
+
+def test_an_upload_over_the_limit_is_refused_before_it_is_read(editor_client, settings):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.NEWSREADER_MAX_FILE_BYTES = 1000
+    response = editor_client.post(
+        "/admin/newsreader/article/upload/",
+        {"file": SimpleUploadedFile("big.txt", b"Officials met.\n" * 100, "text/plain")},
+    )
+    assert response.status_code == 200  # the form again, with its error
+    assert "big.txt is 1,500 bytes, over the 1,000-byte limit" in response.content.decode()
+    assert not Upload.objects.exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_saves_at_once_cannot_make_a_region_loop():
+    import threading
+    import time
+
+    from django.core.exceptions import ValidationError
+    from django.db import connection, transaction
+
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite's IMMEDIATE transactions never overlap: two saves cannot race")
+    first = Region.objects.create(name="Loop A", slug="loop-a", kind=Region.Kind.SUBREGION)
+    second = Region.objects.create(name="Loop B", slug="loop-b", kind=Region.Kind.SUBREGION)
+    saved, release, refused = threading.Event(), threading.Event(), []
+
+    def save_first():
+        with transaction.atomic():
+            first.parent = second
+            first.save()
+            saved.set()
+            release.wait(30)
+        connection.close()
+
+    def save_second():
+        saved.wait(30)
+        try:
+            second.parent = first
+            second.save()
+        except ValidationError as error:
+            refused.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=save_first), threading.Thread(target=save_second)]
+    for thread in threads:
+        thread.start()
+
+    def second_waits_for_the_first() -> bool:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted"
+            )
+            return cursor.fetchone()[0] > 0
+
+    # Until the second save has ended, or waits for the first to commit.
+    deadline = time.monotonic() + 30
+    while threads[1].is_alive() and not second_waits_for_the_first():
+        assert time.monotonic() < deadline, "the second save neither ended nor waited"
+        time.sleep(0.01)
+    release.set()
+    for thread in threads:
+        thread.join(30)
+    parents = dict(
+        Region.objects.filter(slug__startswith="loop-").values_list("slug", "parent__slug")
+    )
+    assert parents == {"loop-a": "loop-b", "loop-b": None}
+    assert refused, "the second save made a loop"

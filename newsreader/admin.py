@@ -20,6 +20,7 @@ from newsreader.coverage_admin import (
     rethread_after_edit,
 )
 from newsreader.ingest.attribution import validate_address_characters
+from newsreader.ingest.parse import normalise_body, normalise_line
 from newsreader.models import (
     Article,
     ArticleOrganisation,
@@ -60,11 +61,31 @@ class EstimatedCountPaginator(Paginator):
 # -- inlines -------------------------------------------------------------------------
 
 
+class BodyField(forms.CharField):
+    """A body as the ingest stores it: a browser sends "\r\n" between lines, which is
+    not an edit. A save that only sends it back changes nothing, and is not marked."""
+
+    def to_python(self, value):
+        return normalise_body(super().to_python(value))
+
+
+class LineField(forms.CharField):
+    """A caption's or a title's line, as the ingest stores it."""
+
+    def to_python(self, value):
+        return normalise_line(super().to_python(value))
+
+
 class CaptionInline(admin.StackedInline):
     model = Caption
     extra = 0
     fields = [("text",), ("photo_credit", "photographer"), "position"]
     autocomplete_fields = ["photo_credit"]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "text":
+            kwargs["form_class"] = LineField
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
 
 class ArticleRegionInline(admin.TabularInline):
@@ -236,6 +257,10 @@ class ArticleAdmin(ArticleActions, ArticlePages, VersionAdmin):
         )
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "body":
+            kwargs["form_class"] = BodyField
+        if db_field.name == "title":
+            kwargs["form_class"] = LineField
         if db_field.name in ("title", "slug"):
             kwargs["widget"] = forms.TextInput(attrs={"class": "vLargeTextField"})
         if db_field.name == "original_url":

@@ -158,6 +158,19 @@ def clean_line(line: str) -> str:
     return _SPACES.sub(" ", line).strip()
 
 
+def normalise_body(text: str) -> str:
+    """A body in the ingest's own form, whatever line endings and spaces it came with (a
+    browser's form sends "\r\n"): one paragraph a non-blank line, cleaned as the ingest
+    cleans a line, joined by a blank line."""
+    lines = (clean_line(line) for line in re.split(r"\r\n|\r|\n", text))
+    return "\n\n".join(line for line in lines if line)
+
+
+def normalise_line(text: str) -> str:
+    """One line (a title, a caption) in the ingest's own form."""
+    return clean_line(re.sub(r"[\r\n]+", " ", text))
+
+
 # Combining marks (accents, Hebrew points, Arabic harakat) as NFKD leaves them.
 _COMBINING = re.compile(
     "[\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670"

@@ -91,9 +91,12 @@ def _stories(params: QueryDict) -> QuerySet[Article]:
         region = _find_region(region_value)
         if region is None:
             raise BadParameter(f"region: no region has the code or slug “{region_value}”.")
-        stories = stories.filter(
-            id__in=ArticleRegion.objects.filter(region=region).values("article_id")
-        )
+        links = ArticleRegion.objects.filter(region=region)
+        if region.kind == Region.Kind.SUBREGION:
+            # Stories link to countries and places, never to a subregion: its stories are
+            # its countries', as its page lists them.
+            links = ArticleRegion.objects.filter(region__parent=region)
+        stories = stories.filter(id__in=links.values("article_id"))
     q = params.get("q", "")
     if len(q) > search.MAX_QUERY_LENGTH:
         raise BadParameter(f"q: at most {search.MAX_QUERY_LENGTH} characters.")

@@ -165,3 +165,14 @@ def test_feed_entries_name_an_author_and_an_undated_story_no_publication_date(cl
     assert entries["A dated story"].find(f"{ATOM}published").text.startswith("2026-01-15")
     assert entries["An undated story"].find(f"{ATOM}published") is None
     assert entries["An undated story"].find(f"{ATOM}updated") is not None
+
+
+def test_the_api_gives_a_subregion_its_countries_stories(client, seeded):
+    api = client.get("/api/articles/?region=levant").json()["results"]
+    assert {article["title"] for article in api} == {
+        "Miami Talks Aim to Bridge Gaps in Gaza Deal’s Second Phase",
+        "Dozen People Entered Egypt from Gaza on First Day of Rafah Opening",
+        "Paris Calls on 50 Countries to Support Lebanese Army",
+    }
+    # As many as the subregion's page lists.
+    assert client.get("/regions/levant/").content.decode().count('class="story"') == len(api)

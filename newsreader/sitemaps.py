@@ -2,7 +2,7 @@ from django.contrib.sitemaps import Sitemap
 from django.db.models import Count, Q
 from django.urls import reverse
 
-from newsreader.models import Article, Region, Source
+from newsreader.models import Article, Organisation, Person, Region, Source, Thread
 
 
 class ArticleSitemap(Sitemap):
@@ -33,7 +33,36 @@ class SourceSitemap(Sitemap):
     changefreq = "daily"
 
     def items(self):
-        return Source.objects.filter(article_links__isnull=False).distinct().order_by("id")
+        # The sources with a page: a published story names them (drafts' never show).
+        return (
+            Source.objects.filter(
+                Q(article_links__article__status="published")
+                | Q(published_articles__status="published")
+            )
+            .distinct()
+            .order_by("id")
+        )
+
+
+class ThreadSitemap(Sitemap):
+    changefreq = "daily"
+    limit = 5000
+
+    def items(self):
+        return Thread.objects.filter(articles__status="published").distinct().order_by("id")
+
+
+class PersonSitemap(Sitemap):
+    changefreq = "daily"
+    limit = 5000
+
+    def items(self):
+        return Person.objects.public().order_by("id")
+
+
+class OrganisationSitemap(PersonSitemap):
+    def items(self):
+        return Organisation.objects.public().order_by("id")
 
 
 class PageSitemap(Sitemap):
@@ -55,5 +84,8 @@ SITEMAPS = {
     "pages": PageSitemap,
     "regions": RegionSitemap,
     "sources": SourceSitemap,
+    "threads": ThreadSitemap,
+    "people": PersonSitemap,
+    "organisations": OrganisationSitemap,
     "articles": ArticleSitemap,
 }

@@ -60,6 +60,20 @@ def test_sitemap_index_points_at_sections_that_list_articles_and_regions(client,
     assert client.get("/sitemap-nothing.xml").status_code == 404
 
 
+def test_the_sitemap_lists_threads_people_and_organisations(client, seeded):
+    from newsreader.models import Organisation, Person, Thread
+
+    for section, model in [
+        ("threads", Thread),
+        ("people", Person),
+        ("organisations", Organisation),
+    ]:
+        listed = client.get(f"/sitemap-{section}.xml").content.decode()
+        named = model.objects.filter(articles__isnull=False) if model is Thread else model.objects
+        for entity in named.all()[:3]:
+            assert entity.get_absolute_url() in listed, (section, entity)
+
+
 def test_robots_txt_points_at_the_sitemap_and_keeps_out_of_admin(client):
     body = client.get("/robots.txt").content.decode()
     assert "Disallow: /admin/" in body

@@ -163,9 +163,15 @@ def test_names_only_a_draft_holds_are_unknown_to_readers(client, tmp_path):
     ]
     for address in addresses:
         assert client.get(address).status_code == 404, address
+    sitemaps = "".join(
+        client.get(f"/sitemap-{section}.xml").content.decode()
+        for section in ("people", "organisations", "sources")
+    )
+    assert person.slug not in sitemaps and source.slug not in sitemaps
     Article.objects.update(status=Article.Status.PUBLISHED)
     for address in addresses:
         assert client.get(address).status_code == 200, address
+    assert person.slug in client.get("/sitemap-people.xml").content.decode()
 
 
 def test_an_upload_over_the_limit_is_refused_before_it_is_read(editor_client, settings):

@@ -28,8 +28,17 @@ from newsreader.paging import newest_first
 FEED_SIZE = 30
 
 
+class StoriesAtomFeed(Atom1Feed):
+    def latest_post_date(self) -> datetime.datetime:
+        """The feed's <updated>: its newest story's own date, not the moment an ingest
+        last touched one of its entries (which would make every feed new after any
+        ingest); the entries' own <updated> still follows edits."""
+        dates = [item["pubdate"] for item in self.items if item["pubdate"]]
+        return max(dates) if dates else super().latest_post_date()
+
+
 class LatestStoriesFeed(Feed):
-    feed_type = Atom1Feed
+    feed_type = StoriesAtomFeed
     title = "newsreader: latest stories"
     subtitle = "The latest Middle East and North Africa stories."
     link = "/"

@@ -190,3 +190,9 @@ def test_the_api_gives_a_subregion_its_countries_stories(client, seeded):
     }
     # As many as the subregion's page lists.
     assert client.get("/regions/levant/").content.decode().count('class="story"') == len(api)
+
+
+def test_a_feed_is_updated_when_its_newest_story_is_dated(client, seeded):
+    feed = client.get("/feeds/latest/").content.decode()
+    # The newest dated seed story is of 2 February 2026, whenever it was ingested.
+    assert "<updated>2026-02-02T00:00:00+00:00</updated>" in feed.split("<entry>")[0]

@@ -349,3 +349,17 @@ def test_busy_and_unavailable_pages_are_accessible(site, page, settings, monkeyp
     assert all(" 429" in p or " 503" in p for p in page.watcher.problems), page.watcher.problems
     page.watcher.problems.clear()
     cache.clear()
+
+
+def test_keyboard_shortcuts_are_offered_only_where_there_is_a_keyboard(site, page, browser):
+    page.goto(site + "/")
+    expect(page.get_by_role("button", name="Keyboard shortcuts")).to_be_visible()
+    phone = browser.new_context(
+        viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True
+    )
+    try:
+        touch = phone.new_page()
+        touch.goto(site + "/")
+        expect(touch.get_by_role("button", name="Keyboard shortcuts")).to_be_hidden()
+    finally:
+        phone.close()

@@ -77,7 +77,8 @@ class ThreadAdmin(admin.ModelAdmin):
             .get_queryset(request)
             .with_headline()
             .annotate(
-                story_count=Count("articles"),
+                # distinct: a search on the stories' titles joins them once more
+                story_count=Count("articles", distinct=True),
                 first_on=Min("articles__published_on"),
                 last_on=Max("articles__published_on"),
             )

@@ -327,3 +327,14 @@ def test_a_thread_with_no_published_story_is_not_shown(tmp_path, client):
     Article.objects.filter(thread=thread).update(status=Article.Status.DRAFT)
     assert client.get(thread.get_absolute_url()).status_code == 404
     assert client.get(thread.feed_url()).status_code == 404
+
+
+def test_the_thread_list_counts_a_thread_s_stories_while_searching(tmp_path, admin_client):
+    ingest(write(tmp_path / "set", STORIES), workers=0)
+    thread = Article.objects.get(title__startswith="Rapid Support Forces Tighten").thread
+    count = thread.articles.count()
+    assert count >= 2
+    # Every story of the thread matches, so the search joins each of them.
+    listed = admin_client.get("/admin/newsreader/thread/", {"q": "Fasher"}).content.decode()
+    row = listed.split(f"/admin/newsreader/thread/{thread.pk}/change/")[1].split("</tr>")[0]
+    assert f'<td class="field-stories">{count}</td>' in row

@@ -4,7 +4,7 @@ the sources (agencies and outlets) stories are filed under and credited to."""
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
-from django.db import connection, models, transaction
+from django.db import connections, models, router, transaction
 from django.db.models import Case, Count, OuterRef, Q, Subquery, When
 from django.db.models.functions import Coalesce
 
@@ -14,11 +14,11 @@ from newsreader.paths import reverse_few
 REGION_TREE_LOCK = 0x72677472
 
 
-def lock_region_tree() -> None:
+def lock_region_tree(database: str) -> None:
     """Wait for any other save of a region to end. SQLite's IMMEDIATE transactions already
     run one at a time."""
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
+    if connections[database].vendor == "postgresql":
+        with connections[database].cursor() as cursor:
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [REGION_TREE_LOCK])
 
 
@@ -104,9 +104,10 @@ class Region(models.Model):
         # Regions are walked up to their parents; a loop would walk forever. Two saves at
         # once could each find no loop and together make one: the check and the write
         # hold the tree's lock, one save at a time.
-        with transaction.atomic():
-            lock_region_tree()
-            if error := self.loop_error():
+        database = kwargs.get("using") or router.db_for_write(Region, instance=self)
+        with transaction.atomic(using=database):
+            lock_region_tree(database)
+            if error := self.loop_error(database):
                 raise ValidationError(error)
             super().save(*args, **kwargs)
 
@@ -118,11 +119,13 @@ class Region(models.Model):
         if self.loop_error():
             raise ValidationError({"parent": self.loop_error()})
 
-    def loop_error(self) -> str:
+    def loop_error(self, database: str | None = None) -> str:
         """One sentence if this region's parent is the region itself or one of its own
-        subregions, countries or places; empty otherwise."""
+        subregions, countries or places; empty otherwise. ``database``: where the save
+        writes, read for the parents (a replica may be behind)."""
         if self.pk is None or self.parent_id is None:
             return ""
+        regions = Region.objects.using(database) if database else Region.objects
         seen, current = set(), self.parent_id
         while current is not None and current not in seen:
             if current == self.pk:
@@ -131,7 +134,7 @@ class Region(models.Model):
                     "not this one or one of the regions within it."
                 )
             seen.add(current)
-            current = Region.objects.filter(pk=current).values_list("parent_id", flat=True).first()
+            current = regions.filter(pk=current).values_list("parent_id", flat=True).first()
         return ""
 
     @property

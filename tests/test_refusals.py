@@ -187,13 +187,13 @@ def test_an_upload_over_the_limit_is_refused_before_it_is_read(editor_client, se
     assert not Upload.objects.exists()
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, databases="__all__")
 def test_two_saves_at_once_cannot_make_a_region_loop():
     import threading
     import time
 
     from django.core.exceptions import ValidationError
-    from django.db import connection, transaction
+    from django.db import connection, connections, transaction
 
     if connection.vendor != "postgresql":
         pytest.skip("SQLite's IMMEDIATE transactions never overlap: two saves cannot race")
@@ -202,12 +202,15 @@ def test_two_saves_at_once_cannot_make_a_region_loop():
     saved, release, refused = threading.Event(), threading.Event(), []
 
     def save_first():
-        with transaction.atomic():
-            first.parent = second
-            first.save()
+        try:
+            with transaction.atomic():
+                first.parent = second
+                first.save()
+                saved.set()
+                release.wait(30)
+        finally:
             saved.set()
-            release.wait(30)
-        connection.close()
+            connections.close_all()
 
     def save_second():
         saved.wait(30)
@@ -217,7 +220,7 @@ def test_two_saves_at_once_cannot_make_a_region_loop():
         except ValidationError as error:
             refused.append(error)
         finally:
-            connection.close()
+            connections.close_all()
 
     threads = [threading.Thread(target=save_first), threading.Thread(target=save_second)]
     for thread in threads:
@@ -230,16 +233,23 @@ def test_two_saves_at_once_cannot_make_a_region_loop():
             )
             return cursor.fetchone()[0] > 0
 
-    # Until the second save has ended, or waits for the first to commit.
-    deadline = time.monotonic() + 30
-    while threads[1].is_alive() and not second_waits_for_the_first():
-        assert time.monotonic() < deadline, "the second save neither ended nor waited"
-        time.sleep(0.01)
-    release.set()
-    for thread in threads:
-        thread.join(30)
+    try:
+        # Until the second save has ended, or waits for the first to commit.
+        deadline = time.monotonic() + 30
+        while threads[1].is_alive() and not second_waits_for_the_first():
+            assert time.monotonic() < deadline, "the second save neither ended nor waited"
+            time.sleep(0.01)
+    finally:
+        release.set()
+        for thread in threads:
+            thread.join(30)
+        # Three at once grew the pool; later tests (test_scaleout's heal) expect it small.
+        connection.close()
+        connection.close_pool()
     parents = dict(
-        Region.objects.filter(slug__startswith="loop-").values_list("slug", "parent__slug")
+        Region.objects.using("default")
+        .filter(slug__startswith="loop-")
+        .values_list("slug", "parent__slug")
     )
     assert parents == {"loop-a": "loop-b", "loop-b": None}
     assert refused, "the second save made a loop"

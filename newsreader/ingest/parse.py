@@ -159,16 +159,18 @@ def clean_line(line: str) -> str:
 
 
 def normalise_body(text: str) -> str:
-    """A body in the ingest's own form, whatever line endings and spaces it came with (a
-    browser's form sends "\r\n"): one paragraph a non-blank line, cleaned as the ingest
-    cleans a line, joined by a blank line."""
-    lines = (clean_line(line) for line in re.split(r"\r\n|\r|\n", text))
+    """A body typed or sent back in a form, in the ingest's own layout (a browser sends
+    "\r\n" between lines and may keep trailing spaces): one paragraph a non-blank line,
+    stripped, joined by a blank line. Its characters are left to the form's validators (a
+    NUL is an error to show, not a character to drop)."""
+    lines = (line.strip() for line in re.split(r"\r\n|\r|\n", text))
     return "\n\n".join(line for line in lines if line)
 
 
 def normalise_line(text: str) -> str:
-    """One line (a title, a caption) in the ingest's own form."""
-    return clean_line(re.sub(r"[\r\n]+", " ", text))
+    """One line (a title, a caption) typed in a form: its runs of spaces and line breaks
+    one space, none at either end."""
+    return " ".join(text.split())
 
 
 # Combining marks (accents, Hebrew points, Arabic harakat) as NFKD leaves them.

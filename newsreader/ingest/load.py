@@ -24,10 +24,11 @@ from newsreader.ingest.links import article_links
 from newsreader.ingest.merge import Merging
 from newsreader.ingest.outlets import Outlet, OutletDirectory
 from newsreader.ingest.parse import (
+    COPY_OVERLAP,
     IngestError,
     ParsedStory,
     provisional_title,
-    same_story,
+    shared_words,
     text_key,
 )
 from newsreader.ingest.places import Gazetteer, Place
@@ -407,7 +408,7 @@ class Ingester(Merging):
 
     def _copy_of(self, story: ParsedStory) -> list[int]:
         """The stored story this one is a copy of, found by its first or last paragraphs
-        and sharing nearly all its words (``parse.same_story``): [] or [its id]. Of
+        and sharing nearly all its words (``parse.COPY_OVERLAP``): [] or [its id]. Of
         several, the one sharing the most words, then the oldest, whatever came first."""
         candidates: set[int] = set()
         for field, key in zip(("lead_key", "tail_key"), story.copy_keys, strict=True):
@@ -415,15 +416,13 @@ class Ingester(Merging):
                 candidates |= set(
                     Provenance.objects.filter(**{field: key}).values_list("article_id", flat=True)
                 )
-        bodies = Article.objects.filter(pk__in=candidates).values_list("pk", "body")
-        copies = [
-            (pk, body) for pk, body in bodies if same_story(story.paragraphs, body.split("\n\n"))
+        key = text_key(story.body)
+        shares = [
+            (shared_words(key, text_key(body)), -pk)
+            for pk, body in Article.objects.filter(pk__in=candidates).values_list("pk", "body")
         ]
-        if not copies:
-            return []
-        words = set(text_key(story.body).split())
-        best = max(copies, key=lambda c: (len(words & set(text_key(c[1]).split())), -c[0]))
-        return [best[0]]
+        best = max(shares, default=(0.0, 0))
+        return [-best[1]] if best[0] >= COPY_OVERLAP else []
 
     def _source_id(self, credit: str) -> int | None:
         """The Source a photo credit names; an unknown credit becomes a new Source."""

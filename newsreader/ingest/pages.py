@@ -35,6 +35,7 @@ from newsreader.ingest.parse import (
     ParsedStory,
     clean_line,
     ends_like_a_sentence,
+    shared_words,
     text_key,
 )
 
@@ -150,7 +151,7 @@ def is_copy(key_a: str, key_b: str) -> bool:
     shorter, longer = sorted((key_a, key_b), key=len)
     if longer.startswith(shorter) and len(longer) <= 1.5 * len(shorter):
         return True  # a copy cut short; a paragraph that opens like a caption is not one
-    return len(words_a & words_b) / len(words_a | words_b) >= COPY_OVERLAP
+    return shared_words(key_a, key_b) >= COPY_OVERLAP
 
 
 @dataclass

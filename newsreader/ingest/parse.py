@@ -225,17 +225,17 @@ def copy_keys(paragraphs: list[str]) -> tuple[str, str]:
     return keys[0], keys[1]
 
 
-def same_story(paragraphs: list[str], other: list[str]) -> bool:
-    """Whether two bodies are copies of one story: nearly all their words are shared
-    (COPY_OVERLAP), as when one corrects a word or keeps a header line the other lost."""
-    words = set(text_key(" ".join(paragraphs)).split())
-    other_words = set(text_key(" ".join(other)).split())
+def shared_words(key: str, other_key: str) -> float:
+    """The share of their words two texts (their ``text_key``) have in common: words in
+    both over words in either (0 when either is empty)."""
+    words, other_words = set(key.split()), set(other_key.split())
     if not words or not other_words:
-        return False
-    return len(words & other_words) / len(words | other_words) >= COPY_OVERLAP
+        return 0.0
+    return len(words & other_words) / len(words | other_words)
 
 
-# Two bodies that share this share of their words are one story (tests/test_copies.py
+# Two bodies that share this share of their words (``shared_words``) are copies of one
+# story, as when one corrects a word or keeps a header line the other lost (tests/test_copies.py
 # has copies that differ by a word and by a line, and stories that share only their
 # background paragraphs).
 COPY_OVERLAP = 0.8

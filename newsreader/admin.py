@@ -17,6 +17,9 @@ from newsreader.admin_pages import ArticlePages
 from newsreader.coverage_admin import (
     ArticleOrganisationInline,
     ArticlePersonInline,
+    BoundedStackedInline,
+    BoundedTabularInline,
+    ListedForAnArticle,
     rethread_after_edit,
 )
 from newsreader.ingest.attribution import validate_address_characters
@@ -59,6 +62,8 @@ class EstimatedCountPaginator(Paginator):
 
 
 # -- inlines -------------------------------------------------------------------------
+# Each puts at most ROWS_ON_THE_PAGE of an article's rows on its form, then links to the
+# list of them all (coverage_admin.BoundedInline): a form with thousands failed to save.
 
 
 class BodyField(forms.CharField):
@@ -76,11 +81,12 @@ class LineField(forms.CharField):
         return normalise_line(super().to_python(value))
 
 
-class CaptionInline(admin.StackedInline):
+class CaptionInline(BoundedStackedInline):
     model = Caption
-    extra = 0
     fields = [("text",), ("photo_credit", "photographer"), "position"]
     autocomplete_fields = ["photo_credit"]
+    rows_select_related = ("photo_credit",)
+    listed_in = ("admin:newsreader_caption_changelist", "article__id__exact")
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name == "text":
@@ -88,27 +94,31 @@ class CaptionInline(admin.StackedInline):
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
 
-class ArticleRegionInline(admin.TabularInline):
+class ArticleRegionInline(BoundedTabularInline):
     model = ArticleRegion
-    extra = 0
     autocomplete_fields = ["region"]
+    ordering = ["-is_primary", "id"]  # the primary first, whatever the number of places
+    rows_select_related = ("region",)
+    listed_in = ("admin:newsreader_region_changelist", "articles__id__exact")
     verbose_name = "region"
     verbose_name_plural = "regions (exactly one primary: the country the story is about)"
 
 
-class ArticleSourceInline(admin.TabularInline):
+class ArticleSourceInline(BoundedTabularInline):
     model = ArticleSource
-    extra = 0
     autocomplete_fields = ["source"]
+    rows_select_related = ("source",)
+    listed_in = ("admin:newsreader_source_changelist", "articles__id__exact")
     verbose_name = "source"
 
 
-class ProvenanceInline(admin.TabularInline):
+class ProvenanceInline(BoundedTabularInline):
     model = Provenance
-    extra = 0
     can_delete = False
     fields = ["file", "story_index", "ingested_at", "file_sha256"]
     readonly_fields = fields
+    rows_select_related = ("file",)
+    listed_in = ("admin:newsreader_ingestedfile_changelist", "articles__id__exact")
     verbose_name_plural = "provenance: the files this article came from"
 
     @admin.display(description="ingested")
@@ -313,7 +323,7 @@ class ArticleAdmin(ArticleActions, ArticlePages, VersionAdmin):
 
 
 @admin.register(Region)
-class RegionAdmin(VersionAdmin):
+class RegionAdmin(ListedForAnArticle, VersionAdmin):
     list_display = ["name", "kind", "code", "parent", "population"]
     list_filter = ["kind", ("parent", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["name", "code", "slug"]
@@ -323,7 +333,7 @@ class RegionAdmin(VersionAdmin):
 
 
 @admin.register(Source)
-class SourceAdmin(VersionAdmin):
+class SourceAdmin(ListedForAnArticle, VersionAdmin):
     list_display = ["name", "short_name", "kind"]
     list_filter = ["kind"]
     search_fields = ["name", "short_name", "slug"]
@@ -342,7 +352,7 @@ class CaptionAdmin(admin.ModelAdmin):
 
 
 @admin.register(IngestedFile)
-class IngestedFileAdmin(admin.ModelAdmin):
+class IngestedFileAdmin(ListedForAnArticle, admin.ModelAdmin):
     list_display = ["name", "size", "publisher", "ingested_at", "sha256"]
     list_select_related = ["publisher"]
     search_fields = ["name", "sha256", "url"]

@@ -3,16 +3,23 @@
 Editors rename a thread, merge threads, move an article into or out of one (on the
 article's own form), and correct, merge and hide people and organisations. Each decision
 survives re-ingest and re-threading (see newsreader/threads.py).
+
+Here too, the inlines that grow with the data (BoundedInline): a thread of 2,680 stories or
+a story naming 5,000 people must still open and save.
 """
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django.contrib import admin, messages
 from django.db import transaction
 from django.db.models import Count, Max, Min, QuerySet
+from django.forms.models import BaseInlineFormSet
 from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.functional import cached_property
 
-from newsreader import threads
 from newsreader.models import (
     Article,
     ArticleOrganisation,
@@ -21,30 +28,116 @@ from newsreader.models import (
     Person,
     Thread,
 )
+from newsreader.tasks import refresh_stories
+
+# -- inlines that grow with the data ---------------------------------------------------
+
+# Rows of one inline put on a page as forms. A thread of 2,680 stories (two hidden fields
+# each) or a story naming 5,000 people (five each) went far over Django's limit of 1,000
+# fields a request (DATA_UPLOAD_MAX_NUMBER_FIELDS) and could not be saved. With 20, an
+# article with more than 20 of everything sends 511 fields (611 with every row ticked for
+# deletion); its page reads 136 queries, most of them the autocomplete fields' names.
+ROWS_ON_THE_PAGE = 20
 
 
-class ArticlePersonInline(admin.TabularInline):
-    model = ArticlePerson
+class BoundedInlineFormSet(BaseInlineFormSet):
+    """The first ``rows_shown`` of the parent's rows, as forms. The others are neither on
+    the page nor in the save, which leaves them as they are; the page counts them and
+    links to the list that holds them all (``all_rows_url``)."""
+
+    rows_shown = ROWS_ON_THE_PAGE
+    all_rows_url = ""
+
+    @cached_property
+    def shown(self) -> QuerySet:
+        # Sliced here, after the formset has filtered the rows by the parent: a slice in
+        # the inline's get_queryset() comes before that filter, which then fails. Kept, so
+        # that the forms read the rows from one query.
+        return super().get_queryset()[: self.rows_shown]
+
+    def get_queryset(self) -> QuerySet:
+        return self.shown
+
+    @cached_property
+    def row_count(self) -> int:
+        shown = len(self.shown)
+        return shown if shown < self.rows_shown else super().get_queryset().count()
+
+    @property
+    def rows_not_shown(self) -> int:
+        return self.row_count - len(self.shown)
+
+
+class BoundedInline:
+    """An inline whose rows grow with the data: at most ROWS_ON_THE_PAGE of them on the
+    page (BoundedInlineFormSet), then a count and a link to the admin list of them all,
+    ``listed_in``: (that list's URL name, its lookup for the parent's id)."""
+
+    formset = BoundedInlineFormSet
     extra = 0
+    listed_in: tuple[str, str]
+    rows_select_related: tuple[str, ...] = ()
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        queryset = super().get_queryset(request)
+        if self.rows_select_related:  # each row's name, read with the row
+            queryset = queryset.select_related(*self.rows_select_related)
+        return queryset
+
+    def get_formset(self, request: HttpRequest, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        if obj is not None:
+            url_name, lookup = self.listed_in
+            formset.all_rows_url = f"{reverse(url_name)}?{urlencode({lookup: obj.pk})}"
+        return formset
+
+
+class BoundedTabularInline(BoundedInline, admin.TabularInline):
+    template = "admin/newsreader/edit_inline/bounded_tabular.html"
+
+
+class BoundedStackedInline(BoundedInline, admin.StackedInline):
+    template = "admin/newsreader/edit_inline/bounded_stacked.html"
+
+
+class ListedForAnArticle:
+    """A list an article's form links to, filtered to that article's rows (``?<lookup>=
+    <id>``): the lookup goes back through a link table, which the admin refuses unless
+    the list allows it."""
+
+    article_lookup = "articles__id__exact"
+
+    def lookup_allowed(self, lookup: str, value: str, request: HttpRequest | None = None) -> bool:
+        return lookup == self.article_lookup or super().lookup_allowed(lookup, value, request)
+
+
+class ArticlePersonInline(BoundedTabularInline):
+    model = ArticlePerson
     autocomplete_fields = ["person"]
     fields = ["person", "role", "country"]
+    rows_select_related = ("person",)
+    listed_in = ("admin:newsreader_person_changelist", "article_links__article__id__exact")
 
 
-class ArticleOrganisationInline(admin.TabularInline):
+class ArticleOrganisationInline(BoundedTabularInline):
     model = ArticleOrganisation
-    extra = 0
     autocomplete_fields = ["organisation"]
+    rows_select_related = ("organisation",)
+    listed_in = (
+        "admin:newsreader_organisation_changelist",
+        "article_links__article__id__exact",
+    )
 
 
-class ThreadArticleInline(admin.TabularInline):
+class ThreadArticleInline(BoundedTabularInline):
     model = Article
     fields = ["title", "published_on", "status"]
     readonly_fields = fields
-    extra = 0
     show_change_link = True
     ordering = ["-published_on", "-id"]
     verbose_name = "story"
     verbose_name_plural = "stories (move one on its own page)"
+    listed_in = ("admin:newsreader_article_changelist", "thread__id__exact")
 
     def has_add_permission(self, request: HttpRequest, obj=None) -> bool:
         return False
@@ -119,7 +212,7 @@ class ThreadAdmin(admin.ModelAdmin):
         self.message_user(request, f"Merged {len(others) + 1} threads into “{target}”.")
 
 
-class EntityAdmin(admin.ModelAdmin):
+class EntityAdmin(ListedForAnArticle, admin.ModelAdmin):
     """People and organisations: search, correct, merge, hide."""
 
     list_display = ["name", "stories", "hidden"]
@@ -128,6 +221,7 @@ class EntityAdmin(admin.ModelAdmin):
     actions = ["merge", "hide"]
     link_model: type[ArticlePerson] | type[ArticleOrganisation]
     link_field: str
+    article_lookup = "article_links__article__id__exact"
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:
         return super().get_queryset(request).annotate(story_count=Count("article_links"))
@@ -186,8 +280,12 @@ class OrganisationAdmin(EntityAdmin):
 
 def rethread_after_edit(article: Article, old_thread_id: int | None) -> None:
     """After an editor's change to a story: its people and threads again, and the
-    stories of the thread it left, which may now fall apart."""
+    stories of the thread it left, which may now fall apart.
+
+    Queued, not done in the save (``tasks.refresh_stories``): the save holds the story's
+    row, and a refresh must first wait for the one an ingest may be running, which holds
+    that lock while it updates the same rows. Inside the save the two deadlocked."""
     left = []
     if old_thread_id and old_thread_id != article.thread_id:
         left = list(Article.objects.filter(thread_id=old_thread_id).values_list("pk", flat=True))
-    threads.refresh([article.pk, *left])
+    refresh_stories.enqueue([article.pk, *left])

@@ -83,6 +83,12 @@ class Upload(models.Model):
     uploaded_at = models.DateTimeField(auto_now_add=True)
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+    # The worker's lease on it (newsreader.tasks): renewed at each step; a lease left to run
+    # out, its worker killed, puts the upload back in the queue for another try.
+    lease_renewed_at = models.DateTimeField("lease renewed", null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField("tries", default=0)
+    # Its ingest task, closed as failed when a try's worker is found to have stopped.
+    task_id = models.CharField(max_length=64, blank=True)
 
     class Meta:
         ordering = ["-uploaded_at", "-id"]
@@ -93,6 +99,11 @@ class Upload(models.Model):
     @property
     def is_finished(self) -> bool:
         return self.status in (self.Status.DONE, self.Status.FAILED)
+
+    @property
+    def was_put_back(self) -> bool:
+        """Whether a worker stopped during a try and the upload went back in the queue."""
+        return self.attempts > (0 if self.status == self.Status.QUEUED else 1)
 
     @property
     def seconds_taken(self) -> float | None:

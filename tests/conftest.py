@@ -20,6 +20,7 @@ THOROUGH_MODULES = {
     "test_concurrency",
     "test_dependencies",
     "test_drills",
+    "test_editors_during_ingest",
     "test_fuzz_parse",
     "test_fuzz_urls",
     "test_hostile_input",
@@ -56,6 +57,12 @@ def require_service():
 @pytest.fixture(scope="session")
 def require_service_session():
     return _require_service
+
+
+def run_worker() -> None:
+    """What ``manage.py db_worker`` does, for every task waiting. It opens and closes
+    connections as it goes: only in a test that commits (``transaction=True``)."""
+    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
 
 
 def eventually(condition, seconds: float = 3.0) -> bool:

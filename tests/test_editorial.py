@@ -18,7 +18,7 @@ from reversion.models import Version
 
 from newsreader.editors import EDITOR_PERMISSIONS
 from newsreader.models import Article, Caption, IngestedFile
-from tests.conftest import MULTI_STORY, SEEDS, export, ingest
+from tests.conftest import MULTI_STORY, SEEDS, export, ingest, run_worker
 
 pytestmark = pytest.mark.django_db
 PASSWORD = "correct horse battery staple"
@@ -319,11 +319,6 @@ def upload(client, content: bytes, name: str = "page.txt", **fields):
 # The worker runs in this process, as ``db_worker`` does: it opens and closes connections
 # as it goes, which it cannot do inside a test's transaction. These tests commit.
 worker_test = pytest.mark.django_db(transaction=True, databases="__all__")
-
-
-def run_worker():
-    """What ``manage.py db_worker`` does, for every task waiting."""
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
 
 
 @worker_test

@@ -21,6 +21,8 @@ from urllib.parse import urlparse
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 PG_ADMIN = "postgres://postgres@127.0.0.1:5432/postgres"
+# The purge secret the app sends and this machine's Varnish expects (deploy/varnish.vcl).
+PURGE_SECRET = "benchmark-only-purge-secret"
 
 
 def free_port() -> int:
@@ -42,6 +44,7 @@ def production_env(database_url: str, **extra: str) -> dict[str, str]:
         NEWSREADER_TESTING="0",
         # wrk is one client asking for thousands of searches: no per-client limit.
         NEWSREADER_SEARCH_RATE="0/60",
+        NEWSREADER_PURGE_SECRET=PURGE_SECRET,
         DATABASE_URL=database_url,
     )
     env.update(extra)
@@ -123,13 +126,20 @@ class Varnish:
     def __init__(self, backend_url: str, workdir: Path, storage: str = "malloc,64m") -> None:
         backend = urlparse(backend_url)
         vcl = (ROOT / "deploy" / "varnish.vcl").read_text()
-        vcl, found = re.subn(r'\.host = "[^"]*";', f'.host = "{backend.hostname}";', vcl, count=1)
-        vcl, found_port = re.subn(r'\.port = "[^"]*";', f'.port = "{backend.port}";', vcl, count=1)
-        assert found == found_port == 1, "deploy/varnish.vcl names no backend host and port"
+        # Every backend (the fetching one and the probed one) is the app.
+        vcl, found = re.subn(r'\.host = "[^"]*";', f'.host = "{backend.hostname}";', vcl)
+        vcl, found_port = re.subn(r'\.port = "[^"]*";', f'.port = "{backend.port}";', vcl)
+        assert found == found_port > 0, "deploy/varnish.vcl names no backend host and port"
+        secret = workdir / "purge.secret"
+        secret.write_text(PURGE_SECRET + "\n")
+        vcl, found = re.subn(r"/etc/varnish/newsreader-purge\.secret", str(secret), vcl)
+        assert found <= 1, "deploy/varnish.vcl reads the purge secret from several files"
         self.vcl = workdir / "newsreader.vcl"
         self.vcl.write_text(vcl)
         self.workdir = workdir / "varnish"
         self.port = free_port()
+        # The listener a TLS terminator speaks the PROXY protocol to (docs/deploy.md).
+        self.tls_port = free_port()
         self.storage = storage
         self.process: subprocess.Popen | None = None
 
@@ -146,12 +156,17 @@ class Varnish:
                 "none",
                 "-a",
                 f"127.0.0.1:{self.port}",
+                "-a",
+                f"tls=127.0.0.1:{self.tls_port},PROXY",
                 "-T",
                 "none",
                 "-f",
                 str(self.vcl),
                 "-s",
                 self.storage,
+                # Bounded, as deployed: objects not to be kept (refusals, passes) live here.
+                "-s",
+                "Transient=malloc,16m",
                 "-n",
                 str(self.workdir),
             ],
@@ -198,6 +213,16 @@ class Varnish:
 
     def get(self, path: str, **kwargs) -> Answer:
         return self.request("GET", path, **kwargs)
+
+    def stat(self, counter: str) -> int:
+        """A varnishstat counter, such as ``MAIN.n_object``."""
+        out = subprocess.run(
+            ["varnishstat", "-n", str(self.workdir), "-1", "-f", counter],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        return int(out.split()[1])
 
 
 def postgres_database(name: str) -> str:

@@ -7,8 +7,9 @@ vcl 4.1;
 # (newsreader/frontend_cache.py). This file only makes requests safe to share:
 # one copy per page, whatever cookies, junk parameters or Host a client sends.
 #
-# Edit for your site: the backend, the hosts it answers for, and who may purge.
-# Run: varnishd -a :80 -f /etc/varnish/newsreader.vcl -s malloc,256m   (docs/deploy.md)
+# Edit for your site: the backends, the hosts it answers for, and who may purge.
+# Run: varnishd -a 127.0.0.1:6081 -a tls=127.0.0.1:6086,PROXY -f /etc/varnish/newsreader.vcl \
+#   -s malloc,256m -s Transient=malloc,32m   (docs/deploy.md)
 
 import std;
 import var;
@@ -19,26 +20,48 @@ backend app {
     .port = "8000";
     .connect_timeout = 2s;
     .first_byte_timeout = 30s;
+}
+
+# The same app, probed: its health decides only how stale a cached page may be served
+# (vcl_recv), never whether a reader's fetch is tried. Under a burst the probe queues
+# behind readers on gunicorn's workers and may time out; were it the fetching backend's
+# probe, every uncached page would then be refused ("backend sick") while the app was
+# merely busy. A burst slows readers in gunicorn's bounded listen queue (--backlog)
+# instead; an app that is really down refuses the connection, and that fails at once.
+backend app_probed {
+    .host = "127.0.0.1";
+    .port = "8000";
     # Healthy while the app answers and reaches its database; while it is sick, readers
-    # are served what is cached, however old (up to the page's stale-if-error).
+    # are served what is cached, however old (up to the page's stale-if-error). Sick
+    # after 3 failures in the last 5 probes: a few seconds of queueing do not count.
     .probe = {
         .url = "/healthz/ready";
         .interval = 2s;
-        .timeout = 1s;
-        .window = 3;
-        .threshold = 2;
+        .timeout = 2s;
+        .window = 5;
+        .threshold = 3;
     }
 }
 
-# The app servers, which purge after a change (NEWSREADER_VARNISH_URLS).
+# The app servers, which purge after a change (NEWSREADER_VARNISH_URLS). An address is not
+# enough: a TLS terminator or any forwarder on the same machine makes every client look
+# local. A purge must also carry the app's NEWSREADER_PURGE_SECRET, kept in this file
+# (readable by varnishd, one line; an absent or empty file lets no purge through).
 acl purgers {
     "127.0.0.1";
     "::1";
 }
 
+sub purge_secret {
+    set req.http.purge-secret = regsub(
+        std.fileread("/etc/varnish/newsreader-purge.secret"), "\s+$", "");
+}
+
 sub vcl_recv {
     if (req.method == "PURGE") {
-        if (client.ip !~ purgers) {
+        call purge_secret;
+        if (client.ip !~ purgers || req.http.purge-secret == ""
+                || req.http.X-Purge-Secret != req.http.purge-secret) {
             return (synth(403, "Forbidden"));
         }
         if (!req.http.xkey-purge) {
@@ -56,10 +79,26 @@ sub vcl_recv {
     if (req.http.host !~ "^(localhost|127\.0\.0\.1|\[::1\])(:[0-9]+)?$") {
         return (synth(400, "Unknown host"));
     }
+    # A port is kept only when it is the one this Varnish was reached on: any other number
+    # would make a new copy of every page (and links to nowhere) for each one a client
+    # sends. Behind a TLS terminator the Host has no port.
+    if (req.http.host ~ ":[0-9]+$"
+            && regsub(req.http.host, "^.*:", "") != std.port(server.ip) + "") {
+        set req.http.host = regsub(req.http.host, ":[0-9]+$", "");
+    }
+    # The app serves no ranges; a malformed or unsatisfiable one would turn its answer on
+    # a passed request into a 503 here. Only a plain byte range of a cached object is kept.
+    if (req.http.Range !~ "^bytes=[0-9]*-[0-9]*$") {
+        unset req.http.Range;
+    }
 
-    # The TLS terminator in front says "https"; anything else is plain http. Django builds
-    # absolute addresses with it, so it is part of the key (vcl_hash).
-    if (req.http.X-Forwarded-Proto != "https") {
+    # What came through the TLS terminator, on the PROXY listener named "tls"
+    # (docs/deploy.md), was https; elsewhere a terminator in front says "https" in
+    # X-Forwarded-Proto, and anything else is plain http. Django builds absolute addresses
+    # with it, so it is part of the key (vcl_hash).
+    if (local.socket == "tls") {
+        set req.http.X-Forwarded-Proto = "https";
+    } elsif (req.http.X-Forwarded-Proto != "https") {
         unset req.http.X-Forwarded-Proto;
     }
 
@@ -67,10 +106,8 @@ sub vcl_recv {
     # app takes the client's address from there (NEWSREADER_CLIENT_IP_HEADER).
 
     # The editors' desk is never cached, and keeps its cookies.
-    if (req.url ~ "^/admin(/|$)") {
-        return (pass);
-    }
-    if (req.method != "GET" && req.method != "HEAD") {
+    if (req.url ~ "^/admin(/|$)" || (req.method != "GET" && req.method != "HEAD")) {
+        unset req.http.Range;
         return (pass);
     }
 
@@ -98,7 +135,7 @@ sub vcl_recv {
     # While the app is healthy, a page past its s-maxage is served at most this late while
     # a fresh one is fetched (stale-while-revalidate); while it is sick, as late as the
     # object's grace allows (stale-if-error).
-    if (std.healthy(req.backend_hint)) {
+    if (std.healthy(app_probed)) {
         set req.grace = 30s;
     }
     return (hash);
@@ -147,10 +184,17 @@ sub vcl_backend_response {
     # Only what the app marked public is kept; anything else is passed on once and not
     # stored (the app marks private, no-store and errors so).
     if (beresp.http.Cache-Control !~ "public" || beresp.http.Set-Cookie) {
-        # Remembered as uncacheable for a while, so requests for it do not queue.
+        # Remembered as uncacheable for a few seconds, so requests for it do not queue
+        # behind one another. Only briefly: every address a client makes up (mostly 404s)
+        # is such an object, kept in Transient storage, which is bounded (docs/deploy.md).
         set beresp.uncacheable = true;
-        set beresp.ttl = 120s;
+        set beresp.ttl = 5s;
         return (deliver);
+    }
+    # A redirect (a story's old or mistyped slug) is cheap to make again, and any slug a
+    # client makes up has one: kept briefly, so they do not crowd the pages out.
+    if (beresp.status == 301 && beresp.ttl > 60s) {
+        set beresp.ttl = 60s;
     }
     # A purge came while this page was being made: the page may show what that change
     # replaced, and the purge could not drop a page not yet stored. It goes to the readers

@@ -20,13 +20,8 @@ from newsreader import search
 from newsreader.forms import StoryFilterForm
 from newsreader.frontend_cache import (
     add_keys,
-    article_key,
     cache_publicly,
-    organisation_key,
-    person_key,
-    region_key,
-    source_key,
-    thread_key,
+    whole_story_keys,
 )
 from newsreader.models import Article, ArticleRegion, Region
 from newsreader.paging import BadCursor, paginate
@@ -133,20 +128,8 @@ def api_article(request: HttpRequest, pk: int) -> JsonResponse:
     article = articles_for_json(Article.objects.published().filter(pk=pk)).first()
     if article is None:
         return _error("No published article has that id.", status=404)
-    return add_keys(
-        api_response(article_json(article, _base_url(request))),
-        {
-            article_key(article.pk),
-            *(region_key(link.region_id) for link in article.article_regions.all()),
-            *(source_key(link.source_id) for link in article.article_sources.all()),
-            *([thread_key(article.thread_id)] if article.thread_id else []),
-            *(person_key(link.person_id) for link in article.article_people.all()),
-            *(
-                organisation_key(link.organisation_id)
-                for link in article.article_organisations.all()
-            ),
-        },
-    )
+    response = api_response(article_json(article, _base_url(request)))
+    return add_keys(response, whole_story_keys(article))
 
 
 @require_safe

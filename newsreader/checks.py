@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core import checks
 from django.db import connections
 
@@ -22,3 +23,21 @@ def sqlite_returns_from_inserts(app_configs, databases=None, **kwargs) -> list[c
                 )
             )
     return errors
+
+
+@checks.register(checks.Tags.security, deploy=True)
+def purges_carry_a_secret(app_configs, **kwargs) -> list[checks.Warning]:
+    """Varnish admits a purge only with the secret (deploy/varnish.vcl): without one set,
+    every purge is refused and readers see pages up to NEWSREADER_CACHE_SECONDS old."""
+    if settings.NEWSREADER_VARNISH_URLS and not settings.NEWSREADER_PURGE_SECRET:
+        return [
+            checks.Warning(
+                "NEWSREADER_VARNISH_URLS is set but NEWSREADER_PURGE_SECRET is not: Varnish "
+                "will refuse the purges, and edits will take up to "
+                f"{settings.NEWSREADER_CACHE_SECONDS} s to reach readers.",
+                hint="Set NEWSREADER_PURGE_SECRET to a long random string, and write the same "
+                "string to the file deploy/varnish.vcl reads (docs/deploy.md).",
+                id="newsreader.W001",
+            )
+        ]
+    return []

@@ -78,15 +78,31 @@ def organisation_key(pk: int) -> str:
 
 
 def story_keys(articles: Iterable[Article], *, regions: bool = True) -> set[str]:
-    """The keys of a list of stories: each story, and with ``regions`` its primary
-    region, whose name a story card prints (read from ``with_listing()``)."""
+    """The keys of a list of stories: each story and its publisher, and with ``regions``
+    its primary region, whose names a story card prints (read from ``with_listing()``)."""
     keys = set()
     for article in articles:
         keys.add(article_key(article.pk))
+        if article.publisher_id:
+            keys.add(source_key(article.publisher_id))
         region = article.primary_region if regions else None
         if region is not None:
             keys.add(region_key(region.pk))
     return keys
+
+
+def whole_story_keys(article: Article) -> set[str]:
+    """The keys of one story as its page and its API answer show it: the story, its
+    publisher, regions, sources, thread, people and organisations (read from the
+    prefetched links of ``for_reading()`` or the API's query)."""
+    return {
+        *story_keys([article], regions=False),
+        *(region_key(link.region_id) for link in article.article_regions.all()),
+        *(source_key(link.source_id) for link in article.article_sources.all()),
+        *([thread_key(article.thread_id)] if article.thread_id else []),
+        *(person_key(link.person_id) for link in article.article_people.all()),
+        *(organisation_key(link.organisation_id) for link in article.article_organisations.all()),
+    }
 
 
 # -- what a change touches -------------------------------------------------------------
@@ -245,7 +261,10 @@ def send_purge(keys: Iterable[str]) -> int:
             request = urllib.request.Request(
                 base,
                 method="PURGE",
-                headers={"xkey-purge": " ".join(keys[start : start + KEYS_PER_PURGE])},
+                headers={
+                    "xkey-purge": " ".join(keys[start : start + KEYS_PER_PURGE]),
+                    "X-Purge-Secret": settings.NEWSREADER_PURGE_SECRET,
+                },
             )
             try:
                 with urllib.request.urlopen(request, timeout=settings.NEWSREADER_PURGE_TIMEOUT):

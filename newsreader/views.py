@@ -16,12 +16,9 @@ from newsreader.frontend_cache import (
     add_keys,
     article_key,
     cache_publicly,
-    organisation_key,
-    person_key,
-    region_key,
     source_key,
     story_keys,
-    thread_key,
+    whole_story_keys,
 )
 from newsreader.ingest import topics
 from newsreader.models import (
@@ -233,21 +230,8 @@ def article_detail(request: HttpRequest, pk: int, slug: str = "") -> HttpRespons
     context["structured_data"] = sharing.news_article(article, canonical)
     response = render(request, "newsreader/article_detail.html", context)
     shown = [article, *context["related"], *filter(None, (context["newer"], context["older"]))]
-    return add_keys(
-        response,
-        {
-            *story_keys(shown, regions=False),
-            *(region_key(link.region_id) for link in article.article_regions.all()),
-            *(source_key(link.source_id) for link in article.article_sources.all()),
-            *([source_key(article.publisher_id)] if article.publisher_id else []),
-            *([thread_key(article.thread_id)] if article.thread_id else []),
-            *(person_key(link.person_id) for link in article.article_people.all()),
-            *(
-                organisation_key(link.organisation_id)
-                for link in article.article_organisations.all()
-            ),
-        },
-    )
+    # The other stories are links: their titles and dates.
+    return add_keys(response, {*(article_key(a.pk) for a in shown), *whole_story_keys(article)})
 
 
 def article_context(article: Article) -> dict:

@@ -276,6 +276,16 @@ def test_login_lockout_counts_the_same_client_address(client, settings, django_u
     assert login("198.51.100.4", "a long editor passphrase") == 302
 
 
+def deploy_check(env: dict[str, str]) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+
+
 def test_deploy_check_passes_with_the_production_settings(tmp_path):
     env = {
         key: value
@@ -287,15 +297,14 @@ def test_deploy_check_passes_with_the_production_settings(tmp_path):
         DJANGO_ALLOWED_HOSTS="news.example.org",
         DATABASE_URL=f"sqlite:///{tmp_path / 'check.sqlite3'}",
     )
-    result = subprocess.run(
-        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
+    result = deploy_check(env)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+    # Purging Varnish without the secret it asks for would fail at every edit.
+    result = deploy_check({**env, "NEWSREADER_VARNISH_URLS": "http://127.0.0.1:6081"})
+    assert result.returncode == 1
+    assert "NEWSREADER_PURGE_SECRET is not" in result.stderr
 
 
 def test_a_command_without_its_settings_says_which_one_in_a_sentence():

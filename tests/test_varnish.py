@@ -10,12 +10,13 @@ from __future__ import annotations
 import datetime
 import re
 import shutil
+import socket
 from urllib.parse import urlencode
 
 import pytest
 
 from bench.drill import prepare_database
-from bench.serving import Gunicorn, Varnish, production_env
+from bench.serving import PURGE_SECRET, Gunicorn, Varnish, production_env
 from newsreader.models import Article, Region, Source
 from tests.conftest import MULTI_STORY, eventually, ingest
 from tests.factories import make_article
@@ -49,6 +50,7 @@ def varnish(live_server, newsroom, settings, tmp_path, require_service):
         require_service("Varnish (varnishd, from the varnish and varnish-modules packages)")
     proxy = Varnish(live_server.url, tmp_path)
     settings.NEWSREADER_VARNISH_URLS = [proxy.url]
+    settings.NEWSREADER_PURGE_SECRET = PURGE_SECRET
     proxy.start()
     yield proxy
     proxy.stop()
@@ -181,6 +183,21 @@ def test_renaming_a_region_or_a_source_refreshes_their_pages(varnish, story):
     assert stale == []
 
 
+def test_renaming_the_publisher_refreshes_every_page_that_prints_it(varnish, story):
+    publisher = Source.objects.create(
+        name="Beirut Harbour Gazette", short_name="Harbour Gazette", slug="harbour-gazette"
+    )
+    Article.objects.filter(pk=story.pk).update(publisher=publisher)
+    urls = pages(story)
+    warm(varnish, urls)
+    printed = [name for name, url in urls.items() if "Harbour Gazette" in varnish.get(url).text]
+    publisher.name, publisher.short_name = "Beirut Harbour Herald", "Harbour Herald"
+    publisher.save()
+    stale = [n for n in printed if "Harbour Herald" not in varnish.get(urls[n]).text]
+    assert {"article", "region", "api item"} <= set(printed)
+    assert stale == []
+
+
 def test_moving_a_country_to_another_subregion_refreshes_both(varnish, story):
     lebanon = Region.objects.get(slug="lebanon")
     old, new = lebanon.parent, Region.objects.subregions().exclude(pk=lebanon.parent_id).first()
@@ -271,9 +288,40 @@ def test_varnish_down_during_an_edit_fails_nothing_and_serves_no_old_page(varnis
 
 def test_only_the_app_servers_may_purge(varnish, story):
     warm(varnish, {"home": "/"})
-    refused = varnish.request("PURGE", "/", headers={"xkey-purge": "front"}, source="127.0.0.2")
+    secret = {"X-Purge-Secret": PURGE_SECRET}
+    refused = varnish.request(
+        "PURGE", "/", headers={"xkey-purge": "front", **secret}, source="127.0.0.2"
+    )
     assert refused.status == 403
     assert varnish.get("/").hit
+
+
+@pytest.mark.parametrize("secret", [None, "", "a guess", PURGE_SECRET + "x"])
+def test_a_purge_from_a_trusted_address_needs_the_secret_too(varnish, story, secret):
+    """A TLS terminator or forwarder on the same machine makes every client local."""
+    warm(varnish, {"home": "/"})
+    headers = {"xkey-purge": "front"} | ({} if secret is None else {"X-Purge-Secret": secret})
+    assert varnish.request("PURGE", "/", headers=headers).status == 403
+    assert varnish.get("/").hit
+
+
+def test_a_host_port_makes_no_new_copy_and_no_link_to_it(varnish, story):
+    """Only the port Varnish was reached on is kept; any other is dropped: one more copy
+    at most, whatever numbers a client sends."""
+    varnish.get("/", headers={"Host": "127.0.0.1"})
+    for port in ("1", "4242", "65535"):
+        page = varnish.get("/", headers={"Host": f"127.0.0.1:{port}"})
+        assert page.hit, port
+        assert f":{port}/" not in page.text
+
+
+@pytest.mark.parametrize("byte_range", ["bytes=abc", "bytes=5-2", "bytes=0-1,x", "lines=1-2"])
+def test_a_malformed_range_gets_the_apps_own_answer(varnish, story, byte_range):
+    headers = {"Range": byte_range}
+    assert varnish.get("/admin/login/", headers=headers).status == 200
+    assert varnish.request("POST", "/search/", headers=headers).status == 405
+    # A cached page may answer an unsatisfiable range with 416, as HTTP allows.
+    assert varnish.get("/", headers=headers).status in (200, 416)
 
 
 # -- the client's address through the proxy ---------------------------------------------
@@ -297,6 +345,39 @@ def test_the_search_limit_counts_the_reader_varnish_saw(varnish, story, settings
     ]
     assert statuses == [200, 200, 200, 429, 429]
     assert varnish.get("/search/?q=port9", source="127.0.0.3").status == 200
+
+
+def through_terminator(
+    varnish: Varnish, client: str, method: str, path: str, headers: dict[str, str]
+) -> int:
+    """A request as a TLS terminator passes it on: over the PROXY protocol, naming the
+    reader's address (docs/deploy.md); its status."""
+    lines = [f"{method} {path} HTTP/1.1", "Host: localhost", "Connection: close"]
+    lines += [f"{name}: {value}" for name, value in headers.items()]
+    proxy = f"PROXY TCP4 {client} 127.0.0.1 40000 443\r\n"
+    with socket.create_connection(("127.0.0.1", varnish.tls_port), timeout=20) as connection:
+        connection.sendall((proxy + "\r\n".join(lines) + "\r\n\r\n").encode())
+        status_line = connection.makefile("rb").readline().decode()
+    return int(status_line.split()[1])
+
+
+def test_behind_the_tls_terminator_each_reader_keeps_their_own_address(
+    varnish, story, settings, behind_varnish
+):
+    """A terminator on Varnish's machine, which would make every reader 127.0.0.1: no
+    reader escapes the search limit with an X-Forwarded-For of their own, and none may
+    purge, secret or not."""
+    settings.NEWSREADER_SEARCH_RATE = "3/60"
+    statuses = [
+        through_terminator(
+            varnish, "203.0.113.7", "GET", f"/search/?q=port{n}", {"X-Forwarded-For": f"10.0.0.{n}"}
+        )
+        for n in range(5)
+    ]
+    assert statuses == [200, 200, 200, 429, 429]
+    assert through_terminator(varnish, "203.0.113.8", "GET", "/search/?q=port9", {}) == 200
+    purge = {"xkey-purge": "front", "X-Purge-Secret": PURGE_SECRET}
+    assert through_terminator(varnish, "203.0.113.7", "PURGE", "/", purge) == 403
 
 
 def login(varnish: Varnish, password: str, *, source: str, forwarded: str = "") -> int:

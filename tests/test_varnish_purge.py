@@ -17,15 +17,16 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from bench.serving import Answer, Varnish
+from bench.serving import PURGE_SECRET, Answer, Varnish
 from tests.conftest import eventually
 
 pytestmark = pytest.mark.varnish
 
 
 class Backend(ThreadingHTTPServer):
-    """Serves ``/page``: the text it holds when the request arrives, cacheable by a shared
-    cache and keyed ``front``. While ``holding``, a request waits for ``release``."""
+    """Serves any page: the text it holds when the request arrives, cacheable by a shared
+    cache and keyed ``front``. While ``holding``, a request waits for ``release``; while
+    ``busy``, its health check answers 503, as one stuck behind readers times out."""
 
     daemon_threads = True
 
@@ -33,6 +34,7 @@ class Backend(ThreadingHTTPServer):
         super().__init__(("127.0.0.1", 0), Handler)
         self.text = "old"
         self.holding = False
+        self.busy = False
         self.arrived = threading.Event()
         self.release = threading.Event()
         self.requests = 0
@@ -47,7 +49,9 @@ class Handler(BaseHTTPRequestHandler):
 
     def do_GET(self) -> None:
         if self.path == "/healthz/ready":
-            self.answer(b"ok", {"Cache-Control": "no-store"})
+            self.send_response(503 if self.server.busy else 200)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
             return
         self.server.requests += 1
         text = self.server.text  # read as the app reads the database: first
@@ -91,7 +95,8 @@ def varnish(backend, tmp_path, require_service):
 
 
 def purge(varnish: Varnish) -> None:
-    assert varnish.request("PURGE", "/", headers={"xkey-purge": "front"}).status == 200
+    headers = {"xkey-purge": "front", "X-Purge-Secret": PURGE_SECRET}
+    assert varnish.request("PURGE", "/", headers=headers).status == 200
 
 
 def waiting(varnish: Varnish) -> int:

@@ -159,6 +159,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_fla
         # In tests there is no replication: the replica alias points at the test primary.
         DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
         DATABASE_ROUTERS = ["newsreader.routing.PrimaryReplicaRouter"]
+for database in DATABASES.values():
+    if database["ENGINE"] == "django.db.backends.postgresql":
+        # A database that accepts connections but never answers: a new connection gives up
+        # after 2 s (libpq's connect_timeout), so the pool's workers, which make them, are
+        # free again when it is back. (A connection already made waits as long as the
+        # server does: Django 5.2 lets no other pool check be set, and psycopg has no
+        # client-side query timeout. gunicorn's worker timeout bounds it.)
+        database.setdefault("OPTIONS", {}).setdefault("connect_timeout", 2)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Opening SQLite and setting its pragmas on every request costs more than most pages.
     DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("DJANGO_CONN_MAX_AGE", "600"))

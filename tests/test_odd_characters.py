@@ -11,6 +11,7 @@ from django.core.management.base import CommandError
 
 from newsreader.models import Article, Caption
 from tests.conftest import export, ingest
+from tests.factories import make_article
 
 pytestmark = pytest.mark.django_db
 
@@ -92,7 +93,13 @@ def test_nul_in_a_url_parameter_gets_400(client, url):
     assert "NUL character" in response.content.decode()
 
 
-@pytest.mark.parametrize("q", ["gaza\x07", "\x1b[31mgaza", "gaza\x7f\x85"])
+@pytest.mark.parametrize("q", ["gaza\x07", "\x1bgaza", "gaza\x7f\x85", "\x0bgaza\x0c"])
 def test_other_control_characters_in_a_search_are_answered(client, q):
-    assert client.get("/search/", {"q": q}).status_code == 200
-    assert client.get("/api/articles/", {"q": q}).status_code == 200
+    """Read as the word around them: the story about Gaza is found."""
+    story = make_article("Gaza crossing reopens for aid", region="lebanon")
+    page = client.get("/search/", {"q": q})
+    assert page.status_code == 200
+    assert story.title in page.content.decode()
+    api = client.get("/api/articles/", {"q": q})
+    assert api.status_code == 200
+    assert [found["id"] for found in api.json()["results"]] == [story.pk]

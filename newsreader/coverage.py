@@ -28,6 +28,10 @@ class ThreadQuerySet(models.QuerySet):
         )
         return self.annotate(headline=Subquery(newest))
 
+    def public(self) -> ThreadQuerySet:
+        """The threads readers may see: those with a published story (their headline)."""
+        return self.with_headline().exclude(headline=None)
+
 
 class Thread(models.Model):
     """Stories about one developing event, from different days, angles and outlets."""
@@ -121,10 +125,18 @@ def unique_slug(model: type[models.Model], name: str) -> str:
     base = slugify(anyascii(name))[:200].strip("-") or model._meta.model_name
     # "base" and every "base-N" sort between "base" and "base." ("." follows "-"): one
     # range of the slug's unique index.
+    in_range = Q(slug=base) | Q(slug__gte=f"{base}-", slug__lt=f"{base}.")
+    # A slug merged away still answers for the name it was merged into (MergedAddress):
+    # a new name never takes it.
+    merged_away = MergedAddress.objects.filter(
+        Q(old=base) | Q(old__gte=f"{base}-", old__lt=f"{base}."),
+        **{f"{model._meta.model_name}__isnull": False},
+    )
     taken = set(
-        model.objects.filter(
-            Q(slug=base) | Q(slug__gte=f"{base}-", slug__lt=f"{base}.")
-        ).values_list("slug", flat=True)
+        model.objects.filter(in_range)
+        .order_by()
+        .values_list("slug", flat=True)
+        .union(merged_away.values_list("old", flat=True))
     )
     slug, number = base, 1
     while slug in taken:
@@ -188,9 +200,76 @@ class StoryProfile(models.Model):
         return f"Profile of article {self.article_id}"
 
 
+class MergedAddress(models.Model):
+    """The address of a thread, person or organisation an editor merged into another (the
+    survivor, the one link set): its page and feed answer 301 to the survivor's. A later
+    merge of the survivor moves these rows on to the next one, so a chain of merges is one
+    hop; a survivor deleted takes them with it, and its old addresses answer 404."""
+
+    old = models.CharField(
+        max_length=220, help_text="The slug of a person or organisation, or a thread's id."
+    )
+    thread = models.ForeignKey(
+        Thread, null=True, blank=True, on_delete=models.CASCADE, related_name="merged_addresses"
+    )
+    person = models.ForeignKey(
+        Person, null=True, blank=True, on_delete=models.CASCADE, related_name="merged_addresses"
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="merged_addresses",
+    )
+    merged_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name_plural = "merged addresses"
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    Q(thread__isnull=False, person=None, organisation=None)
+                    | Q(thread=None, person__isnull=False, organisation=None)
+                    | Q(thread=None, person=None, organisation__isnull=False)
+                ),
+                name="merged_address_has_one_survivor",
+            ),
+            *(
+                models.UniqueConstraint(
+                    fields=["old"],
+                    condition=Q(**{f"{kind}__isnull": False}),
+                    name=f"unique_merged_{kind}_address",
+                )
+                for kind in ("thread", "person", "organisation")
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.old} → {self.thread or self.person or self.organisation}"
+
+    @staticmethod
+    def old_key(merged: Thread | Person | Organisation) -> str:
+        """What a merged thread or name's addresses were made of: its slug, or its id."""
+        return str(merged.pk) if isinstance(merged, Thread) else merged.slug
+
+
+def record_merge(
+    survivor: Thread | Person | Organisation, merged: list[Thread | Person | Organisation]
+) -> None:
+    """Keep the addresses of ``merged`` (and of whatever was merged into them before)
+    answering for ``survivor``. Called before they are deleted, in the merge's transaction."""
+    kind = survivor._meta.model_name
+    MergedAddress.objects.filter(**{f"{kind}__in": merged}).update(**{kind: survivor})
+    MergedAddress.objects.bulk_create(
+        MergedAddress(old=MergedAddress.old_key(item), **{kind: survivor}) for item in merged
+    )
+
+
 __all__ = [
     "ArticleOrganisation",
     "ArticlePerson",
+    "MergedAddress",
     "Organisation",
     "Person",
     "StoryProfile",

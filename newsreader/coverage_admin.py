@@ -10,16 +10,20 @@ a story naming 5,000 people must still open and save.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from urllib.parse import urlencode
 
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
 from django.db import transaction
 from django.db.models import Count, Max, Min, QuerySet
 from django.forms.models import BaseInlineFormSet
 from django.http import HttpRequest
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.functional import cached_property
 
+from newsreader.coverage import record_merge
 from newsreader.models import (
     Article,
     ArticleOrganisation,
@@ -147,13 +151,57 @@ class ThreadArticleInline(BoundedTabularInline):
 
 
 def merge_choice(model_admin: admin.ModelAdmin, request: HttpRequest, queryset: QuerySet):
-    """(the one with most stories, the others) of an editor's selection to merge, or None
-    (and a message saying why) for fewer than two."""
+    """(the one to keep, the others) of an editor's selection to merge, or None (and a
+    message saying why). The one to keep is the one the confirmation page showed (its
+    ``survivor`` field), and on that page the one with most stories."""
     chosen = sorted(queryset, key=lambda item: (-item.story_count, item.pk))
     if len(chosen) < 2:
         model_admin.message_user(request, "Select two or more to merge.", messages.WARNING)
         return None
+    if shown := request.POST.get("survivor"):
+        kept = [item for item in chosen if str(item.pk) == shown]
+        if not kept:
+            model_admin.message_user(
+                request,
+                "The one to merge into is no longer among those selected; select them again.",
+                messages.WARNING,
+            )
+            return None
+        chosen.remove(kept[0])
+        chosen.insert(0, kept[0])
     return chosen[0], chosen[1:]
+
+
+def merge_once_confirmed(
+    model_admin: admin.ModelAdmin,
+    request: HttpRequest,
+    queryset: QuerySet,
+    merge: Callable[[object, list], None],
+) -> TemplateResponse | None:
+    """Django's pattern for an action with an intermediate page, as delete_selected: first
+    a page that shows the one kept and the ones merged into it, with their story counts;
+    ``merge(kept, others)`` only when that page's form comes back confirmed (``post``)."""
+    if not (chosen := merge_choice(model_admin, request, queryset)):
+        return None
+    survivor, others = chosen
+    opts = model_admin.model._meta
+    if request.POST.get("post"):
+        merge(survivor, others)
+        model_admin.message_user(
+            request, f"Merged {len(others) + 1} {opts.verbose_name_plural} into “{survivor}”."
+        )
+        return None
+    context = {
+        **model_admin.admin_site.each_context(request),
+        "title": f"Merge {len(others) + 1} {opts.verbose_name_plural}?",
+        "opts": opts,
+        "survivor": survivor,
+        "others": others,
+        "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+        "cancel_url": request.get_full_path(),  # the list, as it was filtered
+    }
+    request.current_app = model_admin.admin_site.name
+    return TemplateResponse(request, "admin/newsreader/merge_confirmation.html", context)
 
 
 @admin.register(Thread)
@@ -194,12 +242,12 @@ class ThreadAdmin(admin.ModelAdmin):
         return obj.last_on
 
     @admin.action(description="Merge the selected threads into one", permissions=["change"])
-    def merge(self, request: HttpRequest, queryset: QuerySet) -> None:
-        """Into the one with the most stories; every story moved is the editors' choice
-        from then on, so re-threading never splits them again."""
-        if not (chosen := merge_choice(self, request, queryset)):
-            return
-        target, others = chosen
+    def merge(self, request: HttpRequest, queryset: QuerySet) -> TemplateResponse | None:
+        """Into the one with the most stories, once confirmed; every story moved is the
+        editors' choice from then on, so re-threading never splits them again."""
+        return merge_once_confirmed(self, request, queryset, self.merge_into)
+
+    def merge_into(self, target: Thread, others: list[Thread]) -> None:
         with transaction.atomic():
             for article in Article.objects.filter(thread__in=[target, *others]):
                 article.thread = target
@@ -208,8 +256,8 @@ class ThreadAdmin(admin.ModelAdmin):
             if not target.title:
                 target.title = next((t.title for t in others if t.title), "")
                 target.save(update_fields=["title"])
+            record_merge(target, others)
             Thread.objects.filter(pk__in=[t.pk for t in others]).delete()
-        self.message_user(request, f"Merged {len(others) + 1} threads into “{target}”.")
 
 
 class EntityAdmin(ListedForAnArticle, admin.ModelAdmin):
@@ -230,11 +278,14 @@ class EntityAdmin(ListedForAnArticle, admin.ModelAdmin):
     def stories(self, obj) -> int:
         return obj.story_count
 
-    @admin.action(description="Merge the selected into one (the one with most stories)")
-    def merge(self, request: HttpRequest, queryset: QuerySet) -> None:
-        if not (chosen := merge_choice(self, request, queryset)):
-            return
-        target, others = chosen
+    @admin.action(
+        description="Merge the selected into one (the one with most stories)",
+        permissions=["change"],
+    )
+    def merge(self, request: HttpRequest, queryset: QuerySet) -> TemplateResponse | None:
+        return merge_once_confirmed(self, request, queryset, self.merge_into)
+
+    def merge_into(self, target: Person | Organisation, others: list) -> None:
         with transaction.atomic():
             names = [*target.aliases]
             for other in others:
@@ -247,10 +298,11 @@ class EntityAdmin(ListedForAnArticle, admin.ModelAdmin):
                     )
                 ).delete()
                 links.update(**{self.link_field: target})
+            record_merge(target, others)
+            for other in others:
                 other.delete()
             target.aliases = sorted({n for n in names if n != target.name})
             target.save(update_fields=["aliases"])
-        self.message_user(request, f"Merged {len(others) + 1} into “{target}”.")
 
     @admin.action(description="Hide the selected: not a real name, never found again")
     def hide(self, request: HttpRequest, queryset: QuerySet) -> None:

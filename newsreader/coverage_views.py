@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
+
 from django.db.models import Count, F, Max, Min
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from newsreader.forms import StoryFilterForm
 from newsreader.frontend_cache import (
+    View,
     add_keys,
     cache_publicly,
     organisation_key,
@@ -38,13 +43,44 @@ from newsreader.views import (
 NAMED = 12
 
 
+def follows_merges(model: type[Thread | Person | Organisation], key: Callable[[int], str]):
+    """A page or feed of a thread, person or organisation whose address an editor merged
+    away (coverage.MergedAddress) answers 301 to the same page of the one it was merged
+    into, with the query it was asked with. The redirect carries the survivor's key
+    (``key``): whatever changes or merges the survivor purges it. An address that was
+    never merged, or whose survivor readers may not see, stays 404."""
+
+    def decorator(view: View) -> View:
+        @functools.wraps(view)
+        def wrapper(request: HttpRequest, **kwargs) -> HttpResponse:
+            try:
+                return view(request, **kwargs)
+            except Http404:
+                # The page's one identifier: a thread's pk or a name's slug.
+                [(name, old)] = kwargs.items()
+                survivor = model.objects.public().filter(merged_addresses__old=str(old)).first()
+                if survivor is None:
+                    raise
+            address = reverse(
+                request.resolver_match.view_name, kwargs={name: getattr(survivor, name)}
+            )
+            if request.GET:
+                address += f"?{request.GET.urlencode()}"
+            return add_keys(HttpResponsePermanentRedirect(address), {key(survivor.pk)})
+
+        return wrapper
+
+    return decorator
+
+
 @require_safe
 @cache_publicly
+@follows_merges(Thread, thread_key)
 def thread_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """Full coverage of one developing story: its stories newest first, the outlets that
     covered it, and the places, people and organisations in it."""
     # A thread readers can see has a published story (its headline).
-    thread = get_object_or_404(Thread.objects.with_headline().exclude(headline=None), pk=pk)
+    thread = get_object_or_404(Thread.objects.public(), pk=pk)
     stories = Article.objects.published().filter(thread=thread)
     form = StoryFilterForm(request.GET)
     context = {"thread": thread, "form": form, "feed_url": thread.feed_url()}
@@ -108,6 +144,7 @@ def named_organisations(article_ids):
 
 @require_safe
 @cache_publicly
+@follows_merges(Person, person_key)
 def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
     """A person's stories, newest first, each with the role and country it gave them."""
     person = get_object_or_404(Person.objects.public(), slug=slug)
@@ -132,6 +169,7 @@ def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_safe
 @cache_publicly
+@follows_merges(Organisation, organisation_key)
 def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = get_object_or_404(Organisation.objects.public(), slug=slug)
     stories = Article.objects.published().filter(article_organisations__organisation=organisation)

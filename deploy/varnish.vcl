@@ -155,7 +155,7 @@ sub normalise_query {
     } elsif (req.url ~ "^/archive/[^?]+/(\?|$)") {
         set req.url = regsuball(req.url, "([?&])(?!(?:from|to|after|before|shown)=)[^&]*", "\1");
     } elsif (req.url ~ "^/search/(\?|$)") {
-        set req.url = regsuball(req.url, "([?&])(?!(?:q|region|from|to|page)=)[^&]*", "\1");
+        set req.url = regsuball(req.url, "([?&])(?!(?:q|region|from|to|page|shown)=)[^&]*", "\1");
     } elsif (req.url ~ "^/sitemap-[^/]+\.xml") {
         set req.url = regsuball(req.url, "([?&])(?!p=)[^&]*", "\1");
     } elsif (req.url ~ "^/api/") {

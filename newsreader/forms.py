@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 
 from newsreader.models import SOURCE_ROLES, Region
 from newsreader.paging import PAGE_SIZE, BadCursor, Cursor
-from newsreader.search import MAX_PAGES, MAX_QUERY_LENGTH
+from newsreader.search import MAX_PAGES, MAX_QUERY_LENGTH, parse_query
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 FIRST_YEAR, LAST_YEAR = 1900, 2100
@@ -155,6 +155,17 @@ class SearchForm(StoryFilterForm):
         self.fields["region"].choices = [("", "All regions")] + [
             (c.slug, c.name) for c in countries
         ]
+
+    def clean_q(self) -> str:
+        text = self.cleaned_data["q"]
+        # "-lebanon", a lone quote or a lone OR would otherwise search for nothing and say
+        # that no story matches, as if the archive had been looked through.
+        if text and parse_query(text).is_empty:
+            raise ValidationError(
+                "Add a word to search for: a -word only leaves stories out, and quotes,"
+                " OR and punctuation alone find nothing."
+            )
+        return text
 
     def clean_region(self) -> Region | None:
         slug = self.cleaned_data["region"]

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime
+import functools
 from collections import Counter, defaultdict
 
 from django.db import connections, router
@@ -8,11 +9,13 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers, patch_vary_headers
+from django.utils.http import urlencode
 from django.views.decorators.http import require_safe
 
 from newsreader import search, sharing
 from newsreader.forms import SearchForm, SourceFilterForm, StoryFilterForm
 from newsreader.frontend_cache import (
+    View,
     add_keys,
     article_key,
     cache_publicly,
@@ -113,6 +116,12 @@ def home(request: HttpRequest) -> HttpResponse:
         "page": page,
         "form": form,
         "sections": [] if paging else region_sections(shown=page.items),
+        # Beside the latest on every page, so that a young archive, whose stories the main
+        # column all shows, and an older page still have a side column to read on.
+        "countries": Region.objects.countries()
+        .with_story_counts()
+        .filter(story_count__gt=0)
+        .order_by("-story_count", "name"),
         "card_heading": "h3",
     }
     return render_list(request, "newsreader/home.html", context)
@@ -303,7 +312,26 @@ def related_by_content(article: Article, candidates: list[int], exclude: set) ->
 # -- search --------------------------------------------------------------------------
 
 
+def without_empty_parameters(view: View) -> View:
+    """Send an address with empty parameters (``?q=gaza&region=&from=&to=``, what the
+    form submits without JavaScript) to the same address without them, so that the one a
+    reader shares or bookmarks says only what they chose. Before the search limit, which
+    would otherwise count the search twice."""
+
+    @functools.wraps(view)
+    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        given = [(name, value) for name, values in request.GET.lists() for value in values]
+        kept = [(name, value) for name, value in given if value]
+        if len(kept) < len(given):
+            query = urlencode(kept)
+            return redirect(f"{request.path}?{query}" if query else request.path)
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
 @require_safe
+@without_empty_parameters
 @rate_limited("search")
 @cache_publicly
 def search_view(request: HttpRequest) -> HttpResponse:
@@ -313,41 +341,64 @@ def search_view(request: HttpRequest) -> HttpResponse:
         return refuse_form(request, "newsreader/search.html", {"form": form, "results": []})
     query = search.parse_query(form.cleaned_data["q"])
     page_number = form.cleaned_data["page"] or 1
-    results, has_next = [], False
-    if not query.is_empty:
-        stories = form.filter(Article.objects.published())
-        region = form.cleaned_data["region"]
-        if region:
-            stories = stories.filter(
-                id__in=ArticleRegion.objects.filter(region=region).values("article_id")
-            )
-        start = (page_number - 1) * search.RESULTS_PER_PAGE
-        # Rank ids alone, then read the page's stories: ranking is the costly part, and
-        # on PostgreSQL a list's joins made it join every story's region to rank them.
-        ids = list(
-            search.ranked(stories, query).values_list("id", flat=True)[
-                start : start + search.RESULTS_PER_PAGE + 1
-            ]
-        )
-        has_next = len(ids) > search.RESULTS_PER_PAGE and page_number < search.MAX_PAGES
-        results = Article.objects.with_listing().in_order(ids[: search.RESULTS_PER_PAGE])
-        extracts = search.snippets(results, query)
-        for article in results:
-            article.snippet = extracts.get(article.pk)
+    # "More results" in place keeps in the address how many were loaded (``shown``), in
+    # whole pages from this one, as the lists do.
+    pages = -(-(form.cleaned_data["shown"] or 1) // search.RESULTS_PER_PAGE)
+    pages = min(pages, search.MAX_PAGES - page_number + 1)
     context = {
         "form": form,
         "query": form.cleaned_data["q"],
-        "results": results,
+        "results": [],
         "page_number": page_number,
-        "has_next": has_next,
-        # Stories up to the last one shown: all of them unless there is a next page.
-        "shown_to": (page_number - 1) * search.RESULTS_PER_PAGE + len(results),
+        "next_page": page_number + pages,
+        "has_next": False,
         "searched": not query.is_empty,
     }
+    status = 200
+    if not query.is_empty:
+        context.update(search_results(form, query, page_number, pages))
+        if not context["results"] and context["last_page"]:
+            status = 404  # past the last page: the page says where the results end
     return render_list(
         request,
         "newsreader/search.html",
         context,
         partials="newsreader/search.html",
-        fragments={"results": "results"},  # its pages are links, not "load more"
+        fragments={"results": "results", "load-more": "items"},
+        status=status,
     )
+
+
+def search_results(form: SearchForm, query: search.ParsedQuery, page: int, pages: int) -> dict:
+    """``pages`` pages of results from ``page`` on, and whether there are more; past the
+    last page, none and the number of the last (0 when nothing matches at all)."""
+    stories = form.filter(Article.objects.published())
+    region = form.cleaned_data["region"]
+    if region:
+        stories = stories.filter(
+            id__in=ArticleRegion.objects.filter(region=region).values("article_id")
+        )
+    start = (page - 1) * search.RESULTS_PER_PAGE
+    size = pages * search.RESULTS_PER_PAGE
+    # Rank ids alone, then read the page's stories: ranking is the costly part, and
+    # on PostgreSQL a list's joins made it join every story's region to rank them.
+    ids = list(search.ranked(stories, query).values_list("id", flat=True)[start : start + size + 1])
+    results = Article.objects.with_listing().in_order(ids[:size])
+    extracts = search.snippets(results, query)
+    for article in results:
+        article.snippet = extracts.get(article.pk)
+    more = len(ids) > size
+    last_page = None
+    if not ids and page > 1:
+        # Counted only here, past the end: a shared link to a page the results no longer
+        # reach (fewer stories match now) or a page number typed by hand.
+        matches = search.ranked(stories, query).count()
+        last_page = -(-matches // search.RESULTS_PER_PAGE)
+    return {
+        "results": results,
+        "more": more,
+        "has_next": more and page + pages <= search.MAX_PAGES,
+        # Stories up to the last one shown: all of them unless there are more.
+        "shown_to": start + len(results),
+        "last_page": last_page,
+    }

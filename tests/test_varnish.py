@@ -435,3 +435,11 @@ def test_while_the_app_is_down_readers_get_what_varnish_holds(tmp_path, require_
     finally:
         varnish.stop()
         server.stop()
+
+
+def test_a_search_keeps_how_many_results_were_loaded(varnish, story):
+    # "More results" in place puts ``shown`` in the address; Back and a shared link need
+    # it to reach the app, so it makes a copy of its own.
+    assert not varnish.get("/search/?q=gaza").hit
+    assert varnish.get("/search/?q=gaza&utm_source=x").hit
+    assert not varnish.get("/search/?q=gaza&shown=40").hit

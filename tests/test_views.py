@@ -290,9 +290,12 @@ def test_an_empty_filter_result_offers_a_way_on(client, seeded):
     assert '<a href="/search/?q=gaza">Search every region and date</a>' in search
 
 
-def test_a_search_page_past_the_end_is_empty_not_an_error(client, seeded):
-    page = html(client.get("/search/?q=gaza&page=9"))
-    assert "No stories match" in page
+def test_a_search_page_past_the_end_says_where_the_results_end(client, seeded):
+    response = client.get("/search/?q=gaza&page=9")
+    assert response.status_code == 404
+    page = response.content.decode()
+    assert "No stories match" not in page
+    assert 'end on <a href="/search/?page=1&amp;q=gaza">page 1</a>' in page
 
 
 def test_public_pages_refuse_post(client, seeded):
@@ -366,8 +369,8 @@ def test_search_partial_updates_results_only(client, seeded):
             {"HTTP_HX_TARGET": "results", "HTTP_HX_HISTORY_RESTORE_REQUEST": "true"},
         ),
         ("/search/?q=flooding", {"HTTP_HX_HISTORY_RESTORE_REQUEST": "true"}),
-        # A target the page does not have (search's pages are links, not "load more").
-        ("/search/?q=flooding", {"HTTP_HX_TARGET": "load-more"}),
+        # A target the page does not have.
+        ("/search/?q=flooding", {"HTTP_HX_TARGET": "elsewhere"}),
         ("/regions/palestine/", {"HTTP_HX_TARGET": "elsewhere"}),
     ],
 )

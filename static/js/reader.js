@@ -61,6 +61,33 @@
     rememberPlace();
   });
 
+  // -- addresses ------------------------------------------------------------------------
+
+  // Fields left empty are left out of htmx's requests, and so of the address it puts in
+  // the history: "?q=gaza", not "?q=gaza&region=&from=&to=" (the server redirects the
+  // form's own submission to the same clean address).
+  document.addEventListener("htmx:configRequest", (event) => {
+    if (event.detail.verb !== "get") return;
+    const parameters = event.detail.parameters;
+    for (const name of Object.keys(parameters)) {
+      if (parameters[name] === "") delete parameters[name];
+    }
+  });
+
+  // -- refusals in place, in development too ---------------------------------------------
+
+  // Under DJANGO_DEBUG django-htmx's script replaces the whole page with any 400 answer, to
+  // show Django's debug page. The site's own refusals (a "from" date after the "to" date)
+  // are fragments for where the results were, as _base.html's htmx-config swaps them in
+  // production: they stop here, on the body, before its listener on the document hears
+  // of them. A whole document (Django's own debug page) still reaches it.
+  document.body.addEventListener("htmx:beforeOnLoad", (event) => {
+    const xhr = event.detail.xhr;
+    if (xhr.status === 400 && !/<html[\s>]/i.test(xhr.responseText)) {
+      event.stopPropagation();
+    }
+  });
+
   // -- keyboard shortcuts ---------------------------------------------------------------
 
   function currentIndex(list) {

@@ -1,17 +1,21 @@
 """Atom feeds: the latest stories, and the latest per region, source, thread, person and
-organisation."""
+organisation; and the page that explains and lists them."""
 
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 
 from django.contrib.syndication.views import Feed
-from django.http import Http404
-from django.shortcuts import get_object_or_404
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 from django.utils.text import Truncator
+from django.views.decorators.http import require_safe
 
+from newsreader.coverage_views import follows_merges
+from newsreader.frontend_cache import cache_publicly, organisation_key, person_key, thread_key
 from newsreader.models import (
     Article,
     ArticleRegion,
@@ -26,6 +30,22 @@ from newsreader.models import (
 from newsreader.paging import newest_first
 
 FEED_SIZE = 30
+
+
+@require_safe
+@cache_publicly
+def feed_index(request: HttpRequest) -> HttpResponse:
+    """What a feed is, and the feeds a reader can follow: every story, each region's with
+    stories, each source's; threads, people and organisations have theirs on their pages."""
+    regions = (
+        Region.objects.with_story_counts()
+        .exclude(kind=Region.Kind.PLACE)
+        .filter(story_count__gt=0)
+        .order_by("name")
+    )
+    sources = Source.objects.filter(pk__in=source_story_counts()).order_by("name")
+    context = {"regions": regions, "sources": sources, "feed_size": FEED_SIZE}
+    return render(request, "newsreader/feed_index.html", context)
 
 
 class StoriesAtomFeed(Atom1Feed):
@@ -137,9 +157,21 @@ class SourceFeed(LatestStoriesFeed):
         )
 
 
-class ThreadFeed(LatestStoriesFeed):
+class FollowsMerges:
+    """A feed of a thread, person or organisation: where an editor merged it into another,
+    its address answers 301 to the survivor's feed, as its page does."""
+
+    merges: tuple[type[Thread | Person | Organisation], Callable[[int], str]]
+
+    def __call__(self, request, **kwargs):
+        return follows_merges(*self.merges)(super().__call__)(request, **kwargs)
+
+
+class ThreadFeed(FollowsMerges, LatestStoriesFeed):
+    merges = (Thread, thread_key)
+
     def get_object(self, request, pk: int) -> Thread:
-        return get_object_or_404(Thread.objects.with_headline().exclude(headline=None), pk=pk)
+        return get_object_or_404(Thread.objects.public(), pk=pk)
 
     def title(self, obj: Thread) -> str:
         return f"newsreader: {obj.display_title}"
@@ -154,7 +186,9 @@ class ThreadFeed(LatestStoriesFeed):
         return super().stories().filter(thread=obj)
 
 
-class PersonFeed(LatestStoriesFeed):
+class PersonFeed(FollowsMerges, LatestStoriesFeed):
+    merges = (Person, person_key)
+
     def get_object(self, request, slug: str) -> Person:
         return get_object_or_404(Person.objects.public(), slug=slug)
 
@@ -172,6 +206,8 @@ class PersonFeed(LatestStoriesFeed):
 
 
 class OrganisationFeed(PersonFeed):
+    merges = (Organisation, organisation_key)
+
     def get_object(self, request, slug: str) -> Organisation:
         return get_object_or_404(Organisation.objects.public(), slug=slug)
 

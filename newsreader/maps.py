@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime
 import functools
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from countryinfo import CountryInfo, CountryNotFoundError
@@ -21,7 +22,7 @@ SCALE = 10.0  # SVG units per degree of latitude
 WIDTH = round((EAST - WEST) * STRETCH * SCALE)
 HEIGHT = round((NORTH - SOUTH) * SCALE)
 DOT_RADIUS = 6.0  # a country too small for the outlines (Bahrain) is a dot
-SHADES = 5  # 0: no stories, then four steps up to the region with the most
+SHADES = 5  # 0: no stories, then four ranges of counts (bands)
 
 
 def project(longitude: float, latitude: float) -> tuple[float, float]:
@@ -66,11 +67,56 @@ def outline(code: str, name: str) -> Outline | None:
     return None
 
 
-def shade(count: int, most: int) -> int:
-    """0 for none, then 1 to SHADES - 1 in equal steps of the largest count."""
-    if count <= 0 or most <= 0:
-        return 0
-    return min(SHADES - 1, 1 + (SHADES - 2) * count // most)
+@dataclass(frozen=True)
+class Band:
+    """One shade of the map and the story counts it stands for, ``low`` to ``high``."""
+
+    shade: int
+    low: int
+    high: int
+
+    @property
+    def label(self) -> str:
+        return f"{self.low:,}" if self.low == self.high else f"{self.low:,}–{self.high:,}"
+
+
+def bands(counts: Iterable[int]) -> list[Band]:
+    """The map's shades for these story counts: up to SHADES - 1 ranges, each holding about
+    as many of the different counts, which together run from 1 to the largest.
+
+    Ranges by quantile, not equal steps of the largest: in an archive where Lebanon has
+    1,658 stories and most countries fewer than 50, equal steps gave 20 of 22 countries
+    the lightest shade. Quantiles of the different counts, not of the countries, so that
+    many countries with one story each fill one range and leave the others to tell the
+    rest apart.
+    """
+    values = sorted({count for count in counts if count > 0})
+    if not values:
+        return []
+    steps = min(SHADES - 1, len(values))
+    tops = [values[math.ceil(len(values) * n / steps) - 1] for n in range(1, steps + 1)]
+    lows = [1, *(top + 1 for top in tops[:-1])]
+    # Fewer ranges than shades keep them far apart, and the most stories the darkest.
+    return [
+        Band(shade=round(n * (SHADES - 1) / steps), low=low, high=high)
+        for n, (low, high) in enumerate(zip(lows, tops, strict=True), start=1)
+    ]
+
+
+def shade(count: int, ranges: list[Band]) -> int:
+    """0 for no stories, else the shade of the range ``count`` falls in."""
+    return next((band.shade for band in ranges if count > 0 and count <= band.high), 0)
+
+
+# The weekly chart, in SVG units: the bars' plot, with room to its left for the story
+# counts (up) and below it for the weeks (along).
+CHART_WEEKS = 12  # the weeks shown when the reader gave no "from" date
+MAX_CHART_WEEKS = 53  # a year, the longest range drawn week by week
+CHART_LEFT, CHART_TOP = 40, 18
+CHART_WIDTH, CHART_HEIGHT = 240, 60
+CHART_VIEW_WIDTH = CHART_LEFT + CHART_WIDTH + 6
+CHART_VIEW_HEIGHT = CHART_TOP + CHART_HEIGHT + 34
+CHART_BASELINE = CHART_TOP + CHART_HEIGHT
 
 
 @dataclass(frozen=True)
@@ -82,39 +128,79 @@ class Week:
 
     @property
     def y(self) -> float:
-        return round(CHART_HEIGHT - self.height, 1)
+        return round(CHART_BASELINE - self.height, 1)
 
 
-CHART_WEEKS = 12
-CHART_WIDTH, CHART_HEIGHT, BAR_GAP = 240, 60, 2
-BAR_WIDTH = CHART_WIDTH / CHART_WEEKS - BAR_GAP
+@dataclass(frozen=True)
+class WeekChart:
+    """Stories per week, each bar placed, and what its axes say."""
+
+    weeks: list[Week]
+    last_day: datetime.date  # the newest story's
+    bar: float  # a bar's width
+    most: int  # the count at the top of the counts' axis
+
+    left, top, baseline = CHART_LEFT, CHART_TOP, CHART_BASELINE
+    right = CHART_LEFT + CHART_WIDTH
+    width, height = CHART_VIEW_WIDTH, CHART_VIEW_HEIGHT
+
+    @property
+    def total(self) -> int:
+        return sum(week.count for week in self.weeks)
+
+    @property
+    def last_bar_end(self) -> float:
+        return round(self.weeks[-1].x + self.bar, 1)
+
+    # Where the axes' labels go: the counts to the left of the plot, the weeks below it.
+    count_x = CHART_LEFT - 4
+    most_y = CHART_TOP + 4
+    week_y = CHART_BASELINE + 14
+    title_y = CHART_VIEW_HEIGHT - 3
+    centre = CHART_LEFT + CHART_WIDTH / 2
 
 
 def monday(day: datetime.date) -> datetime.date:
     return day - datetime.timedelta(days=day.weekday())
 
 
-def chart_start(last_day: datetime.date) -> datetime.date:
-    """The first day the chart to ``last_day`` counts: a Monday, CHART_WEEKS weeks back."""
-    return monday(last_day) - datetime.timedelta(weeks=CHART_WEEKS - 1)
+def chart_start(last_day: datetime.date, first_day: datetime.date | None = None) -> datetime.date:
+    """The first day the chart to ``last_day`` counts: the Monday of the week of
+    ``first_day``, or CHART_WEEKS weeks back without one; never more than
+    MAX_CHART_WEEKS weeks back."""
+    earliest = monday(last_day) - datetime.timedelta(weeks=MAX_CHART_WEEKS - 1)
+    if first_day is None:
+        return monday(last_day) - datetime.timedelta(weeks=CHART_WEEKS - 1)
+    return max(monday(min(first_day, last_day)), earliest)
 
 
-def weekly(counts_by_day: dict[datetime.date, int], last_day: datetime.date) -> list[Week]:
-    """Stories per week for the CHART_WEEKS weeks (Monday to Sunday) to ``last_day``,
-    with each bar's place and height in the chart."""
-    first = chart_start(last_day)
-    totals = {first + datetime.timedelta(weeks=n): 0 for n in range(CHART_WEEKS)}
-    for day, count in counts_by_day.items():
+def weekly(
+    counts_by_day: dict[datetime.date, int],
+    last_day: datetime.date,
+    first_day: datetime.date | None = None,
+) -> WeekChart:
+    """Stories per week (Monday to Sunday) from the week of ``first_day`` (chart_start)
+    to that of ``last_day``, with each bar's place and height in the chart."""
+    first = chart_start(last_day, first_day)
+    count = (monday(last_day) - first).days // 7 + 1
+    totals = {first + datetime.timedelta(weeks=n): 0 for n in range(count)}
+    for day, stories in counts_by_day.items():
         if (week := monday(day)) in totals:
-            totals[week] += count
-    most = max(totals.values()) or 1
-    step = CHART_WIDTH / CHART_WEEKS
-    return [
-        Week(
-            start=start,
-            count=count,
-            x=round(n * step + BAR_GAP / 2, 1),
-            height=round(CHART_HEIGHT * count / most, 1),
-        )
-        for n, (start, count) in enumerate(totals.items())
-    ]
+            totals[week] += stories
+    most = max(totals.values())
+    step = CHART_WIDTH / count
+    gap = min(2.0, step / 4)
+    return WeekChart(
+        weeks=[
+            Week(
+                start=start,
+                count=stories,
+                x=round(CHART_LEFT + n * step + gap / 2, 1),
+                height=round(CHART_HEIGHT * stories / (most or 1), 1),
+            )
+            for n, (start, stories) in enumerate(totals.items())
+        ],
+        last_day=last_day,
+        bar=round(step - gap, 1),
+        most=most,
+    )

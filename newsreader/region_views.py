@@ -72,16 +72,17 @@ def region_index(request: HttpRequest) -> HttpResponse:
     for subregion in subregions:
         subregion.countries.sort(key=lambda c: c.name)
     countries = [country for subregion in subregions for country in subregion.countries]
-    most = max((country.story_count for country in countries), default=0)
+    bands = maps.bands(country.story_count for country in countries)
     for country in countries:
         country.outline = maps.outline(country.code, country.name)
-        country.shade = maps.shade(country.story_count, most)
+        country.shade = maps.shade(country.story_count, bands)
     # Dots (countries too small to outline) are drawn last, so that they sit on top.
     countries.sort(key=lambda country: bool(country.outline and country.outline.dot))
     context = {
         "subregions": subregions,
         "countries": countries,
-        "map": {"width": maps.WIDTH, "height": maps.HEIGHT, "dot": maps.DOT_RADIUS, "most": most},
+        "map": {"width": maps.WIDTH, "height": maps.HEIGHT, "dot": maps.DOT_RADIUS},
+        "bands": bands,
     }
     return render(request, "newsreader/region_index.html", context)
 
@@ -126,9 +127,13 @@ def region_detail(request: HttpRequest, slug: str) -> HttpResponse:
         .in_order([link.article_id for link in page.items])
     )
     context |= {"page": page, "place": place}
-    if not fragment_for(request, STORY_FRAGMENTS):  # the chart is outside the results
-        context |= stories_per_week(region)
-    response = render_list(request, "newsreader/region_detail.html", context)
+    # The chart follows the filters: drawn with the page, and sent with the results an
+    # htmx filter asks for (which swap it in place); "Older stories" leaves it be.
+    if fragment_for(request, STORY_FRAGMENTS) != STORY_FRAGMENTS["load-more"]:
+        context["week_chart"] = stories_per_week(region, form, place)
+    response = render_list(
+        request, "newsreader/region_detail.html", context, partials="newsreader/region_detail.html"
+    )
     return add_keys(response, {region_key(region.pk), *story_keys(page.items)})
 
 
@@ -136,27 +141,26 @@ def region_links(region: Region) -> QuerySet[ArticleRegion]:
     return ArticleRegion.objects.filter(region=region, is_published=True)
 
 
-def stories_per_week(region: Region) -> dict:
-    """The chart on a region's page: its stories per week in the weeks to its newest."""
-    if region.kind == Region.Kind.SUBREGION:
+def stories_per_week(
+    region: Region, form: RegionFilterForm, place: Region | None
+) -> maps.WeekChart | None:
+    """The chart on a region's page: the stories its list has per week, within the
+    reader's dates (``from``, ``to``) and place, in the weeks to the newest of them."""
+    if place:
+        links = region_links(place)
+    elif region.kind == Region.Kind.SUBREGION:
         links = ArticleRegion.objects.filter(region__parent=region, is_published=True)
     else:
         links = region_links(region)
-    newest = links.filter(published_on__isnull=False).order_by("-published_on").first()
+    links = form.filter(links.filter(published_on__isnull=False))
+    newest = links.order_by("-published_on").values_list("published_on", flat=True).first()
     if not newest:
-        return {"weeks": []}
+        return None
+    first_day = maps.chart_start(newest, form.cleaned_data.get("date_from"))
     counts = dict(
-        links.filter(
-            published_on__range=(maps.chart_start(newest.published_on), newest.published_on)
-        )
+        links.filter(published_on__range=(first_day, newest))
         .order_by()
         .values_list("published_on")
         .annotate(n=Count("article_id", distinct=True))
     )
-    weeks = maps.weekly(counts, newest.published_on)
-    return {
-        "weeks": weeks,
-        "last_day": newest.published_on,
-        "chart": {"width": maps.CHART_WIDTH, "height": maps.CHART_HEIGHT, "bar": maps.BAR_WIDTH},
-        "weeks_total": sum(week.count for week in weeks),
-    }
+    return maps.weekly(counts, newest, first_day)

@@ -70,6 +70,7 @@ reader_patterns = [
         coverage_views.organisation_detail,
         name="organisation-detail",
     ),
+    path("feeds/", feeds.feed_index, name="feed-index"),
     feed("feeds/latest/", feeds.LatestStoriesFeed, "latest-feed"),
     feed("feeds/regions/<slug:slug>/", feeds.RegionFeed, "region-feed"),
     feed("feeds/threads/<id:pk>/", feeds.ThreadFeed, "thread-feed"),

@@ -135,6 +135,8 @@ class Article(models.Model):
     class DateSource(models.TextChoices):
         NONE = "", "Unknown"
         DATELINE = "dateline", "Printed dateline"
+        MANIFEST = "manifest", "Manifest (the scraper's record of the page)"
+        URL = "url", "The page's address"
         CAPTION = "caption", "Photo caption"
         BODY = "body", "Body text"
         EDITOR = "editor", "Editor"
@@ -156,6 +158,10 @@ class Article(models.Model):
     body = models.TextField(help_text="Paragraphs separated by a blank line.")
     body_fingerprint = models.CharField(max_length=64, unique=True, editable=False)
     published_on = models.DateField(null=True, blank=True, db_index=True)
+    # When the story was first seen: its page's fetched time from the manifest, else when
+    # its file was first ingested; the earliest of its copies'. What places a story that
+    # states no date (threads, and lists), never shown as its publication.
+    first_seen = models.DateTimeField(null=True, blank=True)
     date_source = models.CharField(
         max_length=10, choices=DateSource.choices, default=DateSource.NONE, blank=True
     )
@@ -209,7 +215,16 @@ class Article(models.Model):
                 | (Q(published_on__isnull=False) & ~Q(date_source="")),
             ),
         ]
-        indexes = [models.Index(fields=["status", "published_on", "id"])]
+        indexes = [
+            models.Index(fields=["status", "published_on", "id"]),
+            # Undated stories near a day (threads.py): on its own, so that SQLite adds and
+            # drops it without rebuilding the table (and its search triggers).
+            models.Index(
+                fields=["first_seen"],
+                name="undated_by_first_seen",
+                condition=models.Q(published_on=None),
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.title
@@ -352,6 +367,7 @@ class Caption(models.Model):
 from newsreader.coverage import (  # noqa: E402, F401
     ArticleOrganisation,
     ArticlePerson,
+    MergedAddress,
     Organisation,
     Person,
     StoryProfile,

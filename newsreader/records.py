@@ -20,6 +20,8 @@ class IngestedFile(models.Model):
         "Source", null=True, blank=True, on_delete=models.PROTECT, related_name="published_files"
     )
     fetched_at = models.DateTimeField("fetched", null=True, blank=True)
+    # The page's publication date as the manifest gives it ("published" column).
+    published_on = models.DateField("published", null=True, blank=True)
     articles = models.ManyToManyField("Article", through="Provenance", related_name="files")
 
     class Meta:

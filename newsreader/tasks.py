@@ -64,12 +64,11 @@ def ingest_upload_now(upload_id: int) -> str:
     ingester = Ingester(status=status)
     attribution = Attribution(url=upload.url, publisher=upload.publisher)
     try:
-        limit = settings.NEWSREADER_MAX_FILE_BYTES
-        if upload.size > limit:
-            raise IngestError(f"the file is {upload.size:,} bytes, over the {limit:,}-byte limit")
-        prepared = ingester.analyser.prepare(upload.name, bytes(upload.content))
-        if not progress(upload, Upload.Status.WRITING, stories=len(prepared.stories)):
+        prepared = ingester.prepare(upload.name, bytes(upload.content))
+        stories = prepared.stored.stories if prepared.stored else len(prepared.stories)
+        if not progress(upload, Upload.Status.WRITING, stories=stories):
             return "lease lost"
+        # As the command stores a file: the same call decides everything that is stored.
         outcome = ingester.ingest_prepared(prepared, attribution)
     except IngestError as error:
         finish(upload, Upload.Status.FAILED, error=f"{upload.name}: {error}.")

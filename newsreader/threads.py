@@ -208,6 +208,8 @@ class Directory:
 @dataclass
 class Story:
     pk: int
+    # The story's own day: its publication date, or for a story that states none the day
+    # it was first seen (Article.first_seen).
     published_on: datetime.date | None
     thread_id: int | None
     pinned: bool  # an editor set its thread
@@ -216,16 +218,21 @@ class Story:
 
 def _stories(queryset) -> dict[int, Story]:
     rows = queryset.values_list(
-        "id", "published_on", "thread_id", "edited_fields", "profile__terms"
+        "id", "published_on", "first_seen", "thread_id", "edited_fields", "profile__terms"
     )
     return {
-        pk: Story(pk, published_on, thread_id, "thread" in (edited or []), terms or {})
-        for pk, published_on, thread_id, edited, terms in rows
+        pk: Story(pk, day or _day(seen), thread_id, "thread" in (edited or []), terms or {})
+        for pk, day, seen, thread_id, edited, terms in rows
     }
 
 
+def _day(moment: datetime.datetime | None) -> datetime.date | None:
+    return moment.astimezone(datetime.UTC).date() if moment else None
+
+
 def _near(dates: list[datetime.date]) -> Q:
-    """Stories within MAX_GAP_DAYS of any of these dates, as few date ranges as cover them."""
+    """Stories within MAX_GAP_DAYS of any of these days, as few ranges as cover them: by
+    publication date, or for undated stories by the day they were first seen."""
     gap = datetime.timedelta(days=topics.MAX_GAP_DAYS)
     ranges: list[list[datetime.date]] = []
     for date in sorted(set(dates)):
@@ -235,7 +242,12 @@ def _near(dates: list[datetime.date]) -> Q:
             ranges.append([date - gap, date + gap])
     condition = Q(pk__in=[])
     for start, end in ranges:
+        since = datetime.datetime.combine(start, datetime.time(), datetime.UTC)
+        until = datetime.datetime.combine(
+            end + datetime.timedelta(days=1), datetime.time(), datetime.UTC
+        )
         condition |= Q(published_on__range=(start, end))
+        condition |= Q(published_on=None, first_seen__gte=since, first_seen__lt=until)
     return condition
 
 

@@ -4,10 +4,13 @@ manifest beside the files. Pure, apart from reading the manifest.
 A manifest is a CSV file named ``manifest.csv`` in the folder of the files it describes,
 one line per file, with a header::
 
-    name,url,publisher,fetched
-    000_d68af86ea4c77a71.txt,https://english.aawsat.com/...,Asharq Al-Awsat,2026-02-06T09:30:00Z
+    name,url,publisher,fetched,published
+    000_d68af86ea4c77a71.txt,https://english.aawsat.com/...,Asharq Al-Awsat,2026-02-06T09:30:00Z,
 
-Any column but ``name`` may be empty.
+Any column but ``name`` may be empty, and all but ``name`` may be left out. ``fetched``
+is when the scraper fetched the page (a story that states no date is placed by it);
+``published`` is the page's publication date as the site gives it (2026-02-05), which a
+printed dateline overrules (ingest/dates.py).
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ from django.utils.dateparse import parse_datetime
 from newsreader.ingest.parse import IngestError
 
 MANIFEST_NAME = "manifest.csv"
-MANIFEST_COLUMNS = ("name", "url", "publisher", "fetched")
+MANIFEST_COLUMNS = ("name", "url", "publisher", "fetched", "published")
 MAX_URL_LENGTH = 2000  # Article.original_url and IngestedFile.url
 MAX_PUBLISHER_LENGTH = 120  # Source.name
 
@@ -39,9 +42,10 @@ class Attribution:
     url: str = ""
     publisher: str = ""
     fetched_at: datetime.datetime | None = None
+    published_on: datetime.date | None = None
 
     def __bool__(self) -> bool:
-        return bool(self.url or self.publisher or self.fetched_at)
+        return bool(self.url or self.publisher or self.fetched_at or self.published_on)
 
     def over(self, other: Attribution) -> Attribution:
         """This attribution, with what it leaves empty taken from ``other``."""
@@ -49,6 +53,7 @@ class Attribution:
             url=self.url or other.url,
             publisher=self.publisher or other.publisher,
             fetched_at=self.fetched_at or other.fetched_at,
+            published_on=self.published_on or other.published_on,
         )
 
 
@@ -110,6 +115,18 @@ def check_fetched(value: str, where: str) -> datetime.datetime | None:
     return moment
 
 
+def check_published(value: str, where: str) -> datetime.date | None:
+    value = value.strip()
+    if not value:
+        return None
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        raise IngestError(
+            f"{where}: “{value[:40]}” is not a date (write it as 2026-02-05)"
+        ) from None
+
+
 def read_manifest(path: Path) -> dict[str, Attribution]:
     """File name -> Attribution, from a manifest; IngestError naming the manifest and the
     line when a line is wrong."""
@@ -140,6 +157,7 @@ def read_manifest(path: Path) -> dict[str, Attribution]:
             url=check_url(cells.get("url", ""), where),
             publisher=check_publisher(cells.get("publisher", ""), where),
             fetched_at=check_fetched(cells.get("fetched", ""), where),
+            published_on=check_published(cells.get("published", ""), where),
         )
     return found
 

@@ -41,6 +41,7 @@ ARTICLE_COLUMNS = [
     "body",
     "body_fingerprint",
     "published_on",
+    "first_seen",
     "date_source",
     "status",
     "publisher",
@@ -110,6 +111,7 @@ def article_row(article: Article, now) -> tuple:
         article.body,
         article.body_fingerprint,
         article.published_on,
+        article.first_seen,
         article.date_source,
         article.status,
         article.publisher_id,
@@ -190,8 +192,12 @@ def record_file(
         url=attribution.url,
         publisher_id=publisher_id,
         fetched_at=attribution.fetched_at,
+        published_on=attribution.published_on,
     )
-    columns = ["name", "sha256", "size", "ingested_at", "url", "publisher", "fetched_at"]
+    columns = [
+        *("name", "sha256", "size", "ingested_at", "url", "publisher", "fetched_at"),
+        "published_on",
+    ]
     table, names = table_and_columns(connection, IngestedFile, columns)
     adapt = connection.ops.adapt_datetimefield_value
     with connection.cursor() as cursor:
@@ -206,6 +212,7 @@ def record_file(
                 file.url,
                 publisher_id,
                 adapt(file.fetched_at),
+                connection.ops.adapt_datefield_value(file.published_on),
             ],
         )
         row = cursor.fetchone()

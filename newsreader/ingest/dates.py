@@ -8,11 +8,18 @@ story's own.
 
 Where a story's date comes from, in order:
 
-1. the page's printed dateline ("Thursday, 7 November, 2019 - 07:45"), read by the layout;
-2. a photo caption's date, only when it is the reported event's day: the body's lead names
+1. the page's printed dateline ("Thursday, 7 November, 2019 - 07:45"), read by the layout,
+   or a wire dateline opening the lead ("ANKARA, Turkey, September 22, 2025 (AP) —");
+2. the date the manifest gives for the page (its ``published`` column), and then a date in
+   the page's address (``/2026/02/03/``, ``/20260203-``, ``2026-02-03``): the page's own
+   statements about itself, given beside the text (``placed_by_page``);
+3. a photo caption's date, only when it is the reported event's day: the body's lead names
    the same weekday ("on Monday") or the same day of the month. A caption's date is the
    photo's: a file or archive photo, or a photo of another day, never dates the story;
-3. a full date in the body's lead (its first paragraphs).
+4. a full date in the body's lead (its first paragraphs).
+
+A story with none of these is placed by when it was first seen (``Article.first_seen``),
+and says so.
 """
 
 from __future__ import annotations
@@ -142,6 +149,18 @@ def is_event_day(date: datetime.date, paragraphs: list[str]) -> bool:
     return False
 
 
+# A wire dateline opening the lead: the place in capitals, perhaps a region or country,
+# the date, perhaps the agency, then a dash ("ANKARA, Turkey, September 22, 2025 (AP) —").
+_WIRE_DATELINE = re.compile(r"\s*(?P<head>[A-Z][A-Z'’. ]{2,40},[^—–\n]{6,80}?)\s(?:—|–|-{1,2})\s")
+
+
+def wire_dateline(lead: str) -> datetime.date | None:
+    """The date of a wire dateline opening the lead: the story's own, whatever the
+    sentence it opens goes on to recall."""
+    match = _WIRE_DATELINE.match(lead)
+    return find_date(match["head"]) if match else None
+
+
 def publication_date(
     captions: Iterable[str],
     paragraphs: Iterable[str],
@@ -149,9 +168,11 @@ def publication_date(
 ) -> tuple[datetime.date | None, str]:
     """(date, where it came from), in the order the module docstring gives; (None, '')
     when the story states no date of its own. ``captions`` leaves out file photos."""
+    paragraphs = list(paragraphs)
+    if dateline is None and paragraphs:
+        dateline = wire_dateline(paragraphs[0])
     if dateline is not None:
         return dateline, "dateline"
-    paragraphs = list(paragraphs)
     for caption in captions:
         date = story_date(caption)
         if date and is_event_day(date, paragraphs):
@@ -161,3 +182,51 @@ def publication_date(
         if date:
             return date, "body"
     return None, ""
+
+
+# A date in a page's address: /2026/02/03/, /2026/2/3/, /20260203, -2026-02-03-. The year
+# comes first and is a plausible one; anything else (an id, a price) is not read as one.
+_URL_DATE = re.compile(
+    r"(?<![0-9])(?P<year>(?:19|20)[0-9]{2})"
+    r"(?:(?P<sep>[/_-])(?P<month>[0-9]{1,2})(?P=sep)(?P<day>[0-9]{1,2})"
+    r"|(?P<month8>[0-9]{2})(?P<day8>[0-9]{2}))(?![0-9])"
+)
+
+
+def url_date(url: str) -> datetime.date | None:
+    """The date a page's address gives, if it gives one."""
+    path = url.split("?", 1)[0].split("#", 1)[0]
+    for match in _URL_DATE.finditer(path):
+        month = match["month"] or match["month8"]
+        day = match["day"] or match["day8"]
+        try:
+            return datetime.date(int(match["year"]), int(month), int(day))
+        except ValueError:
+            continue
+    return None
+
+
+# Where a date came from, the surest first (Article.DateSource's values).
+RANK = {"dateline": 0, "manifest": 1, "url": 2, "caption": 3, "body": 4, "": 5}
+
+
+def surer(
+    a: tuple[datetime.date | None, str], b: tuple[datetime.date | None, str]
+) -> tuple[datetime.date | None, str]:
+    """Of two (date, source), the one from the surer source; the first on a tie."""
+    return b if RANK[b[1]] < RANK[a[1]] else a
+
+
+def placed_by_page(
+    found: tuple[datetime.date | None, str], published: datetime.date | None, url: str
+) -> tuple[datetime.date | None, str]:
+    """A story's date once what its page says of itself is known: the dateline stands; then
+    the manifest's date; then the address's; then what the text gave (``found``)."""
+    if found[1] == "dateline":
+        return found
+    if published is not None:
+        return published, "manifest"
+    date = url_date(url)
+    if date is not None:
+        return date, "url"
+    return found

@@ -6,6 +6,8 @@ PostgreSQL differ. Together they are the only part of the ingest pipeline that w
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import logging
 import os
 from collections.abc import Callable, Iterable, Iterator
@@ -18,8 +20,9 @@ from django.utils.text import slugify
 
 from newsreader import threads
 from newsreader.frontend_cache import keys_for_articles, purge
-from newsreader.ingest import bulk
+from newsreader.ingest import bulk, history
 from newsreader.ingest.attribution import UNATTRIBUTED, Attribution, Manifests
+from newsreader.ingest.dates import placed_by_page
 from newsreader.ingest.links import article_links
 from newsreader.ingest.merge import Merging
 from newsreader.ingest.outlets import Outlet, OutletDirectory
@@ -91,6 +94,9 @@ class Ingester(Merging):
         self.dry_run = dry_run
         # The stories written since the last refresh of their threads and people.
         self.touched: set[int] = set()
+        # Inside batch(): threads and people are found for many files at once.
+        self.batching = False
+        self.wrote = False  # stories created or merged since the planner's statistics
         regions = list(
             Region.objects.exclude(kind=Region.Kind.SUBREGION).values(
                 "id", "slug", "kind", "code", "parent__code", "population", "name", "aliases"
@@ -163,30 +169,48 @@ class Ingester(Merging):
             workers=workers,
             stored=stored_file,
         )
-        for path, future in prepared:
-            report.files_read += 1
-            try:
-                prepared_file = future.result()
-                outcome = self.ingest_prepared(prepared_file, manifests.for_file(path))
-            except IngestError as error:
-                report.failures.append((str(path), str(error)))
-            else:
-                report.doubtful += [
-                    (path.name, number)
-                    for number, (story, _) in enumerate(prepared_file.stories, start=1)
-                    if story.doubtful_start
-                ]
-                report.created += outcome.created
-                report.merged += outcome.merged
-                report.unchanged += outcome.unchanged
-            if len(self.touched) >= threads.BATCH:
-                self.refresh_threads()
-            if progress:
-                progress(report, len(files))
-        self.refresh_threads()
-        if report.created or report.merged:
-            bulk.refresh_planner_statistics()
+        with self.batch():
+            for path, future in prepared:
+                report.files_read += 1
+                try:
+                    prepared_file = future.result()
+                    outcome = self.ingest_prepared(prepared_file, manifests.for_file(path))
+                except IngestError as error:
+                    report.failures.append((str(path), str(error)))
+                else:
+                    report.doubtful += [
+                        (path.name, number)
+                        for number, (story, _) in enumerate(prepared_file.stories, start=1)
+                        if story.doubtful_start
+                    ]
+                    report.created += outcome.created
+                    report.merged += outcome.merged
+                    report.unchanged += outcome.unchanged
+                if progress:
+                    progress(report, len(files))
         return report
+
+    @contextlib.contextmanager
+    def batch(self) -> Iterator[None]:
+        """Files ingested inside have the people, organisations and threads of their
+        stories found once for every ``threads.BATCH`` stories and once at the end, not
+        after each file: re-threading reads the stories near each one, and many files'
+        stories share their neighbours. The end is skipped if the batch stops on an error;
+        the next ingest finds what it missed (``refresh_threads``)."""
+        self.batching = True
+        try:
+            yield
+        finally:
+            self.batching = False
+        self.finish()
+
+    def finish(self) -> None:
+        """What follows from the stories written: their people, organisations and threads,
+        and the query planner's statistics of the tables they went into."""
+        self.refresh_threads()
+        if self.wrote and not self.dry_run:
+            bulk.refresh_planner_statistics()
+        self.wrote = False
 
     def refresh_threads(self) -> None:
         """The people, organisations and threads of the stories written since last time,
@@ -201,17 +225,33 @@ class Ingester(Merging):
             threads.refresh(self.touched)
         self.touched = set()
 
-    def ingest_bytes(
-        self, name: str, raw: bytes, attribution: Attribution = UNATTRIBUTED
-    ) -> FileOutcome:
-        """One file's content, from an upload; IngestError says why it failed."""
-        outcome = self.ingest_prepared(self.analyser.prepare(name, raw), attribution)
-        self.refresh_threads()
-        return outcome
+    def prepare(self, name: str, raw: bytes) -> PreparedFile:
+        """A file's content (an upload's), as ``prepare_files`` gives a path's: one
+        ingested before comes unparsed, with what is stored of it, so that its publisher
+        and address are taken as on the command line. IngestError says why it can't be read."""
+        limit = settings.NEWSREADER_MAX_FILE_BYTES
+        if len(raw) > limit:
+            raise IngestError(f"the file is {len(raw):,} bytes, over the {limit:,}-byte limit")
+        sha256 = hashlib.sha256(raw).hexdigest()
+        if (known := stored_file(sha256)) is not None:
+            return PreparedFile(name, sha256, len(raw), [], known)
+        return self.analyser.prepare(name, raw)
 
     def ingest_prepared(
         self, prepared: PreparedFile, attribution: Attribution = UNATTRIBUTED
     ) -> FileOutcome:
+        """One file into the archive, whatever brought it (the command, an upload): its
+        stories created or merged in one transaction with a version of each in its
+        history, the pages that show them purged, then their people, organisations and
+        threads, before this returns or, inside ``batch()``, with the batch's."""
+        outcome = self._store_file(prepared, attribution)
+        if not self.batching:
+            self.finish()
+        elif len(self.touched) >= threads.BATCH:
+            self.refresh_threads()
+        return outcome
+
+    def _store_file(self, prepared: PreparedFile, attribution: Attribution) -> FileOutcome:
         if prepared.stored is not None:  # found stored when it was read
             if not self.dry_run:
                 self._attribute_file(prepared.sha256, prepared.stored, attribution)
@@ -234,6 +274,7 @@ class Ingester(Merging):
                 raise IngestError(f"the database refused the file ({error})") from error
             else:
                 self.touched |= outcome.touched
+                self.wrote = self.wrote or bool(outcome.created or outcome.merged)
                 if not self.dry_run:
                     # Every page that shows them, as for an editor's save (signals.py).
                     purge(keys_for_articles(outcome.touched))
@@ -249,12 +290,21 @@ class Ingester(Merging):
                 known = stored_file(prepared.sha256)
                 return FileOutcome(unchanged=known.stories if known else 0)
             fresh, others = self._split_fresh(prepared.stories)
-            outcome.touched |= self._create_many(fresh, file)
+            created = self._create_many(fresh, file)
             outcome.created += len(fresh)
+            outcome.touched |= created
             for index, story, analysis in others:
                 result, pk = self._write_story(story, analysis, file, index)
                 setattr(outcome, result, getattr(outcome, result) + 1)
                 outcome.touched.add(pk)
+                if result == "created":
+                    created.add(pk)
+            if not self.dry_run:
+                # A story repeated later in the file merges into one it created: one version.
+                history.record_versions(created, f"Ingested from {file.name}.")
+                history.record_versions(
+                    outcome.touched - created, f"A copy merged in from {file.name}."
+                )
         return outcome
 
     def _split_fresh(
@@ -335,6 +385,9 @@ class Ingester(Merging):
 
     def _new_article(self, story: ParsedStory, analysis: Analysis, file: IngestedFile) -> Article:
         title = story.title or provisional_title(story.paragraphs)
+        published_on, date_source = placed_by_page(
+            (analysis.published_on, analysis.date_source), file.published_on, file.url
+        )
         return Article(
             title=title,
             slug=slugify(title)[:100].strip("-") or "article",
@@ -343,8 +396,9 @@ class Ingester(Merging):
             body=story.body,
             body_fingerprint=story.body_fingerprint,
             status=self.status,
-            published_on=analysis.published_on,
-            date_source=analysis.date_source,
+            published_on=published_on,
+            date_source=date_source,
+            first_seen=file.fetched_at or file.ingested_at,
             publisher_id=file.publisher_id,
             original_url=file.url,
         )

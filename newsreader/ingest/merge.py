@@ -11,7 +11,7 @@ from django.utils.text import slugify
 
 from newsreader.ingest import bulk
 from newsreader.ingest.attribution import Attribution
-from newsreader.ingest.dates import publication_date
+from newsreader.ingest.dates import placed_by_page, publication_date, surer
 from newsreader.ingest.parse import (
     ParsedCaption,
     ParsedStory,
@@ -51,7 +51,10 @@ class Merging:
         if not article.is_edited("captions"):
             self._add_captions(article, story)
         if not (article.is_edited("published_on") or article.date_source == "editor"):
-            self._date(article, story)
+            self._date(article, story, file)
+        seen = file.fetched_at or file.ingested_at
+        if seen and (article.first_seen is None or seen < article.first_seen):
+            article.first_seen = seen
         if file.url or file.publisher_id:  # a file that says neither changes neither
             self._attribute(article)
         article.save()
@@ -167,19 +170,27 @@ class Merging:
                 self._attribute(article)
                 article.save(update_fields=["publisher", "original_url", "updated_at"])
 
-    def _date(self, article: Article, story: ParsedStory) -> None:
+    def _date(self, article: Article, story: ParsedStory, file: IngestedFile) -> None:
         """The date again from the whole. A printed dateline, the page's own, is kept over
         anything the text suggests; of two copies' datelines the earlier, whichever came
-        first."""
+        first. What a page said of itself (its manifest's date, its address's) stands
+        over what the text suggests, whichever copy brought it."""
         datelines = [story.dateline] if story.dateline else []
         if article.date_source == Article.DateSource.DATELINE:
             datelines.append(article.published_on)
         captions = article.captions.exclude(text__in=story.file_photos())
-        article.published_on, article.date_source = publication_date(
-            list(captions.values_list("text", flat=True)),
-            article.paragraphs,
-            min(datelines, default=None),
+        found = placed_by_page(
+            publication_date(
+                list(captions.values_list("text", flat=True)),
+                article.paragraphs,
+                min(datelines, default=None),
+            ),
+            file.published_on,
+            file.url,
         )
+        if article.date_source in (Article.DateSource.MANIFEST, Article.DateSource.URL):
+            found = surer(found, (article.published_on, article.date_source))
+        article.published_on, article.date_source = found
 
     def _derive_links(self, article: Article) -> None:
         """Regions and sources again, from the merged article's title, captions and body.

@@ -6,7 +6,6 @@ a secret key must be given and the production protections are on.
 
 import datetime
 import os
-import sys
 from pathlib import Path
 
 import dj_database_url
@@ -27,8 +26,9 @@ def env_list(name: str, default: str) -> list[str]:
 
 
 DEBUG = env_flag("DJANGO_DEBUG")
-# Under pytest the test settings apply (a throwaway key, local hosts, no HTTPS redirect).
-TESTING = env_flag("NEWSREADER_TESTING", default="pytest" in sys.modules)
+# The test suite's settings (newsreader/test_settings.py turns this on): a throwaway key,
+# local hosts, no HTTPS redirect, no search limit.
+TESTING = env_flag("NEWSREADER_TESTING")
 
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
 if not SECRET_KEY:
@@ -48,7 +48,7 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", "")
 SITE_URL = os.environ.get("NEWSREADER_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "newsreader.admin_site.EditorsAdminConfig",  # django.contrib.admin, see its module
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

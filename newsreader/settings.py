@@ -159,6 +159,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_fla
         # In tests there is no replication: the replica alias points at the test primary.
         DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
         DATABASE_ROUTERS = ["newsreader.routing.PrimaryReplicaRouter"]
+# The longest a statement may run, in seconds (0: no limit). Set it for the web servers
+# only (docs/deploy.md): a statement that waits on a stuck lock or a stalled database ends
+# with an error, and the reader gets the site's 503 instead of waiting for gunicorn to
+# kill the worker. The ingest's and the migrations' statements can take longer.
+DB_STATEMENT_TIMEOUT = float(os.environ.get("DJANGO_DB_STATEMENT_TIMEOUT", "0"))
 for database in DATABASES.values():
     if database["ENGINE"] == "django.db.backends.postgresql":
         # A database that accepts connections but never answers: a new connection gives up
@@ -166,7 +171,10 @@ for database in DATABASES.values():
         # free again when it is back. (A connection already made waits as long as the
         # server does: Django 5.2 lets no other pool check be set, and psycopg has no
         # client-side query timeout. gunicorn's worker timeout bounds it.)
-        database.setdefault("OPTIONS", {}).setdefault("connect_timeout", 2)
+        options = database.setdefault("OPTIONS", {})
+        options.setdefault("connect_timeout", 2)
+        if DB_STATEMENT_TIMEOUT:
+            options["options"] = f"-c statement_timeout={int(DB_STATEMENT_TIMEOUT * 1000)}"
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Opening SQLite and setting its pragmas on every request costs more than most pages.
     DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("DJANGO_CONN_MAX_AGE", "600"))

@@ -135,11 +135,21 @@ def axe_violations(page) -> list[str]:
     ]
 
 
+def settled(page) -> None:
+    """Wait for the colours to finish changing: the admin's links fade between schemes
+    (a 0.15 s transition), and axe would judge their contrast halfway."""
+    page.wait_for_function(
+        "() => document.getAnimations().every(animation => animation.playState !== 'running')"
+    )
+
+
 def check_page(page, name: str) -> None:
     """axe-core finds nothing in light or dark mode; screenshots for a person to look at."""
+    settled(page)
     assert axe_violations(page) == [], name
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.emulate_media(color_scheme="dark")
+    settled(page)
     assert axe_violations(page) == [], f"{name} (dark)"
     page.screenshot(path=SCREENSHOTS / f"{name}-dark.png", full_page=True)
     page.emulate_media(color_scheme="light")

@@ -13,6 +13,7 @@ import os
 import shutil
 import socket
 import threading
+import time
 import uuid
 
 import pytest
@@ -167,6 +168,35 @@ def test_a_database_outage_gets_a_fast_friendly_503_and_heals_without_a_restart(
     back = [r for r in readers.results if r[0] == "back"]
     settled = back[-1][4] - 2
     assert {status for _, status, _, _, at in back if at > settled} == {200}
+
+
+def test_a_statement_stuck_on_a_lock_gets_a_503_in_seconds(postgres):
+    """A database that takes a request's statement and never answers it (here: a table
+    locked by another session) cancels it after DJANGO_DB_STATEMENT_TIMEOUT: the reader
+    gets the 503 page, not a worker killed by gunicorn 30 s later."""
+    import urllib.error
+    import urllib.request
+
+    import psycopg
+
+    auth = postgres["user"] + (f":{postgres['password']}" if postgres["password"] else "")
+    url = f"postgres://{auth}@{postgres['host']}:{postgres['port']}/{postgres['dbname']}"
+    prepare_database(production(url))
+    server = Gunicorn(production(url, DJANGO_DB_STATEMENT_TIMEOUT="1"), workers=1)
+    try:
+        assert urllib.request.urlopen(server.base + "/regions/", timeout=10).status == 200
+        with psycopg.connect(**postgres) as locker, locker.transaction():
+            locker.execute("LOCK TABLE newsreader_article IN ACCESS EXCLUSIVE MODE")
+            started = time.monotonic()
+            with pytest.raises(urllib.error.HTTPError) as refused:
+                urllib.request.urlopen(server.base + "/", timeout=30)
+            took = time.monotonic() - started
+        assert refused.value.code == 503
+        assert "back in a moment" in refused.value.read().decode()
+        assert took < 3, f"the request waited {took:.1f} s"
+        assert urllib.request.urlopen(server.base + "/", timeout=10).status == 200
+    finally:
+        server.stop()
 
 
 def test_the_search_limit_holds_across_gunicorn_workers(scratch_database, require_service):

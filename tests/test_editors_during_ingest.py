@@ -18,7 +18,7 @@ from newsreader.models import Article
 from tests.conftest import SEEDS, ingest, run_worker
 from tests.test_editorial import edit_article
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, databases="__all__")
 
 
 def test_an_editor_saving_a_story_an_ingest_is_rethreading_waits_for_nothing(admin_client):

@@ -225,7 +225,7 @@ def test_a_new_name_never_takes_a_merged_away_address(admin_client):
 
 
 @pytest.mark.browser
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, databases="__all__")
 def test_an_editor_sees_both_sides_before_a_merge(reference_data, live_server, page):
     from django.contrib.auth import get_user_model
     from django.contrib.auth.models import Group

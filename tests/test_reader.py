@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browsing import check_page
 from tests.factories import make_article
@@ -84,21 +85,23 @@ def test_back_and_a_shared_link_return_to_how_far_the_list_was_loaded_and_read(s
 
     reading.locator(".story-title a").click()
     page.wait_for_url(re.compile(r"/articles/"))
-    page.go_back()
-    page.wait_for_url(place)
-    assert stories.count() == 26
+    # Waited on what the reader sees, not on the page's load event, which a busy machine
+    # may deliver late: the address, then the 26 stories.
+    page.go_back(wait_until="commit")
+    page.wait_for_url(place, wait_until="commit")
+    expect(stories).to_have_count(26)
     expect_in_view(page, f"#{reading_id}")
 
     page.go_back()
     page.wait_for_url(site + "/")
     assert page.locator("h1").count() == 1 and page.locator("footer").count() == 1
-    page.go_forward()
-    page.wait_for_url(place)
-    assert stories.count() == 26
+    page.go_forward(wait_until="commit")
+    page.wait_for_url(place, wait_until="commit")
+    expect(stories).to_have_count(26)
 
     shared = page.context.new_page()
     shared.goto(place)
-    assert shared.locator(".story-list > .story").count() == 26
+    expect(shared.locator(".story-list > .story")).to_have_count(26)
     expect_in_view(shared, f"#{reading_id}")
     shared.close()
 

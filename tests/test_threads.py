@@ -210,7 +210,7 @@ def test_an_article_an_editor_moved_stays_moved_after_reingest_and_rethreading(
     assert article.thread_id == speaker_thread.pk
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, databases="__all__")
 def test_an_editor_takes_a_story_out_of_its_thread_in_the_admin(tmp_path, admin_client):
     ingest(write(tmp_path / "set", STORIES), workers=0)
     article = Article.objects.get(title__startswith="Oman Reopens Roads")

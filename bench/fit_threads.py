@@ -228,8 +228,10 @@ def cross_validate(stored, pairs, count: int, used: list[int]) -> dict:
         model = LogisticRegression(C=1.0, max_iter=1000)
         model.fit([f for f, _ in train], [y for _, y in train])
         scored = [(i, j, f) for i, j, f, _ in chosen(pairs, used) if i in inside and j in inside]
+        # Each pair's probability once, for every threshold.
+        chances = model.predict_proba([f for _, _, f in scored])[:, 1] if scored else []
         for threshold in THRESHOLDS:
-            links = [(i, j) for i, j, f in scored if model.predict_proba([f])[0][1] >= threshold]
+            links = [(i, j) for (i, j, _), p in zip(scored, chances, strict=True) if p >= threshold]
             for k, v in enumerate(pair_counts(test, links, stored)):
                 totals[threshold][k] += v
         every = [(i, j, f) for i, j, f, _ in pairs if i in inside and j in inside]

@@ -11,7 +11,6 @@ in front of a stand-in backend that makes its page only when the test lets it.
 from __future__ import annotations
 
 import shutil
-import subprocess
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -101,13 +100,7 @@ def purge(varnish: Varnish) -> None:
 
 def waiting(varnish: Varnish) -> int:
     """How many requests Varnish has put to wait for a page another request is fetching."""
-    out = subprocess.run(
-        ["varnishstat", "-n", str(varnish.workdir), "-1", "-f", "MAIN.busy_sleep"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    return int(out.split()[1])
+    return varnish.stat("MAIN.busy_sleep")
 
 
 def read_in_background(varnish: Varnish, answers: list[Answer]) -> threading.Thread:

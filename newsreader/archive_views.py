@@ -96,7 +96,7 @@ def archive_month(request: HttpRequest, year: int, month: int) -> HttpResponse:
         return bad_request(request, form.error_message())
     last = first.replace(day=calendar.monthrange(year, month)[1])
     page = paginate(
-        Article.objects.published().filter(published_on__range=(first, last)).with_listing(),
+        Article.objects.published().published_within(first, last).with_listing(),
         **form.paging,
     )
     context = {"month": first, "weeks": grid, "page": page, **neighbours}
@@ -111,7 +111,7 @@ def archive_day(request: HttpRequest, year: int, month: int, day: int) -> HttpRe
     if not form.is_valid():
         return bad_request(request, form.error_message())
     page = paginate(
-        Article.objects.published().filter(published_on=date).with_listing(), **form.paging
+        Article.objects.published().published_within(date, date).with_listing(), **form.paging
     )
     if not page.items and not (form.cleaned_data["after"] or form.cleaned_data["before"]):
         raise Http404("No stories that day.")

@@ -23,7 +23,7 @@ class ThreadQuerySet(models.QuerySet):
         newest = (
             Article.objects.published()
             .filter(thread=OuterRef("pk"))
-            .order_by(models.F("published_on").desc(nulls_last=True), "title", "-id")
+            .order_by(models.F("placed_on").desc(nulls_last=True), "title", "-id")
             .values("title")[:1]
         )
         return self.annotate(headline=Subquery(newest))
@@ -64,7 +64,7 @@ class Thread(models.Model):
             return self.title
         if "headline" not in self.__dict__:
             newest = self.articles.published().order_by(
-                models.F("published_on").desc(nulls_last=True), "title", "-id"
+                models.F("placed_on").desc(nulls_last=True), "title", "-id"
             )
             self.headline = newest.values_list("title", flat=True).first()
         return self.headline or f"Thread {self.pk}"

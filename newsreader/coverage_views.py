@@ -152,7 +152,7 @@ def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
     roles = (
         links.exclude(role="", country="")
         .values("role", "country")
-        .annotate(stories=Count("id"), last=Max("article__published_on"))
+        .annotate(stories=Count("id"), last=Max("article__placed_on"))
         .order_by(F("last").desc(nulls_last=True), "role")
     )
     stories = Article.objects.published().filter(article_people__person=person)

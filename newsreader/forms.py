@@ -76,11 +76,14 @@ class StoryFilterForm(forms.Form):
         return data
 
     def filter(self, queryset):
+        """The stories published within the reader's dates. (A dated story is placed on
+        its date: the condition on ``placed_on`` bounds the newest-first index's range, the
+        one on ``published_on`` leaves out the undated stories seen in those days.)"""
         start, end = self.cleaned_data.get("date_from"), self.cleaned_data.get("date_to")
         if start:
-            queryset = queryset.filter(published_on__gte=start)
+            queryset = queryset.filter(published_on__gte=start, placed_on__gte=start)
         if end:
-            queryset = queryset.filter(published_on__lte=end)
+            queryset = queryset.filter(published_on__lte=end, placed_on__lte=end)
         return queryset
 
     @property

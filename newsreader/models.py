@@ -40,6 +40,11 @@ class ArticleQuerySet(models.QuerySet):
             dated.filter(published_on__gt=last or first).order_by("published_on").first(),
         )
 
+    def published_within(self, first: datetime.date, last: datetime.date) -> ArticleQuerySet:
+        """The stories published from ``first`` to ``last``. (A dated story is placed on its
+        date: the range on ``placed_on`` is what the newest-first index reads.)"""
+        return self.filter(published_on__range=(first, last), placed_on__range=(first, last))
+
     def in_region(self, region: Region) -> ArticleQuerySet:
         return self.filter(article_regions__region=region)
 
@@ -125,6 +130,8 @@ UNLISTED_FIELDS = [
     "created_at",
     "updated_at",
 ]
+# What a short list of stories (titles and dates) reads.
+COMPACT_FIELDS = ["id", "title", "slug", "published_on", "placed_on", "first_seen"]
 
 
 class Article(models.Model):
@@ -162,6 +169,9 @@ class Article(models.Model):
     # its file was first ingested; the earliest of its copies'. What places a story that
     # states no date (threads, and lists), never shown as its publication.
     first_seen = models.DateTimeField(null=True, blank=True)
+    # The day lists place the story by: its publication date, else the day it was first
+    # seen. Kept by the database (migration 0022), whatever writes the dates.
+    placed_on = models.DateField(null=True, blank=True, editable=False)
     date_source = models.CharField(
         max_length=10, choices=DateSource.choices, default=DateSource.NONE, blank=True
     )
@@ -207,7 +217,7 @@ class Article(models.Model):
     objects = ArticleQuerySet.as_manager()
 
     class Meta:
-        ordering = [models.F("published_on").desc(nulls_last=True), "-id"]
+        ordering = [models.F("placed_on").desc(nulls_last=True), "-id"]
         constraints = [
             models.CheckConstraint(
                 name="article_date_source_matches_date",
@@ -264,15 +274,16 @@ class ArticleRegion(models.Model):
     )
     region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="article_links")
     is_primary = models.BooleanField(default=False)
-    # Copies of the article's date and status, so that a region's stories are read newest
+    # Copies of the article's dates and status, so that a region's stories are read newest
     # first straight from one index, however many the region has. The database keeps them
-    # (triggers, migration 0015), whatever writes the article or the link.
+    # (triggers, migrations 0015 and 0022), whatever writes the article or the link.
     published_on = models.DateField(null=True, blank=True, editable=False)
+    placed_on = models.DateField(null=True, blank=True, editable=False)
     is_published = models.BooleanField(default=False, editable=False)
 
     class Meta:
-        # The index region pages read, newest first, is made by migration 0007: SQLite and
-        # PostgreSQL need different words for "dates descending, undated last".
+        # The index region pages read, newest first, is made by migrations (0007, now 0022):
+        # SQLite and PostgreSQL need different words for "days descending, none last".
         constraints = [
             models.UniqueConstraint(fields=["article", "region"], name="unique_article_region"),
             models.UniqueConstraint(

@@ -1,7 +1,11 @@
-"""Keyset pagination over stories, newest first, undated last.
+"""Keyset pagination over stories, newest first by the day each is placed on.
 
-A cursor names the last story a reader has seen (``2026-02-02.17`` or ``undated.17``), so
-page 1,000 costs what page 1 does and a story published meanwhile shifts nothing.
+A story is placed on its publication date, or on the day it was first seen if it states
+none (``Article.placed_on``): an undated story sits among the stories of the days it
+arrived. A cursor names the last story a reader has seen (``2026-02-02.17``), so page 1,000
+costs what page 1 does and a story published meanwhile shifts nothing. (``undated.17`` is
+the cursor of a story placed on no day, which only a row older than migration 0022 could
+be; it is still read.)
 """
 
 from __future__ import annotations
@@ -44,7 +48,7 @@ class Cursor:
     @classmethod
     def of(cls, item) -> Cursor:
         """The cursor of an article, or of a region link (which carries the article's date)."""
-        return cls(date=item.published_on, id=getattr(item, "article_id", None) or item.pk)
+        return cls(date=item.placed_on, id=getattr(item, "article_id", None) or item.pk)
 
     def __str__(self) -> str:
         return f"{self.date.isoformat() if self.date else 'undated'}.{self.id}"
@@ -57,29 +61,23 @@ class Cursor:
         story to the cursor, which on page 1,000 is 20,000 entries.
         """
         if self.date is None:
-            return [Q(published_on__isnull=True, **{f"{id_field}__lt": self.id})]
+            return [Q(placed_on__isnull=True, **{f"{id_field}__lt": self.id})]
         return [
-            Q(published_on__lte=self.date)
-            & (
-                Q(published_on__lt=self.date)
-                | Q(published_on=self.date, **{f"{id_field}__lt": self.id})
-            ),
-            Q(published_on__isnull=True),
+            Q(placed_on__lte=self.date)
+            & (Q(placed_on__lt=self.date) | Q(placed_on=self.date, **{f"{id_field}__lt": self.id})),
+            Q(placed_on__isnull=True),
         ]
 
     def newer(self, id_field: str = "id") -> list[Q]:
         """The stories before this one (newer), oldest first, as ranges read in turn."""
         if self.date is None:
             return [
-                Q(published_on__isnull=True, **{f"{id_field}__gt": self.id}),
-                Q(published_on__isnull=False),
+                Q(placed_on__isnull=True, **{f"{id_field}__gt": self.id}),
+                Q(placed_on__isnull=False),
             ]
         return [
-            Q(published_on__gte=self.date)
-            & (
-                Q(published_on__gt=self.date)
-                | Q(published_on=self.date, **{f"{id_field}__gt": self.id})
-            )
+            Q(placed_on__gte=self.date)
+            & (Q(placed_on__gt=self.date) | Q(placed_on=self.date, **{f"{id_field}__gt": self.id}))
         ]
 
 
@@ -98,20 +96,20 @@ def beyond(
 
 
 def newest_first(id_field: str = "id") -> list:
-    """Dates descending, undated last, then id: the order the newest-first indexes hold.
+    """Days placed on, descending, then id: the order the newest-first indexes hold.
 
     SQLite puts NULLs last in a descending order by itself and uses its index only when
     the query says no more; PostgreSQL needs the words, as its index has them.
     """
     if connection.vendor == "sqlite":
-        return [F("published_on").desc(), F(id_field).desc()]
-    return [F("published_on").desc(nulls_last=True), F(id_field).desc()]
+        return [F("placed_on").desc(), F(id_field).desc()]
+    return [F("placed_on").desc(nulls_last=True), F(id_field).desc()]
 
 
 def oldest_first(id_field: str = "id") -> list:
     if connection.vendor == "sqlite":
-        return [F("published_on").asc(), F(id_field).asc()]
-    return [F("published_on").asc(nulls_first=True), F(id_field).asc()]
+        return [F("placed_on").asc(), F(id_field).asc()]
+    return [F("placed_on").asc(nulls_first=True), F(id_field).asc()]
 
 
 @dataclass
@@ -185,8 +183,8 @@ def _merged(parts: list[list], id_field: str, *, newest_first: bool) -> list:
     return sorted(
         by_story.values(),
         key=lambda row: (
-            row.published_on is not None,
-            row.published_on or datetime.date.min,
+            row.placed_on is not None,
+            row.placed_on or datetime.date.min,
             getattr(row, id_field),
         ),
         reverse=newest_first,

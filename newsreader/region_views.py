@@ -152,13 +152,15 @@ def stories_per_week(
         links = ArticleRegion.objects.filter(region__parent=region, is_published=True)
     else:
         links = region_links(region)
+    # Dated stories only: a story is never counted on a day it was only seen. (A dated
+    # story is placed on its date, and ``placed_on`` is what the region index holds.)
     links = form.filter(links.filter(published_on__isnull=False))
-    newest = links.order_by("-published_on").values_list("published_on", flat=True).first()
+    newest = links.order_by("-placed_on").values_list("published_on", flat=True).first()
     if not newest:
         return None
     first_day = maps.chart_start(newest, form.cleaned_data.get("date_from"))
     counts = dict(
-        links.filter(published_on__range=(first_day, newest))
+        links.filter(placed_on__range=(first_day, newest))
         .order_by()
         .values_list("published_on")
         .annotate(n=Count("article_id", distinct=True))

@@ -192,7 +192,7 @@ def ranked(queryset: QuerySet[Article], query: ParsedQuery) -> QuerySet[Article]
             ],
             params=[query.to_fts5()],
         )
-    return matches.order_by("-score", F("published_on").desc(nulls_last=True), "-id")
+    return matches.order_by("-score", F("placed_on").desc(nulls_last=True), "-id")
 
 
 def snippets(articles: list[Article], query: ParsedQuery) -> dict[int, SafeString]:

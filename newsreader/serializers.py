@@ -65,6 +65,7 @@ def article_json(article: Article, base_url: str) -> dict[str, Any]:
         "title": article.title,
         "body": "\n\n".join(article.paragraphs),
         "published": article.published_on.isoformat() if article.published_on else None,
+        "first_seen": article.first_seen.isoformat() if article.first_seen else None,
         "regions": [
             region_json(link.region, primary=link.is_primary)
             for link in article.article_regions.all()

@@ -3,6 +3,7 @@ from django.db.models import Count, Q
 from django.urls import reverse
 
 from newsreader.models import Article, Organisation, Person, Region, Source, Thread
+from newsreader.paging import newest_first
 
 
 class ArticleSitemap(Sitemap):
@@ -10,7 +11,11 @@ class ArticleSitemap(Sitemap):
     limit = 5000
 
     def items(self):
-        return Article.objects.published().only("id", "slug", "updated_at").order_by("-id")
+        return (
+            Article.objects.published()
+            .only("id", "slug", "updated_at", "placed_on")
+            .order_by(*newest_first())
+        )
 
     def lastmod(self, item: Article):
         return item.updated_at

@@ -25,6 +25,7 @@ from newsreader.frontend_cache import (
 )
 from newsreader.ingest import topics
 from newsreader.models import (
+    COMPACT_FIELDS,
     SOURCE_ROLES,
     Article,
     ArticleRegion,
@@ -143,7 +144,7 @@ def region_sections(shown: list[Article]) -> list[dict]:
     # A region's section shows titles and dates only.
     articles = (
         Article.objects.published()
-        .only("id", "title", "slug", "published_on")
+        .only(*COMPACT_FIELDS)
         .in_bulk({pk for ids in newest.values() for pk in ids})
     )
     sections = []
@@ -151,7 +152,7 @@ def region_sections(shown: list[Article]) -> list[dict]:
         shown = [articles[pk] for pk in newest.get(country.pk, []) if pk in articles]
         if shown:
             sections.append({"region": country, "articles": shown})
-    # Regions with the most recent news first; undated-only regions last.
+    # Regions with the most recent news first.
     sections.sort(key=lambda section: _newest_key(section["articles"]), reverse=True)
     return sections[:HOME_SECTIONS]
 
@@ -164,7 +165,7 @@ def newest_per_region(regions: list[Region], count: int) -> dict[int, list[int]]
     one = (
         "SELECT * FROM (SELECT region_id, article_id FROM newsreader_articleregion"
         " WHERE region_id = %s AND is_published AND is_primary"
-        " ORDER BY published_on DESC NULLS LAST, article_id DESC LIMIT %s) AS r{n}"
+        " ORDER BY placed_on DESC NULLS LAST, article_id DESC LIMIT %s) AS r{n}"
     )
     sql = " UNION ALL ".join(one.format(n=n) for n in range(len(regions)))
     params = [value for region in regions for value in (region.pk, count)]
@@ -178,7 +179,7 @@ def newest_per_region(regions: list[Region], count: int) -> dict[int, list[int]]
 
 def _newest_key(articles: list[Article]) -> tuple:
     first = articles[0]
-    return (first.published_on is not None, first.published_on or datetime.date.min, first.pk)
+    return (first.placed_on is not None, first.placed_on or datetime.date.min, first.pk)
 
 
 @require_safe
@@ -277,7 +278,7 @@ def article_context(article: Article) -> dict:
     )
     found = (
         Article.objects.published()
-        .only("id", "title", "slug", "published_on")
+        .only(*COMPACT_FIELDS)
         .in_bulk([i for i in (newer_id, older_id, *related_ids) if i])
     )
     words = len(article.body.split())

@@ -22,6 +22,7 @@ def make_article(
     credit: str | None = None,
     cited: tuple[str, ...] = (),
     status: str = Article.Status.PUBLISHED,
+    first_seen: datetime.datetime | None = None,
 ) -> Article:
     number = next(_counter)
     title = title or f"Story number {number}"
@@ -33,6 +34,7 @@ def make_article(
         published_on=published_on,
         date_source="body" if published_on else "",
         status=status,
+        first_seen=first_seen,
     )
     if region:
         country = region if isinstance(region, Region) else Region.objects.get(slug=region)
@@ -49,6 +51,15 @@ def make_article(
             article=article, source=Source.objects.get(slug=slug), role="cited"
         )
     return article
+
+
+def placed_day(article: Article) -> datetime.date:
+    """The day a list places a story on: its date, else the day it was first seen (else the
+    day it was stored, today for a story made here)."""
+    if article.published_on:
+        return article.published_on
+    seen = article.first_seen or article.created_at
+    return seen.astimezone(datetime.UTC).date()
 
 
 def make_articles(

@@ -18,6 +18,7 @@ def test_export_writes_one_canonical_article_per_line_sorted_by_id():
             "title",
             "body",
             "published",
+            "first_seen",
             "regions",
             "captions",
             "sources",

@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 
 from newsreader.models import Article, Region
 from tests.conftest import html
-from tests.factories import make_article, make_articles
+from tests.factories import make_article, make_articles, placed_day
 
 pytestmark = pytest.mark.django_db
 
@@ -72,9 +72,15 @@ COUNTED_PAGES = [
 ]
 
 
+def long_ago(days: int) -> datetime.datetime:
+    """A time before every dated story the factories make."""
+    return datetime.datetime(2020, 1, 1, tzinfo=datetime.UTC) + datetime.timedelta(days=days)
+
+
 def test_paging_back_from_undated_stories_walks_every_dated_one(client):
+    # Undated stories first seen before all the dated ones: the last page holds only them.
     stories = make_articles(40, region="lebanon") + [
-        make_article(f"Undated {i}", published_on=None) for i in range(3)
+        make_article(f"Undated {i}", published_on=None, first_seen=long_ago(i)) for i in range(3)
     ]
     titles = reading_order(stories)
     url = "/regions/lebanon/"
@@ -82,7 +88,7 @@ def test_paging_back_from_undated_stories_walks_every_dated_one(client):
         url = re.search(r'rel="next" href="([^"]+)"', html(client.get(url))).group(1)
         url = url.replace("&amp;", "&")
     last = html(client.get(url))
-    assert story_titles(last) == titles[40:]  # the last page holds only undated stories
+    assert story_titles(last) == titles[40:] == ["Undated 2", "Undated 1", "Undated 0"]
     back = []
     while match := re.search(r'rel="prev" href="([^"]+)"', last):
         last = html(client.get(match.group(1).replace("&amp;", "&")))
@@ -90,18 +96,25 @@ def test_paging_back_from_undated_stories_walks_every_dated_one(client):
     assert back == [titles[20:40], titles[:20]]
 
 
+def test_an_undated_story_is_listed_among_the_stories_of_the_day_it_was_first_seen(client):
+    stories = make_articles(30, region="lebanon", start=datetime.date(2026, 1, 1))
+    seen = datetime.datetime(2026, 1, 20, 9, tzinfo=datetime.UTC)
+    stories.append(make_article("Seen on the twentieth", published_on=None, first_seen=seen))
+    stories.append(make_article("Seen just now", published_on=None))
+    expected = reading_order(stories)
+    # The story seen today first; then 30 January back to 21 January (ten stories), then
+    # the twentieth's two, the one stored later first.
+    assert expected[0] == "Seen just now" and expected[11] == "Seen on the twentieth"
+    assert story_titles(html(client.get("/regions/lebanon/"))) == expected[:20]
+    home = html(client.get("/"))
+    assert "Seen just now" in home and "Seen on the twentieth" in home
+
+
 def reading_order(stories: list[Article]) -> list[str]:
-    """Titles newest first, undated last, then by id, as every list shows them."""
+    """Titles newest first by the day each is placed on, then by id, as every list shows."""
     return [
         a.title
-        for a in sorted(
-            stories,
-            key=lambda a: (
-                a.published_on is None,
-                -(a.published_on or datetime.date.min).toordinal(),
-                -a.pk,
-            ),
-        )
+        for a in sorted(stories, key=lambda a: (-placed_day(a).toordinal(), -a.pk))
     ]
 
 

@@ -114,7 +114,23 @@ def test_article_page_shows_caption_credit_photographer_date_sources_and_reading
 def test_undated_article_says_so_and_links_to_the_undated_page(client, seeded):
     article = seeded["Paris Calls on 50 Countries to Support Lebanese Army"]
     page = html(client.get(article.get_absolute_url()))
-    assert '<a href="/archive/undated/" class="undated">Undated</a>' in page
+    # The day it was first seen, said as such: never as its publication.
+    seen = re.search(
+        r'<a href="/archive/undated/"><span class="undated">Seen <time datetime="([\d-]+)">'
+        r"[^<]+</time>, no date given</span></a>",
+        page,
+    )
+    assert seen and seen.group(1) == article.first_seen.date().isoformat()
+    assert "Published <" not in page and "article:published_time" not in page
+
+
+def test_a_dated_article_says_when_it_was_published(client):
+    article = make_article("A dated story", published_on=datetime.date(2026, 2, 3))
+    page = html(client.get(article.get_absolute_url()))
+    assert (
+        'Published <a href="/archive/2026/2/3/"><time datetime="2026-02-03">'
+        "Tuesday 3 February 2026</time></a>" in page
+    )
 
 
 def test_article_page_links_newer_and_older_stories_in_its_region(client):
@@ -131,9 +147,15 @@ def test_neighbours_cross_between_dated_and_undated_stories(client):
     oldest_dated = make_article("Oldest dated", published_on=datetime.date(2026, 3, 1))
     make_article("Newest dated", published_on=datetime.date(2026, 3, 2))
     first_undated, second_undated = (
-        make_article(f"Undated {i}", published_on=None) for i in range(2)
+        make_article(
+            f"Undated {i}",
+            published_on=None,
+            first_seen=datetime.datetime(2026, 2, 27 + i, tzinfo=datetime.UTC),
+        )
+        for i in range(2)
     )
-    # Newest first, undated last: ..., Oldest dated, Undated 1, Undated 0.
+    # Newest first, each on its day: ..., Oldest dated (1 March), Undated 1 (seen 28
+    # February), Undated 0 (27 February).
     page = html(client.get(second_undated.get_absolute_url()))
     assert f'rel="prev" href="{oldest_dated.get_absolute_url()}"' in page
     assert f'rel="next" href="{first_undated.get_absolute_url()}"' in page

@@ -53,6 +53,23 @@ def time_tag(value: datetime.date, style: str = "long") -> SafeString:
     return format_html('<time datetime="{}">{}</time>', value.isoformat(), dateline(value, style))
 
 
+@register.filter
+def story_time(article: Article, style: str = "long") -> SafeString:
+    """Which time places the story: its date ("3 June 2025"), or, for a story that states
+    none, the day it was first seen, said as such ("Seen 6 Dec 2026, no date given"), so
+    a story is never shown as published on a day it was only seen."""
+    if article.published_on:
+        return time_tag(article.published_on, style)
+    if not article.first_seen:
+        return mark_safe('<span class="undated">Undated</span>')
+    seen = article.first_seen.astimezone(datetime.UTC).date()
+    return format_html(
+        '<span class="undated">Seen {}{}</span>',
+        time_tag(seen, style),
+        ", no date given" if style == "long" else "",
+    )
+
+
 # JSON inside a <script> element: nothing in it may close the element or open a comment.
 JSON_IN_HTML = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
 
@@ -86,10 +103,7 @@ def story_card(article: Article, heading: str = "h2", here: Region | None = None
     """
     if heading not in STORY_HEADINGS:
         raise ValueError(f"story_card heading must be one of {sorted(STORY_HEADINGS)}.")
-    if article.published_on:
-        when = time_tag(article.published_on)
-    else:
-        when = mark_safe('<span class="undated">Undated</span>')
+    when = story_time(article)
     where = _where(article, here)
     snippet = getattr(article, "snippet", None)
     if snippet:
@@ -172,7 +186,7 @@ def compact_story(article: Article) -> SafeString:
     """One story in a short list (a region's section on the home page, an article's related
     stories): headline and short date. Built in Python as story_card is; the home page
     prints sixty of these."""
-    when = time_tag(article.published_on, "short") if article.published_on else "Undated"
+    when = story_time(article, "short")
     return format_html(
         '<li dir="auto"><a href="{}">{}</a> <span class="story-meta">{}</span></li>',
         article.get_absolute_url(),

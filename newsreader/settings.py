@@ -168,11 +168,15 @@ for database in DATABASES.values():
     if database["ENGINE"] == "django.db.backends.postgresql":
         # A database that accepts connections but never answers: a new connection gives up
         # after 2 s (libpq's connect_timeout), so the pool's workers, which make them, are
-        # free again when it is back. (A connection already made waits as long as the
-        # server does: Django 5.2 lets no other pool check be set, and psycopg has no
-        # client-side query timeout. gunicorn's worker timeout bounds it.)
+        # free again when it is back (tests/test_drills.py). A database host or network
+        # that stops acknowledging ends a connection already made after 10 s
+        # (tcp_user_timeout) rather than the kernel's quarter of an hour. (A server whose
+        # processes stop while its host still answers is bounded by gunicorn's worker
+        # timeout: Django 5.2 lets no other pool check be set, and psycopg has no
+        # client-side query timeout; docs/deploy.md.)
         options = database.setdefault("OPTIONS", {})
         options.setdefault("connect_timeout", 2)
+        options.setdefault("tcp_user_timeout", 10_000)
         if DB_STATEMENT_TIMEOUT:
             options["options"] = f"-c statement_timeout={int(DB_STATEMENT_TIMEOUT * 1000)}"
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":

@@ -6,6 +6,8 @@ has the longer versions, run by hand).
 - The database goes away under readers: a fast, friendly 503 with no traceback, and pages
   again once it is back, with no gunicorn restart. The database "goes away" through a TCP
   proxy in front of PostgreSQL, so the drill never stops the machine's PostgreSQL.
+- A database that hangs (accepts connections, never answers), and one that holds a
+  statement on a lock: the 503 page in seconds.
 """
 
 import contextlib
@@ -197,6 +199,51 @@ def test_a_statement_stuck_on_a_lock_gets_a_503_in_seconds(postgres):
         assert urllib.request.urlopen(server.base + "/", timeout=10).status == 200
     finally:
         server.stop()
+
+
+def test_a_database_that_accepts_connections_and_never_answers_gets_a_503_in_seconds(postgres):
+    """A hung database: it accepts the connection and then says nothing (here a listener
+    that never reads). libpq's connect_timeout gives up on each connection after 2 s and
+    the pool's wait ends: the reader gets the 503 page in seconds, not after gunicorn's
+    worker timeout."""
+    import urllib.error
+    import urllib.request
+
+    auth = postgres["user"] + (f":{postgres['password']}" if postgres["password"] else "")
+    url = f"postgres://{auth}@{postgres['host']}:{postgres['port']}/{postgres['dbname']}"
+    prepare_database(production(url))
+    accepted: list[socket.socket] = []
+    with socket.create_server(("127.0.0.1", 0)) as hung:
+        hung.settimeout(0.1)
+        port = hung.getsockname()[1]
+        stop = threading.Event()
+
+        def accept() -> None:
+            while not stop.is_set():
+                with contextlib.suppress(TimeoutError):
+                    accepted.append(hung.accept()[0])
+
+        acceptor = threading.Thread(target=accept, daemon=True)
+        acceptor.start()
+        server = Gunicorn(
+            production(f"postgres://{auth}@127.0.0.1:{port}/{postgres['dbname']}"), workers=1
+        )
+        try:
+            for path in ("/", "/regions/lebanon/"):
+                started = time.monotonic()
+                with pytest.raises(urllib.error.HTTPError) as refused:
+                    urllib.request.urlopen(server.base + path, timeout=30)
+                took = time.monotonic() - started
+                assert refused.value.code == 503
+                assert "back in a moment" in refused.value.read().decode()
+                assert took < 3.5, f"{path} waited {took:.1f} s"
+            assert accepted, "the app never reached the hung database"
+        finally:
+            server.stop()
+            stop.set()
+            acceptor.join(timeout=5)
+            for connection in accepted:
+                connection.close()
 
 
 def test_the_search_limit_holds_across_gunicorn_workers(scratch_database, require_service):

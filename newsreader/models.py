@@ -45,6 +45,18 @@ class ArticleQuerySet(models.QuerySet):
         date: the range on ``placed_on`` is what the newest-first index reads.)"""
         return self.filter(published_on__range=(first, last), placed_on__range=(first, last))
 
+    def thread_leads(self) -> ArticleQuerySet:
+        """Each thread's newest published story, and every story in no thread: what a list
+        grouped by developing story shows (newsreader/front.py). A threaded row costs one
+        probe of its thread's stories."""
+        newest = (
+            Article.objects.published()
+            .filter(thread=models.OuterRef("thread"))
+            .order_by(models.F("placed_on").desc(nulls_last=True), "-id")
+            .values("pk")[:1]
+        )
+        return self.filter(Q(thread__isnull=True) | Q(pk=models.Subquery(newest)))
+
     def in_region(self, region: Region) -> ArticleQuerySet:
         return self.filter(article_regions__region=region)
 

@@ -48,7 +48,7 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", "")
 SITE_URL = os.environ.get("NEWSREADER_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 INSTALLED_APPS = [
-    "newsreader.admin_site.EditorsAdminConfig",  # django.contrib.admin, see its module
+    "newsreader.admin_apps.EditorsAdminConfig",  # django.contrib.admin, see its module
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

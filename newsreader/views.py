@@ -14,13 +14,16 @@ from django.views.decorators.http import require_safe
 
 from newsreader import search, sharing
 from newsreader.forms import SearchForm, SourceFilterForm, StoryFilterForm
+from newsreader.front import add_coverage
 from newsreader.frontend_cache import (
+    FRONT,
     View,
     add_keys,
     article_key,
     cache_publicly,
     source_key,
     story_keys,
+    thread_key,
     whole_story_keys,
 )
 from newsreader.ingest import topics
@@ -111,12 +114,16 @@ def home(request: HttpRequest) -> HttpResponse:
     form = StoryFilterForm(request.GET)
     if not form.is_valid():
         return bad_request(request, form.error_message())
-    page = paginate(Article.objects.published().with_listing(), **form.paging)
+    # Grouped by developing story: each thread once, by its newest story (front.py).
+    page = paginate(Article.objects.published().thread_leads().with_listing(), **form.paging)
+    threads = add_coverage(page.items)
+    # The headlines the developing stories show under their newest.
+    grouped = {o.pk for a in page.items if hasattr(a, "coverage") for o in a.coverage.others}
     paging = form.cleaned_data["after"] or form.cleaned_data["before"]
     context = {
         "page": page,
         "form": form,
-        "sections": [] if paging else region_sections(shown=page.items),
+        "sections": [] if paging else region_sections(shown=page.items, grouped=grouped),
         # Beside the latest on every page, so that a young archive, whose stories the main
         # column all shows, and an older page still have a side column to read on.
         "countries": Region.objects.countries()
@@ -125,18 +132,20 @@ def home(request: HttpRequest) -> HttpResponse:
         .order_by("-story_count", "name"),
         "card_heading": "h3",
     }
-    return render_list(request, "newsreader/home.html", context)
+    response = render_list(request, "newsreader/home.html", context)
+    return add_keys(response, {FRONT, *map(thread_key, threads)})
 
 
-def region_sections(shown: list[Article]) -> list[dict]:
+def region_sections(shown: list[Article], grouped: set[int] = frozenset()) -> list[dict]:
     """The home page's column: the regions with the newest stories, each with its newest
-    stories that the main column (``shown``) does not already show."""
+    stories that the main column does not already show, as a card (``shown``) or under a
+    developing story's newest (``grouped``)."""
     countries = list(Region.objects.countries())
     # Enough of each region's newest that those the main column shows can be left out: as
     # many more as the main column shows of the region it shows most of.
     per_region = Counter(a.primary_region.pk for a in shown if a.primary_region)
-    exclude = {a.pk for a in shown}
-    limit = HOME_PER_REGION + max(per_region.values(), default=0)
+    exclude = {a.pk for a in shown} | grouped
+    limit = HOME_PER_REGION + max(per_region.values(), default=0) + len(grouped)
     newest = {
         region: [pk for pk in ids if pk not in exclude][:HOME_PER_REGION]
         for region, ids in newest_per_region(countries, limit).items()

@@ -221,3 +221,12 @@ def test_logout_is_post_only(objects, client):
     assert client.get(reverse("admin:logout")).status_code == 405
     assert client.post(reverse("admin:logout")).status_code == 200
     assert client.get(reverse("admin:index")).status_code == 302
+
+
+def test_a_username_longer_than_any_account_s_is_refused_in_a_sentence(client):
+    """It is never looked up: django-axes, which records failed logins, holds 255
+    characters, and on PostgreSQL a longer name failed the login with a 500."""
+    response = client.post("/admin/login/", {"username": "a" * 5000, "password": "wrong"})
+    assert response.status_code == 200
+    assert "at most 150 characters" in response.content.decode()
+    assert not AccessAttempt.objects.exists()

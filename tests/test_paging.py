@@ -112,10 +112,7 @@ def test_an_undated_story_is_listed_among_the_stories_of_the_day_it_was_first_se
 
 def reading_order(stories: list[Article]) -> list[str]:
     """Titles newest first by the day each is placed on, then by id, as every list shows."""
-    return [
-        a.title
-        for a in sorted(stories, key=lambda a: (-placed_day(a).toordinal(), -a.pk))
-    ]
+    return [a.title for a in sorted(stories, key=lambda a: (-placed_day(a).toordinal(), -a.pk))]
 
 
 def story_titles(page: str) -> list[str]:

@@ -10,6 +10,7 @@ from django.utils.http import urlencode
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 
+from newsreader.front import ago
 from newsreader.ingest.countries import country_names
 from newsreader.models import Article, Region
 
@@ -116,7 +117,7 @@ def story_card(article: Article, heading: str = "h2", here: Region | None = None
         '<li class="story" id="story-{6}">\n  <article>\n'
         '    <{0} class="story-title" dir="auto"><a href="{1}">{2}</a></{0}>\n'
         '    <p class="story-meta">\n      {3}\n      {4}{5}\n    </p>\n'
-        "    {7}\n  </article>\n</li>",
+        "    {7}{8}\n  </article>\n</li>",
         heading,
         article.get_absolute_url(),
         article.title,
@@ -125,6 +126,35 @@ def story_card(article: Article, heading: str = "h2", here: Region | None = None
         attribution(article),
         article.pk,
         lede,
+        coverage(article),
+    )
+
+
+def coverage(article: Article) -> SafeString:
+    """The developing story a front-page card leads (newsreader/front.py): its size, when it
+    last grew, and a few of its other headlines; nothing for a story that stands alone."""
+    found = getattr(article, "coverage", None)
+    if not found:
+        return mark_safe("")
+    size = format_html(
+        '<a href="{}">{} stories · {} outlet{}</a>',
+        found.url,
+        found.stories,
+        found.outlets,
+        "" if found.outlets == 1 else "s",
+    )
+    if found.updated:
+        size += format_html(
+            '<span aria-hidden="true"> · </span>updated <time datetime="{}">{}</time>',
+            found.updated.isoformat(),
+            ago(found.updated),
+        )
+    others = format_html_join("", "{}", ((compact_story(other),) for other in found.others))
+    return format_html(
+        '\n    <div class="coverage"><p class="story-meta">Developing story: {}</p>'
+        '<ul class="compact-list">{}</ul></div>',
+        size,
+        others,
     )
 
 

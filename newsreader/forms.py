@@ -107,6 +107,13 @@ class StoryFilterForm(forms.Form):
         return " ".join(messages)
 
 
+class HomeForm(StoryFilterForm):
+    """The front page: paging only; it is the latest news, not filtered by dates."""
+
+    date_from = None
+    date_to = None
+
+
 def _in_range(value: datetime.date | None, name: str) -> datetime.date | None:
     if value and not FIRST_YEAR <= value.year <= LAST_YEAR:
         raise ValidationError(f"Enter a date between {FIRST_YEAR} and {LAST_YEAR}.")
@@ -148,6 +155,9 @@ class SearchForm(StoryFilterForm):
         widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off", "dir": "auto"}),
     )
     region = forms.ChoiceField(required=False, label="Region")
+    # Results are ranked, and paged by number, not by cursor.
+    after = None
+    before = None
     page = forms.IntegerField(
         required=False, min_value=1, max_value=MAX_PAGES, widget=forms.HiddenInput
     )

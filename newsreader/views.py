@@ -13,7 +13,7 @@ from django.utils.http import urlencode
 from django.views.decorators.http import require_safe
 
 from newsreader import search, sharing
-from newsreader.forms import SearchForm, SourceFilterForm, StoryFilterForm
+from newsreader.forms import HomeForm, SearchForm, SourceFilterForm
 from newsreader.front import add_coverage
 from newsreader.frontend_cache import (
     FRONT,
@@ -111,7 +111,7 @@ def refuse_form(request: HttpRequest, template: str, context: dict) -> HttpRespo
 @require_safe
 @cache_publicly
 def home(request: HttpRequest) -> HttpResponse:
-    form = StoryFilterForm(request.GET)
+    form = HomeForm(request.GET)
     if not form.is_valid():
         return bad_request(request, form.error_message())
     # Grouped by developing story: each thread once, by its newest story (front.py).

@@ -18,7 +18,7 @@ from newsreader.models import (
     Article,
 )
 from newsreader.paging import paginate
-from newsreader.views import (
+from newsreader.rendering import (
     bad_request,
     render_list,
 )

@@ -32,7 +32,7 @@ from newsreader.models import (
     Thread,
 )
 from newsreader.paging import paginate
-from newsreader.views import (
+from newsreader.rendering import (
     STORY_FRAGMENTS,
     fragment_for,
     refuse_form,

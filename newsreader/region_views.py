@@ -25,7 +25,7 @@ from newsreader.models import (
     Region,
 )
 from newsreader.paging import Page, paginate
-from newsreader.views import (
+from newsreader.rendering import (
     STORY_FRAGMENTS,
     fragment_for,
     refuse_form,

@@ -19,9 +19,8 @@ organisations an editor corrected on an article are left as they are ("people",
 from __future__ import annotations
 
 import datetime
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 
 from django.db import IntegrityError, OperationalError, connection, transaction
 from django.db.models import Count, Q
@@ -30,6 +29,15 @@ from newsreader.coverage import unique_slug
 from newsreader.frontend_cache import keys_for_articles, purge, thread_key
 from newsreader.ingest import topics
 from newsreader.ingest.people import NameFinder, PersonMention, name_key
+from newsreader.ingest.thread_links import (
+    Groups,
+    NewThread,
+    Story,
+    choose_threads,
+    links,
+    node,
+    out_of_threads,
+)
 from newsreader.models import (
     Article,
     ArticleOrganisation,
@@ -205,17 +213,6 @@ class Directory:
 # -- threads ---------------------------------------------------------------------------
 
 
-@dataclass
-class Story:
-    pk: int
-    # The story's own day: its publication date, or for a story that states none the day
-    # it was first seen (Article.first_seen).
-    published_on: datetime.date | None
-    thread_id: int | None
-    pinned: bool  # an editor set its thread
-    terms: dict[str, float] = field(default_factory=dict)
-
-
 def _stories(queryset) -> dict[int, Story]:
     rows = queryset.values_list(
         "id", "published_on", "first_seen", "thread_id", "edited_fields", "profile__terms"
@@ -251,79 +248,6 @@ def _near(dates: list[datetime.date]) -> Q:
     return condition
 
 
-def _links(stories: dict[int, Story], among: Iterable[int], against: dict[int, Story]):
-    """Pairs (a, b) of linked stories, a from ``among``, b from ``against``.
-
-    ``against`` is indexed by day and term, so a story is scored only against the stories
-    of the days it may link to that share a term with it (with 90 stories a day, 1,300 of
-    them, not the archive)."""
-    postings = _postings(against.values())
-    window = range(-topics.MAX_GAP_DAYS, topics.MAX_GAP_DAYS + 1)
-    for pk in among:
-        story = stories[pk]
-        if story.published_on is None or not story.terms:
-            continue
-        for offset in window:
-            day = postings.get(story.published_on + datetime.timedelta(days=offset))
-            needed = topics.threshold(offset)
-            for other_pk, score in _scores(story, day or {}).items():
-                if other_pk != pk and score >= needed:
-                    yield pk, other_pk
-
-
-def _postings(stories: Iterable[Story]) -> dict[datetime.date, dict[str, list[Story]]]:
-    """Day -> term -> the dated stories of that day with that term."""
-    postings: dict[datetime.date, dict[str, list[Story]]] = defaultdict(lambda: defaultdict(list))
-    for story in stories:
-        if story.published_on is not None:
-            for term in story.terms:
-                postings[story.published_on][term].append(story)
-    return postings
-
-
-def _scores(story: Story, day: dict[str, list[Story]]) -> Counter[int]:
-    """The similarity of a story to each story of a day it shares a term with."""
-    scores: Counter[int] = Counter()
-    for term, weight in story.terms.items():
-        for other in day.get(term, ()):
-            scores[other.pk] += weight * other.terms[term]
-    return scores
-
-
-class Groups:
-    """Union-find over stories and whole threads (a thread joins as one node)."""
-
-    def __init__(self) -> None:
-        self.parent: dict[tuple, tuple] = {}
-
-    def root(self, node: tuple) -> tuple:
-        self.parent.setdefault(node, node)
-        while self.parent[node] != node:
-            self.parent[node] = self.parent[self.parent[node]]
-            node = self.parent[node]
-        return node
-
-    def join(self, a: tuple, b: tuple) -> None:
-        self.parent[self.root(a)] = self.root(b)
-
-    def groups(self) -> list[list[tuple]]:
-        found = defaultdict(list)
-        for node in list(self.parent):
-            found[self.root(node)].append(node)
-        return list(found.values())
-
-
-def _node(story: Story, splitting: set[int]) -> tuple:
-    """A story stands for its whole thread, unless that thread is being worked out again."""
-    if story.thread_id and story.thread_id not in splitting:
-        return ("thread", story.thread_id)
-    return ("story", story.pk)
-
-
-def _out_of_threads(story: Story) -> bool:
-    return story.pinned and story.thread_id is None
-
-
 def rethread(article_ids: Iterable[int]) -> None:
     """Work out again the threads of these stories and of the stories near them.
 
@@ -336,24 +260,25 @@ def rethread(article_ids: Iterable[int]) -> None:
     splitting = {s.thread_id for s in changed.values() if s.thread_id and not s.pinned}
     members = _stories(Article.objects.filter(thread_id__in=splitting)) if splitting else {}
     groups = Groups()
-    for a, b in _links(members, members, members):
-        groups.join(_node(members[a], splitting), _node(members[b], splitting))
+    for a, b in links(members, members, members):
+        groups.join(node(members[a], splitting), node(members[b], splitting))
     for story in members.values():
-        groups.root(_node(story, splitting))
+        groups.root(node(story, splitting))
     dates = [s.published_on for s in changed.values() if s.published_on]
     near = (_stories(Article.objects.filter(_near(dates))) if dates else {}) | changed | members
-    for a, b in _links(near, changed, near):
-        if not (_out_of_threads(near[a]) or _out_of_threads(near[b])):
-            groups.join(_node(near[a], splitting), _node(near[b], splitting))
+    for a, b in links(near, changed, near):
+        if not (out_of_threads(near[a]) or out_of_threads(near[b])):
+            groups.join(node(near[a], splitting), node(near[b], splitting))
     for story in changed.values():
-        groups.root(_node(story, splitting))
+        groups.root(node(story, splitting))
     stories = near | members
     _assign(groups.groups(), stories, splitting)
 
 
 def _assign(groups: list[list[tuple]], stories: dict[int, Story], splitting: set[int]) -> None:
-    """Give each group a thread: the largest thread in it keeps its id and the rest join it;
-    a group of loose stories gets a new thread; a story alone gets none."""
+    """Give each group the thread ``choose_threads`` picks, and move its stories there:
+    new threads made, joined threads emptied into the one they join, empty ones deleted,
+    and the pages of every story moved purged."""
     whole = {node[1] for group in groups for node in group if node[0] == "thread"}
     sizes = dict(
         Article.objects.filter(thread_id__in=whole | splitting)
@@ -361,33 +286,13 @@ def _assign(groups: list[list[tuple]], stories: dict[int, Story], splitting: set
         .annotate(n=Count("id"))
         .values_list("thread_id", "n")
     )
-    moves: dict[int | None, set[int]] = defaultdict(set)  # new thread -> stories
-    joined: dict[int, int] = {}  # thread -> the thread it joins
-    used: set[int] = set()
-    by_size = sorted(groups, key=lambda g: (-len(g), min(g)))
-    for group in by_size:
-        threads_in = sorted(node[1] for node in group if node[0] == "thread")
-        loose = [stories[node[1]] for node in group if node[0] == "story"]
-        held = sorted({s.thread_id for s in loose if s.thread_id and s.thread_id not in used})
-        # A story alone keeps no thread, even the one it had.
-        candidates = [*threads_in, *held] if threads_in or len(loose) > 1 else []
-        if candidates:
-            target = min(candidates, key=lambda t: (-sizes.get(t, 0), t))
-        elif len(loose) > 1 and any(not s.pinned for s in loose):
-            target = Thread.objects.create().pk
-        else:
-            target = None
-        if target:
-            used.add(target)
-        joined |= {t: target for t in threads_in if t != target}
-        for story in loose:
-            if story.thread_id != target and not story.pinned:
-                moves[target].add(story.pk)
+    choice = choose_threads(groups, stories, sizes)
     touched = set()
-    for target, pks in moves.items():
-        Article.objects.filter(pk__in=pks).update(thread_id=target)
+    for target, pks in choice.moves.items():
+        thread_id = Thread.objects.create().pk if isinstance(target, NewThread) else target
+        Article.objects.filter(pk__in=pks).update(thread_id=thread_id)
         touched |= pks
-    for thread_id, target in joined.items():
+    for thread_id, target in choice.joined.items():
         leaving = [
             pk
             for pk, edited in Article.objects.filter(thread_id=thread_id).values_list(
@@ -397,7 +302,8 @@ def _assign(groups: list[list[tuple]], stories: dict[int, Story], splitting: set
         ]
         Article.objects.filter(pk__in=leaving).update(thread_id=target)
         touched |= set(leaving)
-    old = {s.thread_id for s in stories.values() if s.pk in touched} | set(joined) | splitting
+    old = {s.thread_id for s in stories.values() if s.pk in touched} | set(choice.joined)
+    old |= splitting
     Thread.objects.filter(pk__in=old - {None}, articles__isnull=True).delete()
     if touched:
         purge(keys_for_articles(touched) | {thread_key(t) for t in old if t})

@@ -34,7 +34,7 @@ seed: install-site
 
 # The site, and the background worker that ingests admin uploads, stopped together.
 run: seed
-	trap 'kill 0' EXIT; $(PY) manage.py db_worker & $(PY) manage.py runserver $(HOST):$(PORT)
+	trap 'kill 0' EXIT; $(PY) manage.py db_worker --queue-name '*' & $(PY) manage.py runserver $(HOST):$(PORT)
 
 # The tier to run every few minutes: everything but the thorough tier (tests/conftest.py),
 # on every core (pytest-xdist).

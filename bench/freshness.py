@@ -6,8 +6,10 @@ committed change, once its purge went out?
 Serves the seed stories with gunicorn (production settings) behind a varnishd with
 deploy/varnish.vcl. Reader threads keep asking for the newest story's page, the home page
 and its region's page through Varnish; this process, as an editor, changes that story's
-title every second with a model save, which purges after commit. A response is stale if it
-was asked for after a change's save (and so its purge) returned, yet shows an older title.
+title every second with a model save, which queues a purge after commit; a background
+worker (`db_worker`) sends it. A response is stale if it was asked for after a change's
+save returned, yet shows an older title: with purges queued, a read in the moment between
+a save and the worker's purge is counted stale.
 Prints requests, non-2xx responses and stale reads (all but the first must be 0 but the
 requests), and the hit rate.
 """
@@ -19,6 +21,7 @@ import http.client
 import json
 import os
 import re
+import subprocess
 import sys
 import tempfile
 import threading
@@ -29,7 +32,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.drill import prepare_database  # noqa: E402
-from bench.serving import Gunicorn, Varnish, postgres_database, production_env  # noqa: E402
+from bench.serving import (  # noqa: E402
+    PYTHON,
+    Gunicorn,
+    Varnish,
+    postgres_database,
+    production_env,
+)
 
 HEADLINE = "Drill headline"
 VERSION = re.compile(rf"{HEADLINE} (\d+)")
@@ -82,10 +91,19 @@ def drill(seconds: int, connections: int, db: str) -> dict:
         prepare_database(env)
         server = Gunicorn(env, workers=os.cpu_count() or 2)
         varnish = Varnish(server.base, Path(workdir), storage="malloc,256m")
+        worker = None
         try:
             varnish.start()
-            # This process is the editor: the app's settings, purging this Varnish.
+            # This process is the editor: the app's settings, purging this Varnish through
+            # the task queue, which a background worker runs.
             os.environ.update(env, NEWSREADER_VARNISH_URLS=varnish.url)
+            worker = subprocess.Popen(
+                [PYTHON, "manage.py", "db_worker", "--queue-name", "*", "--interval", "0.1"],
+                cwd=ROOT,
+                env={**os.environ, "DJANGO_SETTINGS_MODULE": "newsreader.settings"},
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
             os.environ["DJANGO_SETTINGS_MODULE"] = "newsreader.settings"
             import django
 
@@ -101,6 +119,9 @@ def drill(seconds: int, connections: int, db: str) -> dict:
             purged_at = edit_every_second(story, seconds)
             readers.stop()
         finally:
+            if worker:
+                worker.terminate()
+                worker.wait(timeout=20)
             varnish.stop()
             server.stop()
     return {"seconds": seconds, "connections": connections, "db": db} | summary(

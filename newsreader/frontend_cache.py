@@ -7,20 +7,23 @@ Readers' pages are cached by an HTTP accelerator in front of the app (Varnish, s
   while browsers revalidate it every time (``max-age=0`` with its ETag);
 - every page names what it shows in an ``xkey`` header of surrogate keys: ``front`` for
   the general lists, ``article-12``, ``region-5``, ``source-3``;
-- ``purge`` takes the keys a change touches and, once its transaction commits, asks every
-  Varnish in ``NEWSREADER_VARNISH_URLS`` to drop the pages that carry any of them.
+- ``purge`` takes the keys a change touches and, once its transaction commits, queues one
+  task (``send_purges``, run by ``manage.py db_worker``) that asks every Varnish in
+  ``NEWSREADER_VARNISH_URLS`` to drop the pages that carry any of them.
 
 The keys a change touches are computed here and nowhere else: ``keys_for_articles``,
 ``keys_for_regions`` and ``keys_for_sources``, called by the model signals
 (``newsreader/signals.py``) and by the ingest.
 
-A purge that cannot be delivered (Varnish down or unreachable) is logged and dropped: it
-fails neither the edit nor the ingest, and staleness is bounded by ``s-maxage``
-(``NEWSREADER_CACHE_SECONDS``). A Varnish that restarts starts empty.
+An editor's save never waits on a Varnish: it only queues the task. A Varnish that cannot
+be reached is tried again, alone, after 1, 2, 4... seconds (at most 10 apart) until
+``NEWSREADER_CACHE_SECONDS`` have passed, when the pages it held have run out anyway; each
+failure is logged. A Varnish that restarts starts empty.
 """
 
 from __future__ import annotations
 
+import datetime
 import functools
 import logging
 import threading
@@ -31,7 +34,9 @@ from collections.abc import Callable, Iterable
 from django.conf import settings
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
 from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django_tasks import task
 
 from newsreader.models import (
     Article,
@@ -49,6 +54,9 @@ KEY_HEADER = "xkey"
 # Varnish refuses request headers over 8 KB (http_req_hdr_len): a purge of many keys is
 # sent in several requests of at most this many.
 KEYS_PER_PURGE = 400
+# The longest a Varnish that could not be purged waits for the next try: once it is back,
+# the pages it holds are stale at most this long.
+RETRY_EVERY = datetime.timedelta(seconds=10)
 # Responses a shared cache may keep: pages and their permanent redirects.
 CACHEABLE_STATUSES = {200, 301}
 
@@ -247,36 +255,63 @@ def purge(keys: Iterable[str]) -> None:
 def _send_pending() -> None:
     keys = getattr(_pending, "keys", None)
     _pending.keys = None
-    if keys:
-        send_purge(keys)
+    if keys and settings.NEWSREADER_VARNISH_URLS:
+        purges().enqueue(sorted(keys), list(settings.NEWSREADER_VARNISH_URLS))
 
 
-def send_purge(keys: Iterable[str]) -> int:
-    """Ask every Varnish to drop the pages carrying any of ``keys``; the number of
-    requests that failed (each is logged)."""
+def purges():
+    """``send_purges`` on the task backend purges go through (NEWSREADER_PURGE_TASKS)."""
+    return send_purges.using(backend=settings.NEWSREADER_PURGE_TASKS)
+
+
+@task(queue_name="purges")
+def send_purges(keys: list[str], varnishes: list[str], since: str | None = None) -> str:
+    """Ask each of ``varnishes`` to drop the pages carrying any of ``keys``; those that
+    could not be reached are tried again later, by a task of their own."""
+    since = since or timezone.now().isoformat()
+    failed = [base for base in varnishes if not send_purge(keys, base)]
+    if failed:
+        retry(keys, failed, datetime.datetime.fromisoformat(since))
+    return f"{len(keys)} keys purged from {len(varnishes) - len(failed)} of {len(varnishes)}"
+
+
+def retry(keys: list[str], varnishes: list[str], since: datetime.datetime) -> None:
+    """Try these Varnishes again after as long as has passed since the first try (1 s at
+    first, at most RETRY_EVERY), until the pages they held would have run out anyway."""
+    waited = timezone.now() - since
+    if waited.total_seconds() >= settings.NEWSREADER_CACHE_SECONDS:
+        logger.warning("Gave up purging %s: its pages have run out since.", ", ".join(varnishes))
+        return
+    task = purges()
+    if not task.get_backend().supports_defer:  # a backend that runs tasks at once
+        return
+    delay = min(max(waited, datetime.timedelta(seconds=1)), RETRY_EVERY)
+    task.using(run_after=timezone.now() + delay).enqueue(keys, varnishes, since.isoformat())
+
+
+def send_purge(keys: Iterable[str], base: str) -> bool:
+    """Ask one Varnish to drop the pages carrying any of ``keys``; whether it did (a
+    failure is logged)."""
     keys = sorted(set(keys))
-    failed = 0
-    for base in settings.NEWSREADER_VARNISH_URLS:
-        for start in range(0, len(keys), KEYS_PER_PURGE):
-            request = urllib.request.Request(
+    for start in range(0, len(keys), KEYS_PER_PURGE):
+        batch = keys[start : start + KEYS_PER_PURGE]
+        request = urllib.request.Request(
+            base,
+            method="PURGE",
+            headers={
+                "xkey-purge": " ".join(batch),
+                "X-Purge-Secret": settings.NEWSREADER_PURGE_SECRET,
+            },
+        )
+        try:
+            with urllib.request.urlopen(request, timeout=settings.NEWSREADER_PURGE_TIMEOUT):
+                pass
+        except (OSError, urllib.error.URLError) as error:
+            logger.warning(
+                "Could not purge %d cached page keys from %s (%s); it will be tried again.",
+                len(batch),
                 base,
-                method="PURGE",
-                headers={
-                    "xkey-purge": " ".join(keys[start : start + KEYS_PER_PURGE]),
-                    "X-Purge-Secret": settings.NEWSREADER_PURGE_SECRET,
-                },
+                error,
             )
-            try:
-                with urllib.request.urlopen(request, timeout=settings.NEWSREADER_PURGE_TIMEOUT):
-                    pass
-            except (OSError, urllib.error.URLError) as error:
-                failed += 1
-                logger.warning(
-                    "Could not purge %d cached page keys from %s (%s); those pages may be "
-                    "stale for up to %d seconds.",
-                    len(keys[start : start + KEYS_PER_PURGE]),
-                    base,
-                    error,
-                    settings.NEWSREADER_CACHE_SECONDS,
-                )
-    return failed
+            return False
+    return True

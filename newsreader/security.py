@@ -5,19 +5,17 @@ proxy, and a per-client limit on searches."""
 from __future__ import annotations
 
 import functools
-import hashlib
 import ipaddress
 import logging
-import time
 from collections.abc import Callable
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers, patch_vary_headers
+from django_ratelimit.core import get_usage
 from redis.exceptions import RedisError
 
 logger = logging.getLogger(__name__)
@@ -82,8 +80,12 @@ def client_address(request: HttpRequest) -> str:
     to (``X-Forwarded-For``). It is read only when the request came from one of
     ``NEWSREADER_TRUSTED_PROXIES``, and from the right: each address a trusted proxy added
     is passed over until one that is not a proxy, the client. What the client itself sent
-    stands to the left of that and is never used. Used by the search limit and by
-    django-axes (``AXES_CLIENT_IP_CALLABLE``).
+    stands to the left of that and is never used. Used by the search limit
+    (``RATELIMIT_IP_META_KEY``) and by django-axes (``AXES_CLIENT_IP_CALLABLE``).
+
+    Not django-ipware: it never looks at ``REMOTE_ADDR`` when the header is there, so a
+    client that reaches the app directly could write the whole chain, and it trusts a
+    fixed count of proxies, not any number of hops from a set.
     """
     address = request.META.get("REMOTE_ADDR", "")
     header = settings.NEWSREADER_CLIENT_IP_HEADER
@@ -122,10 +124,14 @@ def _forget_trusted_networks(*, setting: str, **kwargs) -> None:
         trusted_networks.cache_clear()
 
 
-def parse_rate(rate: str) -> tuple[int, int]:
-    """``"30/60"`` -> 30 requests per 60 seconds."""
-    count, _, seconds = rate.partition("/")
-    return int(count), int(seconds or 60)
+def search_rate(group: str, request: HttpRequest) -> str | None:
+    """django-ratelimit's rate for this request: ``NEWSREADER_SEARCH_RATE`` when it searches
+    (has a ``q``), None (not counted) when it only shows the empty form or the count is 0."""
+    rate = settings.NEWSREADER_SEARCH_RATE
+    count, _, _ = rate.partition("/")
+    if int(count) == 0 or not request.GET.get("q", "").strip():
+        return None
+    return rate
 
 
 View = Callable[..., HttpResponse]
@@ -134,30 +140,25 @@ View = Callable[..., HttpResponse]
 def rate_limited(scope: str) -> Callable[[View], View]:
     """Answer 429 once a client has made more than its share of requests in this scope.
 
-    Counted in the shared cache (Redis in production), so the limit holds however many
-    gunicorn workers or app servers answer the client. Only requests that search (with a
-    ``q``) count: browsing the empty search form is free.
+    django-ratelimit counts each scope apart (its group) in the shared cache (Redis in
+    production), so the limit holds however many gunicorn workers or app servers answer the
+    client. Only requests that search (with a ``q``) count: browsing the empty search form
+    is free.
     """
 
     def decorator(view: View) -> View:
         @functools.wraps(view)
         def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-            limit, window = parse_rate(settings.NEWSREADER_SEARCH_RATE)
-            if limit and request.GET.get("q", "").strip():
-                now = int(time.time())
-                slot = now // window
-                client = hashlib.sha256(client_address(request).encode()).hexdigest()[:32]
-                key = f"rate:{scope}:{client}:{slot}"
-                count = count_request(key, window)
-                if count > limit:
-                    retry_after = (slot + 1) * window - now
-                    response = refuse(
-                        request,
-                        429,
-                        f"Too many searches from your address; please wait {retry_after} seconds.",
-                    )
-                    response["Retry-After"] = str(max(retry_after, 1))
-                    return response
+            usage = count_request(request, scope)
+            if usage and usage["should_limit"]:
+                retry_after = max(usage["time_left"], 1)
+                response = refuse(
+                    request,
+                    429,
+                    f"Too many searches from your address; please wait {retry_after} seconds.",
+                )
+                response["Retry-After"] = str(retry_after)
+                return response
             return view(request, *args, **kwargs)
 
         return wrapper
@@ -165,18 +166,18 @@ def rate_limited(scope: str) -> Callable[[View], View]:
     return decorator
 
 
-def count_request(key: str, window: int) -> int:
-    """This request's number in the window, counted in the shared cache; 0 when the cache
-    cannot be reached: the limit fails open, and says so in the log."""
+def count_request(request: HttpRequest, scope: str) -> dict | None:
+    """django-ratelimit's count of this request in its scope; None when it is not counted.
+
+    ``RATELIMIT_FAIL_OPEN`` lets a request through when the cache answers without a count;
+    Django's Redis cache raises instead when Redis cannot be reached, and the limit fails
+    open here, and says so in the log.
+    """
     try:
-        try:
-            return cache.incr(key)
-        except ValueError:  # the client's first search in this window
-            # ``add`` fails when another worker added the key just now: count on it.
-            return 1 if cache.add(key, 1, timeout=window + 1) else cache.incr(key)
+        return get_usage(request, group=scope, key="ip", rate=search_rate, increment=True)
     except RedisError as error:
         logger.warning("The search limit is off: the shared cache cannot be reached (%s).", error)
-        return 0
+        return None
 
 
 # What a refused htmx request gets in place of the element it targets (htmx swaps 400 and

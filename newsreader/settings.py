@@ -270,12 +270,16 @@ NEWSREADER_PURGE_SECRET = os.environ.get("NEWSREADER_PURGE_SECRET", "")
 
 # Background work (admin uploads) is stored in the database and run by
 # `manage.py db_worker` (django-tasks-db), on SQLite and PostgreSQL alike.
+# Purges go through it too, on their own queue (newsreader/frontend_cache.py): one worker
+# runs both (`db_worker --queue-name '*'`).
 TASKS = {
     "default": {
         "BACKEND": "django_tasks_db.DatabaseBackend",
-        "QUEUES": ["default"],
+        "QUEUES": ["default", "purges"],
     }
 }
+# The task backend purges are queued on.
+NEWSREADER_PURGE_TASKS = "default"
 
 # Ingest refuses files above this size before reading them.
 NEWSREADER_MAX_FILE_BYTES = int(os.environ.get("NEWSREADER_MAX_FILE_BYTES", str(10 * 1024 * 1024)))
@@ -318,14 +322,25 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
-# Searches each client may make ("count/seconds"; "0/60" turns the limit off). Counted in
-# the shared cache, so the limit holds across workers and app servers.
+# Searches each client may make ("count/seconds", or django-ratelimit's "60/m"; "0/60" turns
+# the limit off). Counted in the shared cache, so the limit holds across workers and servers.
 NEWSREADER_SEARCH_RATE = os.environ.get("NEWSREADER_SEARCH_RATE", "0/60" if TESTING else "60/60")
 # Behind a proxy (Varnish, a load balancer): the header it appends the client's address to
 # (X-Forwarded-For), and the addresses of the proxies trusted to set it. The search limit
 # and the login lockout both count the address this gives (newsreader.security).
 NEWSREADER_CLIENT_IP_HEADER = os.environ.get("NEWSREADER_CLIENT_IP_HEADER", "")
 NEWSREADER_TRUSTED_PROXIES = env_list("NEWSREADER_TRUSTED_PROXIES", "127.0.0.1,::1")
+# django-ratelimit counts the searches: in the cache above (Redis when REDIS_URL is set), per
+# client address as newsreader.security finds it, each address apart as django-axes counts
+# them (its default /64 would put every IPv4-mapped ::ffff:a.b.c.d in one count). A search
+# the cache cannot count goes through (a Redis that is down raises instead, and
+# security.count_request lets it through too). Not in INSTALLED_APPS: it needs none, and its
+# checks would refuse the local-memory cache and warn on Django's own Redis cache (its list
+# predates it: django-ratelimit#283).
+RATELIMIT_USE_CACHE = "default"
+RATELIMIT_IP_META_KEY = "newsreader.security.client_address"
+RATELIMIT_IPV6_MASK = 128
+RATELIMIT_FAIL_OPEN = True
 
 LOGGING = {
     "version": 1,

@@ -26,7 +26,9 @@ THOROUGH_MODULES = {
     "test_hostile_input",
     "test_ingest_faults",
     "test_ingest_progress",
+    "test_purge_drill",
     "test_scaleout",
+    "test_serving_fuzz",
     "test_varnish",
     "test_varnish_purge",
 }

@@ -4,12 +4,13 @@ import os
 import secrets
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from csp.decorators import csp_update
 from csp.middleware import CSPMiddleware
 from csp.utils import build_policy
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.db import OperationalError, transaction
 from django.http import HttpResponse
 from django.test import Client
@@ -243,6 +244,9 @@ def test_a_client_that_reaches_the_app_directly_cannot_choose_its_address(
         ("10.0.0.2", "203.0.113.5, 10.0.0.9", "203.0.113.5"),  # balancer, then Varnish
         ("10.0.0.2", "junk, 10.0.0.9", "10.0.0.9"),  # nothing but proxies that can be read
         ("10.0.0.2", "", "10.0.0.2"),
+        # Sent straight to the app, a chain that ends at a trusted proxy is still the
+        # client's own writing (ipware's trusted proxies alone would take 203.0.113.5).
+        ("198.51.100.1", "203.0.113.5, 10.0.0.9", "198.51.100.1"),
     ],
 )
 def test_the_client_address_is_the_one_the_nearest_trusted_proxy_saw(
@@ -254,6 +258,83 @@ def test_the_client_address_is_the_one_the_nearest_trusted_proxy_saw(
     settings.NEWSREADER_TRUSTED_PROXIES = ["10.0.0.0/8"]
     request = rf.get("/", REMOTE_ADDR=remote, HTTP_X_FORWARDED_FOR=forwarded)
     assert client_address(request) == expected
+
+
+def limited_views(*scopes: str) -> dict:
+    """A throwaway view for each scope, limited as the site's searches are."""
+    from newsreader.security import rate_limited
+
+    def answer(request):
+        return HttpResponse("answered")
+
+    return {scope: rate_limited(scope)(answer) for scope in scopes}
+
+
+def test_each_scope_is_counted_apart(rf, search_limit):
+    views = limited_views("search", "export")
+    statuses = {
+        scope: [view(rf.get("/?q=gaza", REMOTE_ADDR="198.51.100.7")).status_code for _ in range(4)]
+        for scope, view in views.items()
+    }
+    assert statuses == {"search": [200, 200, 200, 429], "export": [200, 200, 200, 429]}
+
+
+def test_the_limit_reads_django_ratelimits_units(rf, settings, search_limit):
+    settings.NEWSREADER_SEARCH_RATE = "2/m"
+    view = limited_views("search")["search"]
+    statuses = [view(rf.get("/?q=gaza", REMOTE_ADDR="198.51.100.7")).status_code for _ in range(3)]
+    assert statuses == [200, 200, 429]
+
+
+def test_a_rate_of_zero_turns_the_limit_off(rf, settings, search_limit):
+    settings.NEWSREADER_SEARCH_RATE = "0/60"
+    view = limited_views("search")["search"]
+    statuses = {view(rf.get("/?q=gaza", REMOTE_ADDR="198.51.100.7")).status_code for _ in range(5)}
+    assert statuses == {200}
+
+
+def test_the_count_is_shared_by_every_worker(rf, search_limit):
+    """Each thread has its own cache connection (with Redis, its own connection pool): the
+    count still reaches the limit, as it must across gunicorn workers and servers."""
+    view = limited_views("search")["search"]
+
+    def search() -> int:
+        return view(rf.get("/?q=gaza", REMOTE_ADDR="198.51.100.7")).status_code
+
+    with ThreadPoolExecutor(max_workers=1) as other_worker:
+        statuses = [search(), other_worker.submit(search).result(), search()]
+        statuses.append(other_worker.submit(search).result())
+    assert statuses == [200, 200, 200, 429]
+
+
+@pytest.mark.parametrize("url", ["/search/?q=gaza", "/api/articles/?q=gaza"])
+def test_with_the_cache_unreachable_searches_go_through_and_say_so(
+    client, seeded, settings, caplog, url
+):
+    settings.NEWSREADER_SEARCH_RATE = "3/60"
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:9/0",  # the discard port: nothing listens
+            "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
+        }
+    }
+    statuses = [client.get(url, REMOTE_ADDR="198.51.100.7").status_code for _ in range(5)]
+    assert statuses == [200] * 5
+    assert "The search limit is off: the shared cache cannot be reached" in caplog.text
+
+
+def test_a_search_the_cache_cannot_count_goes_through(rf, search_limit, monkeypatch):
+    """The count's key expired between django-ratelimit's add and its incr: the search is
+    not refused for it (RATELIMIT_FAIL_OPEN)."""
+
+    def vanished(*args, **kwargs):
+        raise ValueError("Key not found")
+
+    monkeypatch.setattr(caches["default"], "add", lambda *args, **kwargs: False)
+    monkeypatch.setattr(caches["default"], "incr", vanished)
+    view = limited_views("search")["search"]
+    assert view(rf.get("/?q=gaza", REMOTE_ADDR="198.51.100.7")).status_code == 200
 
 
 def test_login_lockout_counts_the_same_client_address(client, settings, django_user_model):

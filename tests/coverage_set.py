@@ -81,6 +81,8 @@ STORIES = [
             "Civil Defense teams rescued 120 people, and the government closed schools in "
             "Aqaba and Wadi Rum.",
         ),
+        {},
+        frozenset({"Civil Defense"}),
     ),
     Story(
         "aqaba-floods",
@@ -105,6 +107,7 @@ STORIES = [
             "and the port would cost about 40 million dinars.",
         ),
         {"Shadi al-Majali": ("Aqaba Special Economic Zone Authority chief", "")},
+        frozenset({"Aqaba Special Economic Zone Authority"}),
     ),
     # -- Oman: a cyclone's floods, the same week ---------------------------------------
     Story(
@@ -142,7 +145,7 @@ STORIES = [
             "Hezbollah did not comment on the deployment.",
         ),
         {"Rodolphe Haykal": ("Army Commander General", "")},
-        frozenset({"Hezbollah"}),
+        frozenset({"Hezbollah", "Armed Forces (Lebanon)"}),
     ),
     Story(
         "litani",
@@ -182,6 +185,7 @@ STORIES = [
             "be returned over ten years.",
         ),
         {"Yassine Jaber": ("Finance Minister", "")},
+        frozenset({"Parliament (Lebanon)"}),
     ),
     Story(
         "lebanon-banks",
@@ -193,6 +197,8 @@ STORIES = [
             "Depositors' groups said the banks were trying to delay the repayment law that "
             "parliament is debating.",
         ),
+        {},
+        frozenset({"Association of Banks in Lebanon", "Central Bank (Lebanon)"}),
     ),
     # -- Iraq: parliament elects a speaker ---------------------------------------------
     Story(
@@ -206,6 +212,7 @@ STORIES = [
             "of 165 needed, lawmakers said.",
         ),
         {"Mahmoud al-Mashhadani": ("Candidate", "")},
+        frozenset({"Parliament (Iraq)"}),
     ),
     Story(
         "iraq-speaker",
@@ -221,6 +228,7 @@ STORIES = [
             "Mahmoud al-Mashhadani": ("", ""),
             "Mohammed Shia al-Sudani": ("Prime Minister", ""),
         },
+        frozenset({"Parliament (Iraq)"}),
     ),
     Story(
         "iraq-speaker",
@@ -232,6 +240,7 @@ STORIES = [
             "Mashhadani said the speaker's office would work with all blocs in parliament.",
         ),
         {"Mahmoud al-Mashhadani": ("parliament speaker", "IQ")},
+        frozenset({"Parliament (Iraq)"}),
     ),
     # -- Egypt and the IMF: a review in April, another in June -------------------------
     Story(
@@ -245,7 +254,7 @@ STORIES = [
             "unlock a tranche of $1.2 billion.",
         ),
         {"Ahmed Kouchouk": ("Finance Minister", "EG")},
-        frozenset({"International Monetary Fund"}),
+        frozenset({"International Monetary Fund", "Central Bank (Egypt)"}),
     ),
     Story(
         "imf-april",

@@ -69,11 +69,12 @@ def talks_file(tmp_path) -> Path:
 
 
 def comparable(articles: list[dict]) -> list[dict]:
-    """The export without the ids the database gave: a thread is told by the stories in it."""
+    """The export without the ids the database gave and the time each story was first
+    seen (the clock of its ingest): a thread is told by the stories in it."""
     threads: dict[int, int] = {}
     rows = []
     for article in articles:
-        row = {key: value for key, value in article.items() if key not in ("id", "url")}
+        row = {k: v for k, v in article.items() if k not in ("id", "url", "first_seen")}
         if row["thread"]:
             number = threads.setdefault(row["thread"]["id"], len(threads))
             row["thread"] = {"number": number, "title": row["thread"]["title"]}

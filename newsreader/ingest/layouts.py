@@ -137,34 +137,168 @@ ASHARQ_AL_AWSAT_ARCHIVE = Layout(
     ),
 )
 
+# Other outlets of the region (docs/layouts.md lists the pages each was drawn from). Each
+# entry holds only lines its own site prints, so that it cannot misread another's page.
+_DAY_MONTH_YEAR = r"(?P<day>\d{1,2}) (?P<month>[A-Z][a-z]+) ?,? ?(?P<year>\d{4})"
+_MONTH_DAY_YEAR = r"(?P<month>[A-Z][a-z]+)\.? (?P<day>\d{1,2}),? (?P<year>\d{4})"
+_CLOCK = r"(?:,? ?(?:-|–|at)? ?\d{1,2}:\d{2}(?: ?[AP]M)?(?: [A-Z]{2,4})?)?"
+
+THE_NATIONAL = Layout(
+    # thenationalnews.com (thenational.ae): "Abu Dhabi, UAETuesday 10 December 2019" /
+    # edition menu / Title / standfirst / caption (credit) / [By] Author / date / body.
+    name="the-national",
+    publisher="The National",
+    banners=(rf"Abu Dhabi, UAE ?{_WEEKDAY}? ?\d{{1,2}} [A-Z][a-z]+ \d{{4}}",),
+    chrome=(
+        r"UAE Edition",
+        r"International Edition",
+        r"Prayer Times",
+        r"Weather",
+        r"Listen In (?:English|Arabic)",
+        r"Powered by automated translation",
+    ),
+    footers=(r"More from The National",),
+)
+
+AHRAM_ONLINE = Layout(
+    # english.ahram.org.eg and weekly.ahram.org.eg: Title / standfirst / "Ahram Online ,
+    # Sunday 4 Jun 2023" (desk or wire, then the date) / Views: N / Short link: / caption
+    # (Photo: …) / body / Search Keywords: … / related list.
+    name="ahram-online",
+    publisher="Al-Ahram",
+    datelines=(
+        rf"[A-Z][\w.'’ -]{{1,60}} ?, (?:{_WEEKDAY},? ?)?{_DAY_MONTH_YEAR}",
+        rf"{_WEEKDAY},(?P<day>\d{{1,2}}) (?P<month>[A-Z][a-z]+), (?P<year>\d{{4}})",
+    ),
+    chrome=(
+        r"Short link:?",
+        r"Current issue \| Issue \d+.*",
+        r"Issue \d+, \(.*\)",
+        r"Ahram Weekly",
+    ),
+    footers=(r"Search Keywords:.*", r"Short link:.+"),
+)
+
+NAHARNET = Layout(
+    # naharnet.com: Title / caption / "by Naharnet Newsdesk" / "10 December 2019, 13:05" /
+    # body / "W140 Full Story" links on its lists.
+    name="naharnet",
+    publisher="Naharnet",
+    chrome=(r"W140(?: Full Story)?", r"Full Story"),
+    datelines=(rf"{_DAY_MONTH_YEAR}{_CLOCK}",),
+    bylines=(r"(?:by )?Naharnet(?: Newsdesk)?",),
+    listings=(r"Latest stories",),
+)
+
+SHAFAQ_NEWS = Layout(
+    # shafaq.com/en: section / "2023-07-19T21:17:38+00:00" / Title / caption / body opening
+    # "Shafaq News/ …" / "Write comment (96 Comments)".
+    name="shafaq-news",
+    publisher="Shafaq News",
+    datelines=(
+        r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})[T ]\d{2}:\d{2}(?::\d{2})?"
+        r"(?:\+00:00|Z)?",
+    ),
+    chrome=(r"A- A A ?\+", r"Shafaq News"),
+    footers=(r"Write comment(?: \(\d+ Comments?\))?",),
+)
+
+RUDAW = Layout(
+    # rudaw.net/english: Title / caption / "Rudaw" or author / "10-12-2024" / A+ A- /
+    # "ERBIL, Kurdistan Region - …" / body / "Also in Kurdistan" and its headlines.
+    name="rudaw",
+    publisher="Rudaw",
+    datelines=(rf"(?P<day>\d{{1,2}})-(?P<month>\d{{1,2}})-(?P<year>\d{{4}}){_CLOCK}",),
+    bylines=(r"Rudaw(?: Net| English)?",),
+    footers=(
+        r"Also in (?:Kurdistan|Iraq|Syria|Turkey|Iran|Middle East|World|Business|Sports"
+        r"|Culture|Opinion)",
+    ),
+)
+
+KURDISTAN24 = Layout(
+    # kurdistan24.net: Title / standfirst / caption ×2 "(Photo: Kurdistan24)" /
+    # "ERBIL (Kurdistan24) – …" / body.
+    name="kurdistan24",
+    publisher="Kurdistan24",
+    bylines=(r"Kurdistan ?24(?: English)?",),
+)
+
+AL_ARABIYA = Layout(
+    # english.alarabiya.net: section / Title / standfirst / "Al Arabiya English" / Published:
+    # 14 July ,2024: 04:22 PM GST / Updated: … / caption / body with "Read more: …" links.
+    name="al-arabiya",
+    publisher="Al Arabiya",
+    datelines=(rf"Published:? {_DAY_MONTH_YEAR}(?::? ?\d{{1,2}}:\d{{2}}.*)?",),
+    bylines=(r"Al Arabiya(?: English)?",),
+    chrome=(r"Read (?:more|also): .{3,250}",),
+    footers=(r"Trending Now",),
+)
+
+EGYPT_INDEPENDENT = Layout(
+    # egyptindependent.com: Title / "Egypt Independent" or author / "16 Jul 2014" / caption
+    # / body / "Translated from the Arabic Edition."
+    name="egypt-independent",
+    publisher="Egypt Independent",
+    bylines=(r"(?:Egypt Independent|Al-Masry Al-Youm)",),
+    chrome=(r"Translated from the Arabic Edition\.?", r"Edited translation from Al-Masry Al-Youm"),
+)
+
+NOW_LEBANON = Layout(
+    # nowlebanon.com: "NOW" / section / Title / standfirst / author / date / body.
+    name="now-lebanon",
+    publisher="NOW Lebanon",
+    banners=(r"NOW(?: Lebanon)?",),
+    footers=(r"More from NOW", r"Subscribe to our newsletter.*"),
+)
+
+_LANGUAGE = (
+    r"(?:English|Arabic|Français|French|Kurdish|Kurdî|Sorani|Türkçe|Turkish|Persian|العربية)"
+)
+
 GENERIC = Layout(
     # Any outlet's page: the widgets, labels and footers that no story holds.
     name="generic",
+    # A date printed alone on its line: "May 22, 2025", "16 Jul 2014", "Published: …".
+    datelines=(
+        rf"(?:Published(?: on)?:? )?(?:{_WEEKDAY},? )?{_MONTH_DAY_YEAR}{_CLOCK}",
+        rf"(?:Published(?: on)?:? )?(?:{_WEEKDAY},? )?{_DAY_MONTH_YEAR}{_CLOCK}",
+    ),
+    bylines=(
+        r"(?:By|BY|Written by|Reporting by) [A-Z][\w'’.-]+(?:,? (?:and )?[A-Z][\w'’.-]+){0,5}",
+    ),
     chrome=(
         r"Skip to (?:main )?content",
         r"You are here",
         r"Print Friendly, PDF & Email",
-        r"Short Url",
+        r"Short (?:Url|link):?",
         r"Send in e-mail(?:Send in e-mail)?",
         r"A\+ A-",
+        r"A- A\+",
         r"\+ -",
-        r"\d+ min(?:ute)? read\.?",
+        r"\d+ min(?:ute)?s? read\.?",
         r"Estimated read time \d+ min read",
-        r"Share( this)?( article)?:?",
+        r"Share( this)?( article| story| page)?:?",
+        r"Share (?:on|via) .{2,40}",
         r"Views?: ?\d[\d,]*",
-        r"\d[\d,]* Views?",
-        r"• ?(?:English|Arabic|Français|العربية)",
+        r"\d[\d,]* (?i:views?)",
+        r"\d[\d,]* (?i:comments?)",
+        rf"(?:• ?)?{_LANGUAGE}(?: ?[•|] ?{_LANGUAGE})+",
+        rf"• ?{_LANGUAGE}",
         r"Last Update(?:d)?:? .{4,40}",
+        r"Updated:? .{4,40}",
         r"Back to top(?: button)?",
         r"Scroll to Top",
         r"(?:Facebook|Twitter|X|WhatsApp|Telegram|LinkedIn|Email|Print|Copy link)"
         r"(?:\s+(?:Facebook|Twitter|X|WhatsApp|Telegram|LinkedIn|Email|Print|Copy link))*",
         r"Follow us on .{2,60}",
+        r"Listen to (?:this )?(?:article|story)",
+        r"Font size",
         r"Advertisement",
         r"ADVERTISEMENT",
     ),
     footers=(
-        r"Related(?: Articles| articles:| Posts?| Stories| News)?:?",
+        r"Related(?: Articles| articles:| Posts?| Stories| News| Topics)?:?",
         r"You May Also Like",
         r"More Stories",
         r"Most Read",
@@ -174,15 +308,30 @@ GENERIC = Layout(
         r"Comments",
         r"Add yours",
         r"Copyright ©.*",
-        r"© \d{4}.*",
-        r"All rights reserved\.?",
+        r"Copyright \d{4}.*",
+        r"© ?\d{4}.*",
+        r"(?i:.{0,80}all rights reserved\.?)",
         r"The post .+ appeared first on .+\.",
         r"Tags?:.*",
         r"Latest news",
     ),
 )
 
-LAYOUTS = (ASHARQ_AL_AWSAT, ASHARQ_AL_AWSAT_2016, ASHARQ_AL_AWSAT_ARCHIVE, GENERIC)
+LAYOUTS = (
+    ASHARQ_AL_AWSAT,
+    ASHARQ_AL_AWSAT_2016,
+    ASHARQ_AL_AWSAT_ARCHIVE,
+    THE_NATIONAL,
+    AHRAM_ONLINE,
+    NAHARNET,
+    SHAFAQ_NEWS,
+    RUDAW,
+    KURDISTAN24,
+    AL_ARABIYA,
+    EGYPT_INDEPENDENT,
+    NOW_LEBANON,
+    GENERIC,
+)
 
 
 class Kind(enum.Enum):
@@ -276,7 +425,9 @@ def _unnamed(pattern: str) -> str:
 
 
 def _date(match: re.Match[str]) -> datetime.date | None:
-    month = MONTH_NUMBERS.get(match["month"].lower())
+    name = match["month"]
+    # A numeric month ("2023-07-19") or a name ("July", "Jul").
+    month = int(name) if name.isdigit() else MONTH_NUMBERS.get(name.lower())
     if month is None:
         return None
     try:

@@ -41,6 +41,9 @@ from newsreader.ingest.parse import (
 
 # How far (in lines) a headline's repetition, or the end of a page's header, may stand.
 HEADER_WINDOW = 8
+# How far under a headline its byline, date or credited caption stands (a standfirst and
+# a caption may come between).
+HEADER_MARK_WINDOW = 4
 # Blank lines between two paragraphs that say a new page, with no header, starts there
 # (pages of a file stand 1 to 8 apart; a story's own paragraphs 0 or 1, but a real page
 # had "", " ", "" before its interview's text, after a line ending in a colon).
@@ -460,7 +463,18 @@ class Pages:
             or self.next_kind(index) in (Kind.DATELINE, Kind.CAPTION_LABEL)
             or self.caption_below(index)
             or (self.page.opened_by != "start" and is_title_case(line.text))
+            or (is_title_case(line.text) and self.header_mark_below(index))
         )
+
+    def header_mark_below(self, index: int) -> bool:
+        """A dateline, a byline or a credited caption a few lines under the line, past
+        short lines only (Title / standfirst / "By Author" / date: most outlets' header)."""
+        for line in self.lines[index + 1 : index + 1 + HEADER_MARK_WINDOW]:
+            if line.kind in (Kind.DATELINE, Kind.BYLINE) or line.credited:
+                return True
+            if line.kind is Kind.TEXT and len(line.text) > MAX_CAPTION_LENGTH:
+                return False
+        return False
 
     def doubled(self, index: int) -> bool:
         """A caption as the sites print it: the same line twice in a row (a copy may be

@@ -218,12 +218,13 @@ def manage_py(env: dict, *args: str) -> str:
 
 
 def articles_in(env: dict) -> list[dict]:
-    """A scratch database's canonical export, without ids and in an order that does not
-    depend on them: two databases that hold the same articles give equal lists."""
+    """A scratch database's canonical export, without ids and the times stories were first
+    seen (the ingest's clock), in an order that does not depend on them: two databases
+    that hold the same articles give equal lists."""
     out = manage_py(env, "export_articles")
     records = [json.loads(line) for line in out.splitlines()]
     for record in records:
-        del record["id"], record["url"]
+        del record["id"], record["url"], record["first_seen"]
         record["thread"] = thread_without_id(record["thread"])
     return sorted(records, key=lambda r: (r["title"], r["body"]))
 

@@ -18,7 +18,7 @@ from newsreader.models import Article
 from tests.factories import make_article
 from tests.test_frontend_cache import purges  # noqa: F401 (a fixture)
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, databases="__all__")
 
 UNREACHABLE = "http://127.0.0.1:9"
 

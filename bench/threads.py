@@ -1,12 +1,19 @@
 """What threading and naming cost per story, and how well they group, at archive size.
 
-    python bench/threads.py --articles 100000 [--new 1000] [--database-url URL]
+    python bench/threads.py --articles 100000 [--new 1000] [--per-day 90 | --undated]
+        [--database-url URL]
 
 Writes a seeded synthetic archive of developing events: each event has its country, a
 person with a role, and topic words drawn from 20,000 English words of middling
 frequency; it is told by one to five stories on days close together, whose other words
 are the common vocabulary of news. (bench/corpus.py's stories all share one vocabulary,
 so any clustering would make them one thread: right for them, useless for this.)
+
+The events start on days spread so the archive has ``--per-day`` stories a day (90, as
+the site's sources publish), and each story's lead names its weekday, so its caption's
+date is its own (ingest/dates.py). ``--undated`` writes them as before that: no weekday,
+so almost every story is placed on the day it is ingested, all in one window (a stress
+of density: 3,000 stories each a candidate of every other).
 
 Ingests ``--articles`` stories, then ``--new`` more, and reports: the ingest's ms per
 story for the new ones; of those, the ms of naming and re-threading (``threads.refresh``,
@@ -80,8 +87,9 @@ COUNTRIES = [
 ]  # fmt: skip
 
 
-def events(count: int, seed: int = 7):
-    """(event number, title, caption, paragraphs) for ``count`` stories."""
+def events(count: int, seed: int = 7, per_day: int = 0):
+    """(event number, title, caption, paragraphs) for ``count`` stories; with ``per_day``,
+    dated stories about that many a day, else (0) stories that state no date of their own."""
     import datetime
     import random
 
@@ -90,19 +98,23 @@ def events(count: int, seed: int = 7):
     rng = random.Random(seed)
     vocabulary = top_n_list("en", 20_000)[2_000:]
     start, written, event = datetime.date(2024, 1, 1), 0, 0
+    # Undated, the days only fill captions; 730 keeps the archive the one measured before.
+    days = max(1, round(count / per_day)) if per_day else 730
     while written < count:
         adjective, city = rng.choice(COUNTRIES)
         topic = rng.sample(vocabulary, 8)
         person = f"{rng.choice(FIRST)} {rng.choice(LAST)}{event}"
         role = rng.choice(ROLES)
-        day = start + datetime.timedelta(days=rng.randrange(730))
+        day = start + datetime.timedelta(days=rng.randrange(days))
         for _ in range(min(rng.randint(1, 5), count - written)):
             day += datetime.timedelta(days=rng.randint(0, 2))
             words = rng.sample(topic, 5)
             title = f"{city} {words[0].title()} {words[1].title()} {words[2].title()} ({written})"
             caption = f"Residents in {city}, {day:%d %B %Y} (AFP)"
+            # The lead's weekday makes the caption's date the story's (ingest/dates.py).
+            when = f"On {day:%A} " if per_day else ""
             paragraphs = [
-                " ".join(rng.sample(COMMON, 12) + rng.sample(topic, 4)) + f" in {city}.",
+                when + " ".join(rng.sample(COMMON, 12) + rng.sample(topic, 4)) + f" in {city}.",
                 f"{adjective} {role} {person} said the {' '.join(rng.sample(topic, 3))} "
                 "would be discussed.",
                 " ".join(rng.sample(COMMON, 15)) + ".",
@@ -112,13 +124,13 @@ def events(count: int, seed: int = 7):
         event += 1
 
 
-def write_events(directory: Path, count: int) -> dict[str, int]:
+def write_events(directory: Path, count: int, per_day: int = 0) -> dict[str, int]:
     """The stories in files of 50, as the scraper leaves them; title -> event."""
     from bench.corpus import page
 
     directory.mkdir(parents=True, exist_ok=True)
     truth, batch, files = {}, [], 0
-    for event, title, caption, paragraphs in events(count):
+    for event, title, caption, paragraphs in events(count, per_day=per_day):
         truth[title] = event
         batch.append((title, [caption], paragraphs))
         if len(batch) == 50:
@@ -158,6 +170,10 @@ def arguments() -> argparse.Namespace:
     parser.add_argument("--articles", type=int, default=100_000)
     parser.add_argument("--new", type=int, default=1000)
     parser.add_argument("--database-url", default="")
+    parser.add_argument("--per-day", type=int, default=90, help="stories a day")
+    parser.add_argument(
+        "--undated", action="store_true", help="stories with no date: all in one window"
+    )
     return parser.parse_args()
 
 
@@ -178,7 +194,7 @@ def main() -> None:
 
     call_command("migrate", verbosity=0)
     corpus = workdir / "corpus"
-    truth = write_events(corpus, args.articles + args.new)
+    truth = write_events(corpus, args.articles + args.new, 0 if args.undated else args.per_day)
     files = sorted(corpus.iterdir())
     per_file = 50
     new_files = files[-(args.new // per_file) :]
@@ -197,6 +213,7 @@ def main() -> None:
     refresh = time.perf_counter() - started
     result = {
         "articles": Article.objects.count(),
+        "placed_by_first_seen": Article.objects.filter(published_on=None).count(),
         "threads": Thread.objects.count(),
         "archive_ingest_s": round(archive_seconds, 1),
         "new_stories": len(new_ids),

@@ -30,6 +30,7 @@ from newsreader.models import (
     ArticlePerson,
     ArticleRegion,
     ArticleSource,
+    Author,
     Caption,
     IngestedFile,
     Provenance,
@@ -92,6 +93,13 @@ class CaptionInline(BoundedStackedInline):
         if db_field.name == "text":
             kwargs["form_class"] = LineField
         return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+
+class AuthorInline(admin.TabularInline):
+    model = Author
+    fields = ["name", "position"]
+    extra = 0
+    verbose_name = "author (byline)"
 
 
 class ArticleRegionInline(BoundedTabularInline):
@@ -200,6 +208,7 @@ class CaptionFilter(admin.SimpleListFilter):
 
 TRACKED_FIELDS = {"title", "body", "published_on", "publisher", "original_url", "thread"}
 TRACKED_INLINES = {
+    Author: "authors",
     Caption: "captions",
     ArticleRegion: "regions",
     ArticleSource: "sources",
@@ -244,6 +253,7 @@ class ArticleAdmin(ArticleActions, ArticlePages, VersionAdmin):
         ),
     ]
     inlines = [
+        AuthorInline,
         CaptionInline,
         ArticleRegionInline,
         ArticleSourceInline,

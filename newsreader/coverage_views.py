@@ -18,6 +18,7 @@ from newsreader.frontend_cache import (
     cache_publicly,
     organisation_key,
     person_key,
+    source_key,
     story_keys,
     thread_key,
 )
@@ -28,9 +29,9 @@ from newsreader.models import (
     ArticleSource,
     Organisation,
     Person,
-    Source,
     Thread,
 )
+from newsreader.outlet_coverage import outlets_covering, outlets_silent
 from newsreader.paging import paginate
 from newsreader.rendering import (
     STORY_FRAGMENTS,
@@ -88,21 +89,22 @@ def thread_detail(request: HttpRequest, pk: int) -> HttpResponse:
         return refuse_form(request, "newsreader/thread_detail.html", context)
     page = paginate(form.filter(stories).with_listing(), **form.paging)
     context["page"] = page
+    keys = {thread_key(thread.pk), *story_keys(page.items)}
     if fragment_for(request, STORY_FRAGMENTS) is None:
         context |= thread_summary(stories)
+        # The outlets it names, and the first story of each.
+        keys |= {source_key(outlet.source.pk) for outlet in context["outlets"]}
+        keys |= {source_key(source.pk) for source in context["silent"]}
+        keys |= story_keys([outlet.first for outlet in context["outlets"]], regions=False)
     response = render_list(request, "newsreader/thread_detail.html", context)
-    return add_keys(response, {thread_key(thread.pk), *story_keys(page.items)})
+    return add_keys(response, keys)
 
 
 def thread_summary(stories) -> dict:
     """A thread's span, and who and what its published stories name, most often first."""
     ids = stories.values("id")
     span = stories.aggregate(first=Min("published_on"), last=Max("published_on"), count=Count("id"))
-    publishers = (
-        Source.objects.filter(published_articles__in=ids)
-        .annotate(stories=Count("published_articles"))
-        .order_by("-stories", "name")[:NAMED]
-    )
+    covering = outlets_covering(stories)
     # Outlets cited in it or whose photos it carries: the wires that covered it too.
     cited = (
         ArticleSource.objects.filter(article__in=ids)
@@ -118,7 +120,8 @@ def thread_summary(stories) -> dict:
     )
     return {
         "span": span,
-        "publishers": list(publishers),
+        "outlets": covering[:NAMED],
+        "silent": outlets_silent(stories, covering),
         "cited": list(cited),
         "places": list(places),
         "people": list(named_people(ids)[:NAMED]),

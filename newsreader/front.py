@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from newsreader.models import COMPACT_FIELDS, Article
+from newsreader.outlet_coverage import thread_outlets
 
 OTHER_HEADLINES = 3
 
@@ -35,7 +36,7 @@ class Coverage:
 
 def add_coverage(leads: list[Article]) -> set[int]:
     """Give each story in ``leads`` that leads a thread of two or more published stories
-    its ``coverage``, in two queries whatever the threads' size; the ids of those
+    its ``coverage``, in four queries whatever the threads' size; the ids of those
     threads."""
     threads = {story.thread_id for story in leads if story.thread_id}
     if not threads:
@@ -45,10 +46,10 @@ def add_coverage(leads: list[Article]) -> set[int]:
         row["thread_id"]: row
         for row in published.values("thread_id").annotate(
             stories=Count("id"),
-            outlets=Count("publisher", distinct=True),
             updated=Max("first_seen"),
         )
     }
+    outlets = thread_outlets(published)
     others: dict[int, list[Article]] = {}
     newest_first = [F("placed_on").desc(nulls_last=True), F("id").desc()]
     rows = (
@@ -67,7 +68,7 @@ def add_coverage(leads: list[Article]) -> set[int]:
             story.coverage = Coverage(
                 url=reverse("newsreader:thread-detail", args=[story.thread_id]),
                 stories=size["stories"],
-                outlets=size["outlets"],
+                outlets=len(outlets[story.thread_id]),
                 updated=size["updated"],
                 others=others.get(story.thread_id, []),
             )

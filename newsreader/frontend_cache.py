@@ -44,6 +44,7 @@ from newsreader.models import (
     ArticlePerson,
     ArticleRegion,
     ArticleSource,
+    IngestedFile,
     Region,
 )
 
@@ -101,10 +102,15 @@ def story_keys(articles: Iterable[Article], *, regions: bool = True) -> set[str]
 
 def whole_story_keys(article: Article) -> set[str]:
     """The keys of one story as its page and its API answer show it: the story, its
-    publisher, regions, sources, thread, people and organisations (read from the
+    publishers, regions, sources, thread, people and organisations (read from the
     prefetched links of ``for_reading()`` or the API's query)."""
     return {
         *story_keys([article], regions=False),
+        *(
+            source_key(copy.file.publisher_id)
+            for copy in article.provenance.all()
+            if copy.file.publisher_id
+        ),
         *(region_key(link.region_id) for link in article.article_regions.all()),
         *(source_key(link.source_id) for link in article.article_sources.all()),
         *([thread_key(article.thread_id)] if article.thread_id else []),
@@ -135,6 +141,11 @@ def keys_for_articles(article_ids: Iterable[int]) -> set[str]:
             Article.objects.filter(pk__in=chunk, publisher__isnull=False).values_list(
                 "publisher_id", flat=True
             )
+        )
+        keys |= keys_for_sources(  # the other outlets that published them
+            IngestedFile.objects.filter(
+                provenance__article_id__in=chunk, publisher__isnull=False
+            ).values_list("publisher_id", flat=True)
         )
         keys |= set(
             map(

@@ -4,7 +4,7 @@ import datetime
 
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q
 from django.db.models.functions import TruncMonth, TruncYear
 from django.utils.text import slugify
 
@@ -62,8 +62,9 @@ class ArticleQuerySet(models.QuerySet):
 
     def of_source(self, source: Source, role: str) -> ArticleQuerySet:
         """The stories ``source`` published, cites or carries the photos of (SOURCE_ROLES)."""
-        if role == "published":
-            return self.filter(publisher=source)
+        if role == "published":  # first, or as one of the outlets that republished it
+            copies = Provenance.objects.filter(file__publisher=source).values("article_id")
+            return self.filter(Q(publisher=source) | Q(id__in=copies))
         return self.filter(
             id__in=ArticleSource.objects.filter(source=source, role=role).values("article_id")
         )
@@ -92,12 +93,16 @@ class ArticleQuerySet(models.QuerySet):
 
     def for_reading(self) -> ArticleQuerySet:
         """What an article's page shows: its regions, captions with their credits, the
-        sources it cites, its publisher, the people and organisations it names."""
+        sources it cites, its publishers and writers, the people and organisations it names."""
         return (
             self.with_primary_region()
             .with_regions()
             .select_related("publisher")
             .prefetch_related(
+                "authors",
+                models.Prefetch(
+                    "provenance", queryset=Provenance.objects.select_related("file__publisher")
+                ),
                 models.Prefetch(
                     "captions", queryset=Caption.objects.select_related("photo_credit")
                 ),
@@ -333,6 +338,21 @@ def source_story_counts(source: Source | None = None) -> dict[int, dict[str, int
     )
     for source_id, n in rows:
         counts.setdefault(source_id, {})["published"] = n
+    # The outlets that republished them, each story once, and not again for its publisher.
+    copies = Provenance.objects.filter(
+        article__status=Article.Status.PUBLISHED, file__publisher__isnull=False
+    )
+    if source:
+        copies = copies.filter(file__publisher=source)
+    rows = (
+        copies.exclude(file__publisher_id=F("article__publisher_id"))
+        .values_list("file__publisher_id")
+        .annotate(n=Count("article_id", distinct=True))
+        .order_by()
+    )
+    for source_id, n in rows:
+        published_by = counts.setdefault(source_id, {})
+        published_by["published"] = published_by.get("published", 0) + n
     rows = links.values_list("source_id", "role").annotate(n=Count("article_id", distinct=True))
     for source_id, role, n in rows:
         counts.setdefault(source_id, {})[role] = n
@@ -396,4 +416,10 @@ from newsreader.coverage import (  # noqa: E402, F401
     StoryProfile,
     Thread,
 )
-from newsreader.records import IngestedFile, Provenance, Upload  # noqa: E402, F401
+from newsreader.records import (  # noqa: E402, F401
+    Author,
+    IngestedFile,
+    Provenance,
+    Upload,
+    publishers_of,
+)

@@ -1,7 +1,10 @@
 """Where stories came from: each scraped file ingested, which file each story came from,
-and the files editors upload in the admin. Imported by models.py."""
+who wrote it, and the files editors upload in the admin. Imported by models.py."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -53,6 +56,53 @@ class Provenance(models.Model):
 
     def __str__(self) -> str:
         return f"{self.file.name} #{self.story_index}"
+
+
+class Author(models.Model):
+    """A writer a story's byline names ("By Jane Doe and Sami Nasr"), in the byline's order.
+    An outlet's desk or a wire agency is not one: it is the publisher, or a cited source."""
+
+    article = models.ForeignKey("Article", on_delete=models.CASCADE, related_name="authors")
+    name = models.CharField(max_length=120)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["article", "position", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "name"], name="unique_author_per_article"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+@dataclass(frozen=True)
+class PublishedCopy:
+    """One outlet that published a story: the Source, and the address of its copy."""
+
+    source: Any  # newsreader.models.Source
+    url: str
+
+    @property
+    def name(self) -> str:
+        return self.source.name
+
+
+def publishers_of(article: Any) -> list[PublishedCopy]:
+    """Every outlet that published the story (a wire story several republished): the
+    article's publisher first, with its original address, then the others by name, each
+    with its copy's address. Reads the prefetched ``provenance__file__publisher``."""
+    copies: dict[int, PublishedCopy] = {}
+    for copy in article.provenance.all():
+        file = copy.file
+        known = copies.get(file.publisher_id)
+        if file.publisher_id and (known is None or (file.url and not known.url)):
+            copies[file.publisher_id] = PublishedCopy(file.publisher, file.url)
+    first = []
+    if article.publisher_id:
+        copies.pop(article.publisher_id, None)
+        first = [PublishedCopy(article.publisher, article.original_url)]
+    return first + sorted(copies.values(), key=lambda copy: (copy.name, copy.url))
 
 
 class Upload(models.Model):

@@ -15,8 +15,10 @@ from newsreader.models import (
     ArticleRegion,
     ArticleSource,
     Caption,
+    Provenance,
     Region,
     Thread,
+    publishers_of,
 )
 
 
@@ -36,7 +38,8 @@ def articles_for_json(queryset: QuerySet[Article]) -> QuerySet[Article]:
                 "role", "source__name"
             ),
         ),
-        "provenance__file",
+        Prefetch("provenance", queryset=Provenance.objects.select_related("file__publisher")),
+        "authors",
         Prefetch("thread", queryset=Thread.objects.with_headline()),
         Prefetch(
             "article_people",
@@ -84,6 +87,10 @@ def article_json(article: Article, base_url: str) -> dict[str, Any]:
         ],
         "provenance": sorted({p.file.name for p in article.provenance.all()}),
         "publisher": publisher_json(article),
+        "publishers": [
+            {"name": copy.name, "url": copy.url or None} for copy in publishers_of(article)
+        ],
+        "authors": [author.name for author in article.authors.all()],
         "thread": thread_json(article, base_url),
         "people": [
             {"name": link.person.name, "role": link.role or None, "country": link.country or None}

@@ -34,11 +34,15 @@ from newsreader.models import (
     Region,
     Source,
     StoryProfile,
+    publishers_of,
     source_story_counts,
 )
+from newsreader.outlet_coverage import blind_spots
 from newsreader.paging import Cursor, beyond, newest_first, paginate
 from newsreader.rendering import (
+    STORY_FRAGMENTS,
     bad_request,
+    fragment_for,
     refuse_form,
     render_list,
 )
@@ -177,8 +181,13 @@ def source_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "roles": [(key, label, counts.get(key, 0)) for key, label in SOURCE_ROLES.items()],
         "feed_url": reverse("newsreader:source-feed", args=[source.slug]),
     }
+    keys = {source_key(source.pk), *story_keys(page.items)}
+    if counts.get("published") and fragment_for(request, STORY_FRAGMENTS) is None:
+        # The developing stories most other outlets covered and it did not.
+        context["blind_spots"] = blind_spots(source)
+        keys |= {thread_key(thread.pk) for thread in context["blind_spots"]}
     response = render_list(request, "newsreader/source_detail.html", context)
-    return add_keys(response, {source_key(source.pk), *story_keys(page.items)})
+    return add_keys(response, keys)
 
 
 # -- articles ------------------------------------------------------------------------
@@ -248,6 +257,7 @@ def article_context(article: Article) -> dict:
         "reading_minutes": max(1, round(words / WORDS_PER_MINUTE)),
         "word_count": words,
         "sources_cited": [s for s in article.article_sources.all() if s.role == "cited"],
+        "publishers": publishers_of(article),
         "feed_url": reverse("newsreader:region-feed", args=[region.slug]) if region else None,
     }
 

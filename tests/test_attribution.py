@@ -58,9 +58,13 @@ def test_publisher_and_address_from_the_command_reach_the_export(files):
     assert (file.url, file.publisher.short_name) == ("https://example.jo/front", "Jordan Times")
 
 
-def test_without_attribution_the_publisher_is_null(files):
+def test_without_attribution_the_publisher_is_the_one_its_pages_show(files):
+    # The current layout's pages (its "TT" widget) are Asharq Al-Awsat's; a page that shows
+    # no outlet has no publisher (tests/test_outlet_publishers.py).
     ingest(files / "front.txt")
-    assert {a["publisher"] for a in export()} == {None}
+    assert {(a["publisher"]["name"], a["publisher"]["url"]) for a in export()} == {
+        ("Asharq Al-Awsat", None)
+    }
 
 
 def test_an_unknown_publisher_becomes_a_source(files):
@@ -128,7 +132,8 @@ def test_attribution_merges_the_same_whichever_copy_comes_first(files, tmp_path)
 
 def test_a_manifest_added_later_attributes_what_was_ingested(files):
     ingest(files)
-    assert by_title(export())[AQABA_TITLE]["publisher"] is None
+    # Until then, the outlet its page shows.
+    assert by_title(export())[AQABA_TITLE]["publisher"]["name"] == "Asharq Al-Awsat"
     (files / "manifest.csv").write_text("name,url,publisher\nfront.txt,,Jordan Times\n")
     out, _ = ingest(files)
     assert "0 articles created" in out
@@ -209,6 +214,7 @@ def admin_form(article):
         "thread": article.thread_id or "",
     }
     for prefix in (
+        "authors",
         "captions",
         "article_regions",
         "article_sources",

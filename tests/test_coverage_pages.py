@@ -65,7 +65,7 @@ def test_a_reader_follows_a_story_to_its_thread_and_a_person_in_it(site, page, t
         "Houthis Detain Eight More UN Staff in Sanaa",
     ]
     facts = page.get_by_role("complementary", name="In this story")
-    assert facts.get_by_role("link", name="Houthis").is_visible()
+    assert facts.get_by_role("link", name="Houthis", exact=True).is_visible()
     check_page(page, "thread")
 
     facts.get_by_role("link", name="Hans Grundberg").click()
@@ -132,7 +132,8 @@ def test_coverage_pages_read_the_same_number_of_queries_however_many_stories(
     ingest(write(tmp_path / "h", [hezbollah]), workers=0)
     few = queries()
     many_in_one_thread(tmp_path, 30, first=3)
-    assert queries() == few <= 12
+    # A thread's page also reads who reported it first and who was silent (four queries).
+    assert queries() == few <= (13 if kind == "thread" else 12)
 
 
 @pytest.mark.django_db

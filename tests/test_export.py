@@ -24,6 +24,8 @@ def test_export_writes_one_canonical_article_per_line_sorted_by_id():
             "sources",
             "provenance",
             "publisher",
+            "publishers",
+            "authors",
             "thread",
             "people",
             "organisations",

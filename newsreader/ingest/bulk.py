@@ -21,6 +21,7 @@ from newsreader.models import (
     Article,
     ArticleRegion,
     ArticleSource,
+    Author,
     Caption,
     IngestedFile,
     Provenance,
@@ -55,6 +56,7 @@ CAPTION_COLUMNS = ["article", "position", "text", "photo_credit", "photographer"
 # The database copies the article's date and status over the placeholders (migration 0015).
 REGION_COLUMNS = ["article", "region", "is_primary", "published_on", "is_published"]
 SOURCE_COLUMNS = ["article", "source", "role"]
+AUTHOR_COLUMNS = ["article", "name", "position"]
 PROVENANCE_COLUMNS = ["article", "file", "story_index", "body_fingerprint", "lead_key", "tail_key"]
 
 
@@ -67,6 +69,7 @@ class Rows:
     regions: list[tuple] = field(default_factory=list)
     sources: list[tuple] = field(default_factory=list)
     provenance: list[tuple] = field(default_factory=list)
+    authors: list[tuple] = field(default_factory=list)
 
 
 def give_ids(articles: list[Article]) -> None:
@@ -94,6 +97,7 @@ def write_articles(articles: list[Article], rows: Rows) -> None:
         insert_rows(Article, ARTICLE_COLUMNS, [article_row(a, now) for a in articles])
     write_links(rows)
     insert_rows(Provenance, PROVENANCE_COLUMNS, rows.provenance)
+    insert_rows(Author, AUTHOR_COLUMNS, rows.authors)
 
 
 def write_links(rows: Rows) -> None:

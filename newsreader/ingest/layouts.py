@@ -25,6 +25,11 @@ from newsreader.ingest.dates import MONTH_NUMBERS
 class Layout:
     name: str
     publisher: str = ""  # whose pages these are; "" for the generic layout
+    # How the outlet names itself in a dateline ("Ahram Online , Sunday 4 May 2025"); the
+    # publisher's name when empty. Its other lines (banner, title bar, chrome, caption
+    # label, byline, footer, listing) name the outlet by being there: a page is recognised
+    # as the outlet's by them (pages.py).
+    names: tuple[str, ...] = ()
     # Lines that open a page: a new story starts there. Dropped.
     banners: tuple[str, ...] = ()
     # The browser's title line, which holds the headline: "(?P<title>…) | Site". A new
@@ -40,7 +45,8 @@ class Layout:
     datelines: tuple[str, ...] = ()
     # Whether the photo caption stands right after the dateline.
     caption_after_dateline: bool = False
-    # "City - Author", or the desk's name: read in a page's header only. Dropped.
+    # "City - Author", or the desk's name: read in a page's header only, and dropped; a
+    # named group "author" holds the writers' names ("Jane Doe and Sami Nasr").
     bylines: tuple[str, ...] = ()
     # Section names printed above a headline: read in a page's header only. Dropped.
     sections: tuple[str, ...] = ()
@@ -83,7 +89,7 @@ ASHARQ_AL_AWSAT_2016 = Layout(
     bylines=(
         r"(?i:Asharq Al-Awsat)",
         r"[A-Z][\w'’.]+(?: [A-Z][\w'’.]+){0,2} [-–] "
-        r"[A-Z][\w'’.-]+(?: (?:al-|bin |[A-Z])[\w'’.-]*){0,4}",
+        r"(?P<author>[A-Z][\w'’.-]+(?: (?:al-|bin |[A-Z])[\w'’.-]*){0,4})",
     ),
     sections=tuple(
         [
@@ -166,17 +172,17 @@ AHRAM_ONLINE = Layout(
     # (Photo: …) / body / Search Keywords: … / related list.
     name="ahram-online",
     publisher="Al-Ahram",
+    names=("Ahram",),
     datelines=(
         rf"[A-Z][\w.'’ -]{{1,60}} ?, (?:{_WEEKDAY},? ?)?{_DAY_MONTH_YEAR}",
         rf"{_WEEKDAY},(?P<day>\d{{1,2}}) (?P<month>[A-Z][a-z]+), (?P<year>\d{{4}})",
     ),
     chrome=(
-        r"Short link:?",
         r"Current issue \| Issue \d+.*",
         r"Issue \d+, \(.*\)",
         r"Ahram Weekly",
     ),
-    footers=(r"Search Keywords:.*", r"Short link:.+"),
+    footers=(r"Search Keywords:.*",),
 )
 
 NAHARNET = Layout(
@@ -265,7 +271,8 @@ GENERIC = Layout(
         rf"(?:Published(?: on)?:? )?(?:{_WEEKDAY},? )?{_DAY_MONTH_YEAR}{_CLOCK}",
     ),
     bylines=(
-        r"(?:By|BY|Written by|Reporting by) [A-Z][\w'’.-]+(?:,? (?:and )?[A-Z][\w'’.-]+){0,5}",
+        r"(?:By|BY|Written by|Reporting by) "
+        r"(?P<author>[A-Z][\w'’.-]+(?:,? (?:and |& )?[A-Z][\w'’.-]+){0,5})",
     ),
     chrome=(
         r"Skip to (?:main )?content",
@@ -313,6 +320,7 @@ GENERIC = Layout(
         r"(?i:.{0,80}all rights reserved\.?)",
         r"The post .+ appeared first on .+\.",
         r"Tags?:.*",
+        r"Short link: ?\S+",
         r"Latest news",
     ),
 )
@@ -356,9 +364,24 @@ class Reading:
     layout: str = ""
     title: str = ""
     date: datetime.date | None = None
+    author: str = ""  # a byline's writers, as printed
+    outlet: str = ""  # the publisher whose page the line shows this is
 
 
 TEXT = Reading(Kind.TEXT)
+
+# The lines that show whose page it is by being there (a dateline only by naming the outlet).
+OUTLET_MARKS = frozenset(
+    {
+        Kind.BANNER,
+        Kind.TITLE_BAR,
+        Kind.CHROME,
+        Kind.CAPTION_LABEL,
+        Kind.BYLINE,
+        Kind.FOOTER,
+        Kind.LISTING,
+    }
+)
 
 
 class LineReader:
@@ -370,6 +393,20 @@ class LineReader:
         self._after_widget: list[re.Pattern[str]] = []
         self.caption_after_dateline = {
             layout.name for layout in self.layouts if layout.caption_after_dateline
+        }
+        # Each outlet's layout: its publisher, and the names its datelines give it.
+        self._outlets = {
+            layout.name: (
+                layout.publisher,
+                re.compile(
+                    r"\b(?:{})\b".format(
+                        "|".join(re.escape(name) for name in layout.names or (layout.publisher,))
+                    ),
+                    re.IGNORECASE,
+                ),
+            )
+            for layout in self.layouts
+            if layout.publisher
         }
         for layout in self.layouts:
             for kind, patterns in [
@@ -405,15 +442,25 @@ class LineReader:
             match = pattern.fullmatch(line)
             if match is None:
                 continue
+            outlet = self.outlet(kind, layout, line)
             if kind is Kind.TITLE_BAR:
-                return Reading(kind, layout, title=match["title"].strip())
+                return Reading(kind, layout, title=match["title"].strip(), outlet=outlet)
             if kind is Kind.DATELINE:
                 date = _date(match)
                 if date is None:
                     continue
-                return Reading(kind, layout, date=date)
-            return Reading(kind, layout)
+                return Reading(kind, layout, date=date, outlet=outlet)
+            author = match.groupdict().get("author") or ""
+            return Reading(kind, layout, author=author, outlet=outlet)
         return TEXT
+
+    def outlet(self, kind: Kind, layout: str, line: str) -> str:
+        """The publisher whose page a line of this kind and layout shows it to be; "" when
+        it shows none (the generic layout's, a dateline that names no outlet)."""
+        if layout not in self._outlets:
+            return ""
+        publisher, names = self._outlets[layout]
+        return publisher if kind in OUTLET_MARKS or names.search(line) else ""
 
     def is_after_widget(self, line: str) -> bool:
         return any(pattern.fullmatch(line) for pattern in self._after_widget)

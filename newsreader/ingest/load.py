@@ -24,7 +24,7 @@ from newsreader.ingest import bulk, history
 from newsreader.ingest.attribution import UNATTRIBUTED, Attribution, Manifests
 from newsreader.ingest.dates import placed_by_page
 from newsreader.ingest.links import article_links
-from newsreader.ingest.merge import Merging
+from newsreader.ingest.merge import MAX_AUTHOR_LENGTH, Merging
 from newsreader.ingest.outlets import Outlet, OutletDirectory
 from newsreader.ingest.parse import (
     COPY_OVERLAP,
@@ -284,7 +284,8 @@ class Ingester(Merging):
     def _write_file(self, prepared: PreparedFile, attribution: Attribution) -> FileOutcome:
         outcome = FileOutcome()
         with transaction.atomic():
-            publisher_id = self._source_id(attribution.publisher)
+            # The manifest's or --publisher's outlet, else the one the pages show.
+            publisher_id = self._source_id(attribution.publisher or prepared.publisher)
             file = bulk.record_file(prepared, attribution, publisher_id)
             if file is None:  # another ingest recorded it first
                 known = stored_file(prepared.sha256)
@@ -380,6 +381,10 @@ class Ingester(Merging):
             rows.provenance.append(
                 (article.id, file.id, index, story.body_fingerprint, *story.copy_keys)
             )
+            rows.authors += [
+                (article.id, name[:MAX_AUTHOR_LENGTH], position)
+                for position, name in enumerate(story.authors)
+            ]
         bulk.write_articles(articles, rows)
         return {article.id for article in articles}
 

@@ -25,6 +25,7 @@ from newsreader.models import (
     Article,
     ArticleRegion,
     ArticleSource,
+    Author,
     Caption,
     IngestedFile,
     Provenance,
@@ -50,6 +51,8 @@ class Merging:
                 article.body_fingerprint = story.body_fingerprint
         if not article.is_edited("captions"):
             self._add_captions(article, story)
+        if not article.is_edited("authors"):
+            add_authors(article, story.authors)
         if not (article.is_edited("published_on") or article.date_source == "editor"):
             self._date(article, story, file)
         seen = file.fetched_at or file.ingested_at
@@ -210,3 +213,20 @@ class Merging:
         else:
             ArticleSource.objects.filter(article=article).delete()
         bulk.write_links(rows)
+
+
+# An author's name is cut to its column (a byline is a line: rarely longer).
+MAX_AUTHOR_LENGTH = Author._meta.get_field("name").max_length
+
+
+def add_authors(article: Article, names: list[str]) -> None:
+    """The writers a copy's byline names that the article does not list yet, after those
+    it does: every copy's writers, whichever came first."""
+    known = set(article.authors.values_list("name", flat=True))
+    position = len(known)
+    for name in names:
+        name = name[:MAX_AUTHOR_LENGTH]
+        if name not in known:
+            Author.objects.create(article=article, name=name, position=position)
+            known.add(name)
+            position += 1

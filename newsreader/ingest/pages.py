@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from newsreader.ingest.credits import Credit, is_placeholder, read_credit
@@ -67,6 +68,7 @@ _SMALL_WORDS = {
 }  # fmt: skip
 _MARKS = {Kind.CHROME, Kind.DATELINE, Kind.CAPTION_LABEL, Kind.BYLINE, Kind.SECTION}
 _READER = LineReader()
+_BETWEEN_NAMES = re.compile(r",\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+")
 
 
 @dataclass
@@ -119,6 +121,12 @@ def read_lines(text: str, reader: LineReader = _READER) -> list[Line]:
         lines.append(Line(cleaned, reading, blank, raw[:1].isspace(), credit))
         blank = 0
     return lines
+
+
+def writers(byline: str) -> list[str]:
+    """The names a byline's writers part holds: "Jane Doe, Sami Nasr and Lina Haddad"."""
+    names = (name.strip() for name in _BETWEEN_NAMES.split(byline))
+    return list(dict.fromkeys(name for name in names if name))
 
 
 def is_title_case(text: str) -> bool:
@@ -174,6 +182,8 @@ class Page:
     after_dateline: bool = False
     title_printed: int = 0  # how often the headline has been read in the header
     widest_gap: int = 0  # the most blank lines between two of its paragraphs
+    outlets: Counter[str] = field(default_factory=Counter)  # its lines that name an outlet
+    authors: list[str] = field(default_factory=list)
 
     @property
     def in_header(self) -> bool:
@@ -230,6 +240,9 @@ class Page:
             dateline=self.dateline,
             layout=self.layout or "plain",
             doubtful_start=self.opened_by == "doubtful",
+            # The outlet most of its lines show; of two as often, the one shown first.
+            publisher=next((name for name, _ in self.outlets.most_common(1)), ""),
+            authors=self.authors,
         )
 
 
@@ -254,6 +267,11 @@ class Pages:
         self.page = Page(opened_by=opened_by)
 
     def read_line(self, index: int, line: Line) -> None:
+        self.read_kind(index, line)
+        if line.reading.outlet:  # after the line is read: a banner opens the page it marks
+            self.page.outlets[line.reading.outlet] += 1
+
+    def read_kind(self, index: int, line: Line) -> None:
         page, kind = self.page, line.kind
         if kind is Kind.LISTING:
             # A list's heading stands above it; after a story's body it is a rail.
@@ -272,6 +290,7 @@ class Pages:
             self.read_dateline(index, line)
         elif kind in (Kind.BYLINE, Kind.SECTION) and self.is_header_mark(line):
             page.after_dateline = False
+            page.authors = page.authors or writers(line.reading.author)
         else:
             self.read_text(index, line)
 

@@ -35,6 +35,10 @@ class ParsedStory:
     captions: list[ParsedCaption] = field(default_factory=list)
     dateline: datetime.date | None = None  # the page's printed date
     layout: str = ""  # the name of the layout the page was read with
+    # The outlet whose page it is, as the page's own lines show it ("" when they don't),
+    # and the writers its byline names.
+    publisher: str = ""
+    authors: list[str] = field(default_factory=list)
     # The story starts where a page may or may not have started: kept apart from the one
     # before it, and counted in the ingest's summary.
     doubtful_start: bool = False

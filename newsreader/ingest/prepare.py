@@ -13,7 +13,7 @@ import multiprocessing
 import multiprocessing.connection
 import os
 import threading
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
@@ -59,6 +59,9 @@ class PreparedFile:
     stories: list[tuple[ParsedStory, Analysis]]
     # A file ingested before is left unparsed.
     stored: StoredFile | None = None
+    # The outlet its pages show they are from ("" when they don't): the file's publisher
+    # unless the manifest or --publisher names one.
+    publisher: str = ""
 
 
 class Analyser:
@@ -71,6 +74,8 @@ class Analyser:
     def analyse(self, story: ParsedStory) -> Analysis:
         # The keys the writer matches stories on, worked out here and carried with them.
         story.body_fingerprint, story.title_key, story.copy_keys  # noqa: B018
+        # A byline that names an agency or an outlet ("By AFP") names no writer.
+        story.authors = [name for name in story.authors if self.outlets.resolve(name) is None]
         return self.analyse_text(
             story.title,
             [caption.text for caption in story.captions],
@@ -113,11 +118,14 @@ class Analyser:
     def prepare(self, name: str, raw: bytes) -> PreparedFile:
         """A file's bytes -> its stories, analysed; IngestError says why it can't be read."""
         stories = parse_stories(decode(raw))
+        # The outlet most of its pages show; of two as often, the one shown first.
+        shown = Counter(story.publisher for story in stories if story.publisher)
         return PreparedFile(
             name=name,
             sha256=hashlib.sha256(raw).hexdigest(),
             size=len(raw),
             stories=[(story, self.analyse(story)) for story in stories],
+            publisher=next((publisher for publisher, _ in shown.most_common(1)), ""),
         )
 
 

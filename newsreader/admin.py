@@ -206,7 +206,15 @@ class CaptionFilter(admin.SimpleListFilter):
 
 # -- articles ------------------------------------------------------------------------
 
-TRACKED_FIELDS = {"title", "body", "published_on", "publisher", "original_url", "thread"}
+TRACKED_FIELDS = {
+    "title",
+    "body",
+    "published_on",
+    "page_updated_on",
+    "publisher",
+    "original_url",
+    "thread",
+}
 TRACKED_INLINES = {
     Author: "authors",
     Caption: "captions",
@@ -234,7 +242,18 @@ class ArticleAdmin(ArticleActions, ArticlePages, VersionAdmin):
     date_hierarchy = "published_on"
     readonly_fields = ["date_source", "edited_fields_display", "created_at", "updated_at"]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "status", ("published_on", "date_source"), "body"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "title",
+                    "slug",
+                    "status",
+                    ("published_on", "date_source", "page_updated_on"),
+                    "body",
+                ]
+            },
+        ),
         ("Attribution", {"fields": ["publisher", "original_url"]}),
         (
             "Developing story",

@@ -189,6 +189,8 @@ class Article(models.Model):
     # The day lists place the story by: its publication date, else the day it was first
     # seen. Kept by the database (migration 0022), whatever writes the dates.
     placed_on = models.DateField(null=True, blank=True, editable=False)
+    # When its page says it was last changed ("Last Update: …"); never its publication.
+    page_updated_on = models.DateField("updated, as its page says", null=True, blank=True)
     date_source = models.CharField(
         max_length=10, choices=DateSource.choices, default=DateSource.NONE, blank=True
     )

@@ -31,11 +31,11 @@ class Covered:
 
     source: Source
     first: Article
-    placed_on: datetime.datetime
+    placed_on: datetime.date
     stories: int
 
 
-def published_by(stories: QuerySet[Article]) -> chain[tuple[int, int, datetime.datetime]]:
+def published_by(stories: QuerySet[Article]) -> chain[tuple[int, int, datetime.date]]:
     """(outlet id, story id, story's time) for each outlet that published each story."""
     ids = stories.values("id")
     return chain(
@@ -51,7 +51,7 @@ def published_by(stories: QuerySet[Article]) -> chain[tuple[int, int, datetime.d
 def outlets_covering(stories: QuerySet[Article]) -> list[Covered]:
     """The outlets that published the thread's ``stories``, the first to report it first
     (of two at once, by name). Four queries, whatever the thread's size."""
-    firsts: dict[int, tuple[datetime.datetime, int]] = {}
+    firsts: dict[int, tuple[datetime.date, int]] = {}
     counted: dict[int, set[int]] = defaultdict(set)
     for source_id, article_id, placed_on in published_by(stories):
         counted[source_id].add(article_id)

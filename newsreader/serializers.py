@@ -69,6 +69,7 @@ def article_json(article: Article, base_url: str) -> dict[str, Any]:
         "body": "\n\n".join(article.paragraphs),
         "published": article.published_on.isoformat() if article.published_on else None,
         "first_seen": article.first_seen.isoformat() if article.first_seen else None,
+        "updated": article.page_updated_on.isoformat() if article.page_updated_on else None,
         "regions": [
             region_json(link.region, primary=link.is_primary)
             for link in article.article_regions.all()

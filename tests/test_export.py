@@ -19,6 +19,7 @@ def test_export_writes_one_canonical_article_per_line_sorted_by_id():
             "body",
             "published",
             "first_seen",
+            "updated",
             "regions",
             "captions",
             "sources",

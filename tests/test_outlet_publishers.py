@@ -158,3 +158,41 @@ def test_the_order_of_arrival_gives_the_same_article(tmp_path):
         (story,) = export()
         results.append((story["title"], story["publisher"], story["publishers"], story["body"]))
     assert results[0] == results[1]
+
+
+# -- when a page was last changed ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "updated"),
+    [
+        ("Last Update: 19 April 2025 10:35", "2025-04-19"),
+        ("Updated: April 21, 2025, 6:40 PM", "2025-04-21"),
+    ],
+)
+def test_a_last_update_line_is_kept_as_such_never_as_the_published_date(
+    tmp_path, client, line, updated
+):
+    ingest_text(tmp_path, "story.txt", UNKNOWN_OUTLET.format(boilerplate=line))
+    (story,) = export()
+    assert story["updated"] == updated
+    assert story["published"] is None  # the page prints no date of its own
+    assert line not in story["body"]
+    page = html(client.get(Article.objects.get().get_absolute_url()))
+    assert f'Updated <time datetime="{updated}">' in page
+    assert "no date given" in page
+
+
+def test_of_two_copies_the_later_update_stands_whichever_came_first(tmp_path):
+    results = []
+    for reverse in (False, True):
+        Article.objects.all().delete()
+        IngestedFile.objects.all().delete()
+        folder = tmp_path / str(reverse)
+        folder.mkdir()
+        lines = ["Last Update: 19 April 2025 10:35", "Last Update: 20 April 2025 08:00"]
+        for number, line in enumerate(reversed(lines) if reverse else lines):
+            ingest_text(folder, f"{number}.txt", UNKNOWN_OUTLET.format(boilerplate=line))
+        (story,) = export()
+        results.append(story["updated"])
+    assert results == ["2025-04-20", "2025-04-20"]

@@ -369,7 +369,10 @@ def test_a_photo_line_near_the_top_is_a_caption():
         ("2023-07-19T21:17:38+00:00", Kind.DATELINE, datetime.date(2023, 7, 19)),
         ("Ahram Online , Sunday 4 Jun 2023", Kind.DATELINE, datetime.date(2023, 6, 4)),
         ("Published: 14 July ,2024: 04:22 PM GST", Kind.DATELINE, datetime.date(2024, 7, 14)),
-        ("Updated: 14 July ,2024: 06:10 PM GST", Kind.CHROME, None),
+        # When it was last changed: kept as such, never as the published date.
+        ("Updated: 14 July ,2024: 06:10 PM GST", Kind.UPDATE, datetime.date(2024, 7, 14)),
+        ("Last Update: 19 April 2025 10:35", Kind.UPDATE, datetime.date(2025, 4, 19)),
+        ("Updated: yesterday at noon", Kind.CHROME, None),
         ("By Omar Talib", Kind.BYLINE, None),
         ("Oman opened a harbour on 2 March 2025.", Kind.TEXT, None),
     ],

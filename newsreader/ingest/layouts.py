@@ -43,6 +43,9 @@ class Layout:
     caption_labels: tuple[str, ...] = ()
     # The page's printed date, with named groups day, month (a name) and year.
     datelines: tuple[str, ...] = ()
+    # When the page says it was last changed ("Last Update: 19 April 2025"), with the
+    # dateline's named groups: kept as such, never as the published date. Dropped.
+    updates: tuple[str, ...] = ()
     # Whether the photo caption stands right after the dateline.
     caption_after_dateline: bool = False
     # "City - Author", or the desk's name: read in a page's header only, and dropped; a
@@ -236,6 +239,7 @@ AL_ARABIYA = Layout(
     name="al-arabiya",
     publisher="Al Arabiya",
     datelines=(rf"Published:? {_DAY_MONTH_YEAR}(?::? ?\d{{1,2}}:\d{{2}}.*)?",),
+    updates=(rf"Updated:? {_DAY_MONTH_YEAR}(?::? ?\d{{1,2}}:\d{{2}}.*)?",),
     bylines=(r"Al Arabiya(?: English)?",),
     chrome=(r"Read (?:more|also): .{3,250}",),
     footers=(r"Trending Now",),
@@ -265,6 +269,10 @@ _LANGUAGE = (
 GENERIC = Layout(
     # Any outlet's page: the widgets, labels and footers that no story holds.
     name="generic",
+    updates=(
+        rf"(?:Last Update(?:d)?|Updated)(?: on)?:? (?:{_WEEKDAY},? )?{_MONTH_DAY_YEAR}{_CLOCK}",
+        rf"(?:Last Update(?:d)?|Updated)(?: on)?:? (?:{_WEEKDAY},? )?{_DAY_MONTH_YEAR}{_CLOCK}",
+    ),
     # A date printed alone on its line: "May 22, 2025", "16 Jul 2014", "Published: …".
     datelines=(
         rf"(?:Published(?: on)?:? )?(?:{_WEEKDAY},? )?{_MONTH_DAY_YEAR}{_CLOCK}",
@@ -346,6 +354,7 @@ class Kind(enum.Enum):
     TEXT = "text"
     BANNER = "banner"
     TITLE_BAR = "title bar"
+    UPDATE = "update"  # before chrome: an update line whose date cannot be read is chrome
     CHROME = "chrome"
     CAPTION_LABEL = "caption label"
     DATELINE = "dateline"
@@ -414,6 +423,7 @@ class LineReader:
                 (Kind.BANNER, layout.banners),
                 (Kind.TITLE_BAR, layout.title_bars),
                 (Kind.CAPTION_LABEL, layout.caption_labels),
+                (Kind.UPDATE, layout.updates),
                 (Kind.CHROME, layout.chrome),
                 (Kind.DATELINE, layout.datelines),
                 (Kind.FOOTER, layout.footers),
@@ -445,7 +455,7 @@ class LineReader:
             outlet = self.outlet(kind, layout, line)
             if kind is Kind.TITLE_BAR:
                 return Reading(kind, layout, title=match["title"].strip(), outlet=outlet)
-            if kind is Kind.DATELINE:
+            if kind in (Kind.DATELINE, Kind.UPDATE):
                 date = _date(match)
                 if date is None:
                     continue

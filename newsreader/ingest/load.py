@@ -404,6 +404,7 @@ class Ingester(Merging):
             published_on=published_on,
             date_source=date_source,
             first_seen=file.fetched_at or file.ingested_at,
+            page_updated_on=story.updated_on,
             publisher_id=file.publisher_id,
             original_url=file.url,
         )

@@ -55,6 +55,9 @@ class Merging:
             add_authors(article, story.authors)
         if not (article.is_edited("published_on") or article.date_source == "editor"):
             self._date(article, story, file)
+        if not article.is_edited("page_updated_on"):  # the latest either page says
+            updates = [day for day in (article.page_updated_on, story.updated_on) if day]
+            article.page_updated_on = max(updates, default=None)
         seen = file.fetched_at or file.ingested_at
         if seen and (article.first_seen is None or seen < article.first_seen):
             article.first_seen = seen

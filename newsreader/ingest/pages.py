@@ -66,7 +66,7 @@ _SMALL_WORDS = {
     "from", "by", "as", "is", "vs", "via", "into", "over", "amid", "after", "its", "their",
     "his", "her", "than", "be", "are", "was", "has", "have", "not", "up", "out", "off",
 }  # fmt: skip
-_MARKS = {Kind.CHROME, Kind.DATELINE, Kind.CAPTION_LABEL, Kind.BYLINE, Kind.SECTION}
+_MARKS = {Kind.CHROME, Kind.UPDATE, Kind.DATELINE, Kind.CAPTION_LABEL, Kind.BYLINE, Kind.SECTION}
 _READER = LineReader()
 _BETWEEN_NAMES = re.compile(r",\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+")
 
@@ -91,7 +91,7 @@ class Line:
 def parse_stories(text: str) -> list[ParsedStory]:
     """Split a scraped page into stories; IngestError when it holds none."""
     lines = read_lines(text)
-    if not any(line.kind is not Kind.CHROME for line in lines):
+    if all(line.kind in (Kind.CHROME, Kind.UPDATE) for line in lines):
         raise IngestError("no story text was found (only blank or scrape-marker lines)")
     stories = Pages(lines).read()
     if not stories:
@@ -184,6 +184,7 @@ class Page:
     widest_gap: int = 0  # the most blank lines between two of its paragraphs
     outlets: Counter[str] = field(default_factory=Counter)  # its lines that name an outlet
     authors: list[str] = field(default_factory=list)
+    updated_on: datetime.date | None = None
 
     @property
     def in_header(self) -> bool:
@@ -243,6 +244,7 @@ class Page:
             # The outlet most of its lines show; of two as often, the one shown first.
             publisher=next((name for name, _ in self.outlets.most_common(1)), ""),
             authors=self.authors,
+            updated_on=self.updated_on,
         )
 
 
@@ -283,6 +285,10 @@ class Pages:
             page.closed = page.closed or bool(page.body)
         elif kind is Kind.CHROME:
             page.after_dateline = False
+        elif kind is Kind.UPDATE:  # the latest it says, whichever it printed first
+            page.after_dateline = False
+            dates = [date for date in (page.updated_on, line.reading.date) if date]
+            page.updated_on = max(dates, default=None)
         elif kind is Kind.CAPTION_LABEL:
             page.caption_next = page.in_header
             page.layout = page.layout or line.reading.layout

@@ -39,6 +39,8 @@ class ParsedStory:
     # and the writers its byline names.
     publisher: str = ""
     authors: list[str] = field(default_factory=list)
+    # When the page says it was last changed ("Last Update: …"): never its published date.
+    updated_on: datetime.date | None = None
     # The story starts where a page may or may not have started: kept apart from the one
     # before it, and counted in the ingest's summary.
     doubtful_start: bool = False

@@ -89,7 +89,7 @@ def pair_features(a: dict, b: dict) -> dict[str, float]:
     places both name (at most 3 each), the days between them, whether either is placed
     only by when it was first seen, whether both name places (or people and organisations)
     but none in common, and how many words weigh SHARED_WEIGHT or more in both."""
-    from newsreader.ingest.topics import similarity
+    from newsreader.text.topics import similarity
 
     ta, tb = a["terms"], b["terms"]
     shared = ta.keys() & tb.keys()
@@ -230,8 +230,8 @@ def synthetic(count: int, per_day: int, folder: Path) -> list[dict]:
 
 def stored_as(events: dict[str, str | int]) -> list[dict]:
     """The stored stories with these titles, with their events."""
-    from newsreader.ingest.topics import profile
     from newsreader.models import Article
+    from newsreader.text.topics import profile
 
     rows = Article.objects.filter(title__in=list(events)).values_list(
         "title", "published_on", "first_seen", "profile__terms"
@@ -251,8 +251,8 @@ def stored_as(events: dict[str, str | int]) -> list[dict]:
 
 def candidates(stored: list[dict]) -> list[Pair]:
     """The pairs threads would score: at most MAX_GAP_DAYS apart, MIN_COSINE alike. The
-    stories are indexed by day and term, as newsreader/ingest/thread_links.py does."""
-    from newsreader.ingest import topics
+    stories are indexed by day and term, as newsreader/text/thread_links.py does."""
+    from newsreader.text import topics
 
     postings = defaultdict(lambda: defaultdict(list))
     for number, story in enumerate(stored):
@@ -327,7 +327,7 @@ def folds_of(stored: list[dict], count: int, seed: int = 7) -> list[set[str]]:
 
 def hand_set(pair: Pair) -> bool:
     """The site's rule: the cosine topics.threshold asks for the days between them."""
-    from newsreader.ingest import topics
+    from newsreader.text import topics
 
     return pair.cosine >= topics.threshold(int(pair.features["days"]))
 

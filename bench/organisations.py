@@ -30,10 +30,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from newsreader.ingest.name_words import name_key  # noqa: E402
-from newsreader.ingest.organisation_names import organisation_key  # noqa: E402
-from newsreader.ingest.people import NameFinder  # noqa: E402
-from newsreader.ingest.state_institutions import institution  # noqa: E402
+from newsreader.text.name_words import name_key  # noqa: E402
+from newsreader.text.organisation_names import organisation_key  # noqa: E402
+from newsreader.text.people import NameFinder  # noqa: E402
+from newsreader.text.state_institutions import institution  # noqa: E402
 
 DEV_SET = ROOT / "tests" / "data" / "organisations_dev"
 THREADS_SET = ROOT / "tests" / "data" / "threads_dev"

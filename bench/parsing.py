@@ -25,7 +25,7 @@ SIZES = [10_000, 100_000, 1_000_000, 10_000_000]
 
 def reference_gazetteer():
     """The gazetteer as ingest builds it, from fixtures/regions.json."""
-    from newsreader.ingest.places import Gazetteer, Place
+    from newsreader.text.places import Gazetteer, Place
 
     records = json.loads((ROOT / "fixtures" / "regions.json").read_text())
     by_pk = {r["pk"]: r["fields"] for r in records}
@@ -46,7 +46,7 @@ def reference_gazetteer():
 
 def reference_outlets():
     """The outlet directory as ingest builds it, from fixtures/sources.json."""
-    from newsreader.ingest.outlets import Outlet, OutletDirectory
+    from newsreader.text.outlets import Outlet, OutletDirectory
 
     records = json.loads((ROOT / "fixtures" / "sources.json").read_text())
     return OutletDirectory(
@@ -83,7 +83,7 @@ def inputs(size: int) -> dict[str, bytes]:
 
 
 def measure(rounds: int) -> list[dict]:
-    from newsreader.ingest.prepare import Analyser
+    from newsreader.text.prepare import Analyser
 
     analyser = Analyser(reference_gazetteer(), reference_outlets())
     rows = []

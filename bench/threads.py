@@ -11,7 +11,7 @@ so any clustering would make them one thread: right for them, useless for this.)
 
 The events start on days spread so the archive has ``--per-day`` stories a day (90, as
 the site's sources publish), and each story's lead names its weekday, so its caption's
-date is its own (ingest/dates.py). ``--undated`` writes them as before that: no weekday,
+date is its own (text/dates.py). ``--undated`` writes them as before that: no weekday,
 so almost every story is placed on the day it is ingested, all in one window (a stress
 of density: 3,000 stories each a candidate of every other).
 
@@ -111,7 +111,7 @@ def events(count: int, seed: int = 7, per_day: int = 0):
             words = rng.sample(topic, 5)
             title = f"{city} {words[0].title()} {words[1].title()} {words[2].title()} ({written})"
             caption = f"Residents in {city}, {day:%d %B %Y} (AFP)"
-            # The lead's weekday makes the caption's date the story's (ingest/dates.py).
+            # The lead's weekday makes the caption's date the story's (text/dates.py).
             when = f"On {day:%A} " if per_day else ""
             paragraphs = [
                 when + " ".join(rng.sample(COMMON, 12) + rng.sample(topic, 4)) + f" in {city}.",

@@ -22,8 +22,6 @@ from newsreader.coverage_admin import (
     ListedForAnArticle,
     rethread_after_edit,
 )
-from newsreader.ingest.attribution import validate_address_characters
-from newsreader.ingest.parse import normalise_body, normalise_line
 from newsreader.models import (
     Article,
     ArticleOrganisation,
@@ -37,6 +35,8 @@ from newsreader.models import (
     Region,
     Source,
 )
+from newsreader.text.attribution import validate_address_characters
+from newsreader.text.parse import normalise_body, normalise_line
 
 admin.site.site_header = "newsreader editors"
 admin.site.site_title = "newsreader editors"

@@ -13,16 +13,16 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import path, reverse
 
-from newsreader.ingest.attribution import (
-    MAX_PUBLISHER_LENGTH,
-    MAX_URL_LENGTH,
-    validate_address_characters,
-)
 from newsreader.models import (
     Article,
     Upload,
 )
 from newsreader.tasks import enqueue_upload
+from newsreader.text.attribution import (
+    MAX_PUBLISHER_LENGTH,
+    MAX_URL_LENGTH,
+    validate_address_characters,
+)
 from newsreader.views import article_context
 
 # How often an upload's page reloads itself while the upload is under way.

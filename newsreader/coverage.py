@@ -18,10 +18,10 @@ class ThreadQuerySet(models.QuerySet):
         """Each thread's newest published headline (``headline``), read in the same query;
         of stories of the same day, the first by title, so that two databases that hold the
         same stories agree whatever order they came in."""
-        from newsreader.models import Article
-
+        # Articles by their relation: models.py imports this module, not the reverse.
+        article_model = self.model._meta.get_field("articles").related_model
         newest = (
-            Article.objects.published()
+            article_model.objects.published()
             .filter(thread=OuterRef("pk"))
             .order_by(models.F("placed_on").desc(nulls_last=True), "title", "-id")
             .values("title")[:1]
@@ -188,7 +188,7 @@ class ArticleOrganisation(models.Model):
 
 
 class StoryProfile(models.Model):
-    """What a story is about, as weighted terms (newsreader/ingest/topics.py), kept so a
+    """What a story is about, as weighted terms (newsreader/text/topics.py), kept so a
     new story is compared with its neighbours in time without reading their text again."""
 
     article = models.OneToOneField(

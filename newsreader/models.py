@@ -8,7 +8,26 @@ from django.db.models import Count, F, Q
 from django.db.models.functions import TruncMonth, TruncYear
 from django.utils.text import slugify
 
+# Threads, people and organisations (what a story is part of and who is in it), the files
+# stories came from and editors' uploads: their own modules, which import nothing from this
+# one (they name Article by string), re-exported here as the app's models.
+from newsreader.coverage import (  # noqa: F401
+    ArticleOrganisation,
+    ArticlePerson,
+    MergedAddress,
+    Organisation,
+    Person,
+    StoryProfile,
+    Thread,
+)
 from newsreader.paths import article_path, reverse_few  # noqa: F401 (re-exported)
+from newsreader.records import (  # noqa: F401
+    Author,
+    IngestedFile,
+    Provenance,
+    Upload,
+    publishers_of,
+)
 from newsreader.reference import Region, Source
 
 
@@ -405,23 +424,3 @@ class Caption(models.Model):
 
     def __str__(self) -> str:
         return self.text[:80]
-
-
-# The files stories came from, and editors' uploads.
-# Threads, people and organisations: what a story is part of and who is in it.
-from newsreader.coverage import (  # noqa: E402, F401
-    ArticleOrganisation,
-    ArticlePerson,
-    MergedAddress,
-    Organisation,
-    Person,
-    StoryProfile,
-    Thread,
-)
-from newsreader.records import (  # noqa: E402, F401
-    Author,
-    IngestedFile,
-    Provenance,
-    Upload,
-    publishers_of,
-)

@@ -36,9 +36,9 @@ class RegionQuerySet(models.QuerySet):
         """Each region with ``story_count``: the published stories its page lists, each
         once. A subregion lists its countries' stories, and one about Lebanon and Syria
         is one story there."""
-        from newsreader.models import ArticleRegion  # which imports this module
-
-        links = ArticleRegion.objects.filter(is_published=True).order_by().values("is_published")
+        # The link model by its relation: models.py imports this module, not the reverse.
+        link_model = self.model._meta.get_field("article_links").related_model
+        links = link_model.objects.filter(is_published=True).order_by().values("is_published")
 
         def count(links: models.QuerySet) -> Coalesce:
             distinct = links.annotate(n=Count("article_id", distinct=True)).values("n")

@@ -21,11 +21,11 @@ from django_tasks import TaskResultStatus, task
 from django_tasks.exceptions import TaskResultDoesNotExist
 
 from newsreader import threads
-from newsreader.ingest.attribution import Attribution
 from newsreader.ingest.load import Ingester
-from newsreader.ingest.parse import IngestError
 from newsreader.models import Article, Upload
 from newsreader.routing import on_primary
+from newsreader.text.attribution import Attribution
+from newsreader.text.parse import IngestError
 
 logger = logging.getLogger(__name__)
 

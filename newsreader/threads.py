@@ -2,7 +2,7 @@
 
 ``refresh(article_ids)`` is called for the stories an ingest created or merged and for
 those an editor changed. For each, it finds the people and organisations named
-(newsreader/ingest/people.py) and its profile (newsreader/ingest/topics.py), then
+(newsreader/text/people.py) and its profile (newsreader/text/topics.py), then
 re-threads: a thread is a connected group of linked stories, so the threads depend only
 on the set of stories, whatever the order they came in.
 
@@ -27,17 +27,6 @@ from django.db.models import Count, Q
 
 from newsreader.coverage import unique_slug
 from newsreader.frontend_cache import keys_for_articles, purge, thread_key
-from newsreader.ingest import topics
-from newsreader.ingest.people import NameFinder, PersonMention, name_key
-from newsreader.ingest.thread_links import (
-    Groups,
-    NewThread,
-    Story,
-    choose_threads,
-    links,
-    node,
-    out_of_threads,
-)
 from newsreader.models import (
     Article,
     ArticleOrganisation,
@@ -50,6 +39,17 @@ from newsreader.models import (
     Source,
     StoryProfile,
     Thread,
+)
+from newsreader.text import topics
+from newsreader.text.people import NameFinder, PersonMention, name_key
+from newsreader.text.thread_links import (
+    Groups,
+    NewThread,
+    Story,
+    choose_threads,
+    links,
+    node,
+    out_of_threads,
 )
 
 BATCH = 500

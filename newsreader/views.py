@@ -25,7 +25,6 @@ from newsreader.frontend_cache import (
     thread_key,
     whole_story_keys,
 )
-from newsreader.ingest import topics
 from newsreader.models import (
     COMPACT_FIELDS,
     SOURCE_ROLES,
@@ -47,6 +46,7 @@ from newsreader.rendering import (
     render_list,
 )
 from newsreader.security import rate_limited
+from newsreader.text import topics
 
 HOME_PER_REGION = 3
 HOME_SECTIONS = 10
@@ -264,7 +264,7 @@ def article_context(article: Article) -> dict:
 
 def related_by_content(article: Article, candidates: list[int], exclude: set) -> list[int]:
     """Of these stories (its thread's and its region's newest), the RELATED most like
-    this one by what they say (their profiles, newsreader/ingest/topics.py)."""
+    this one by what they say (their profiles, newsreader/text/topics.py)."""
     ids = {pk for pk in candidates if pk not in exclude}
     profiles = dict(
         StoryProfile.objects.filter(article_id__in=[*ids, article.pk]).values_list(

@@ -7,9 +7,9 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 
-from newsreader.ingest.attribution import Attribution, read_manifest
-from newsreader.ingest.parse import IngestError
 from newsreader.models import Article, IngestedFile, Source
+from newsreader.text.attribution import Attribution, read_manifest
+from newsreader.text.parse import IngestError
 from tests.conftest import export, ingest
 
 pytestmark = pytest.mark.django_db

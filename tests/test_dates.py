@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from newsreader.ingest.dates import find_date, publication_date
+from newsreader.text.dates import find_date, publication_date
 
 
 @pytest.mark.parametrize(

@@ -6,8 +6,8 @@ import re
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from newsreader.ingest.pages import parse_stories
-from newsreader.ingest.parse import IngestError, decode, provisional_title
+from newsreader.text.pages import parse_stories
+from newsreader.text.parse import IngestError, decode, provisional_title
 
 FUZZ = settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

@@ -13,10 +13,10 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from newsreader.ingest.pages import parse_stories
-from newsreader.ingest.parse import IngestError
-from newsreader.ingest.prepare import Analyser
 from newsreader.models import Article, IngestedFile
+from newsreader.text.pages import parse_stories
+from newsreader.text.parse import IngestError
+from newsreader.text.prepare import Analyser
 
 # Characters a scrape can leave in long runs: line and paragraph separators, NEL, vertical
 # tab, form feed, no-break and ideographic spaces, tabs, zero-width spaces.

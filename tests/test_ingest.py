@@ -236,7 +236,7 @@ def test_a_rerun_reads_and_hashes_known_files_without_parsing_them(monkeypatch):
     def parse_stories(text):
         raise AssertionError("a known file was parsed again")
 
-    monkeypatch.setattr("newsreader.ingest.prepare.parse_stories", parse_stories)
+    monkeypatch.setattr("newsreader.text.prepare.parse_stories", parse_stories)
     with CaptureQueriesContext(connection) as queries:
         out, _ = ingest(SEEDS)
     assert "2 files read: 0 articles created, 0 merged or updated, 5 unchanged" in out

@@ -5,8 +5,8 @@ import datetime
 import pytest
 
 from newsreader.ingest.links import CITED, PHOTO_CREDIT, article_links
-from newsreader.ingest.places import RegionFinding
-from newsreader.ingest.prepare import Analysis
+from newsreader.text.places import RegionFinding
+from newsreader.text.prepare import Analysis
 
 REGIONS = {"lb": 1, "sy": 2, "beirut": 3}
 SOURCES = {"afp": 10, "reuters": 11, "Kuwait News Agency": 12}

@@ -10,8 +10,8 @@ import itertools
 
 import pytest
 
-from newsreader.ingest.layouts import LAYOUTS, Kind, LineReader
-from newsreader.ingest.pages import parse_stories
+from newsreader.text.layouts import LAYOUTS, Kind, LineReader
+from newsreader.text.pages import parse_stories
 
 # The 2016 site's banner, a line of its chrome.
 BANNER_2016 = (

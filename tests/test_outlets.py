@@ -2,7 +2,7 @@
 
 import pytest
 
-from newsreader.ingest.credits import is_placeholder, read_credit, split_credit
+from newsreader.text.credits import is_placeholder, read_credit, split_credit
 
 
 @pytest.mark.parametrize(

@@ -6,8 +6,8 @@ import datetime
 
 import pytest
 
-from newsreader.ingest.layouts import LAYOUTS, Kind, LineReader
-from newsreader.ingest.pages import parse_stories
+from newsreader.text.layouts import LAYOUTS, Kind, LineReader
+from newsreader.text.pages import parse_stories
 
 THE_NATIONAL = """\
 Abu Dhabi, UAEMonday 3 March 2025

@@ -4,8 +4,8 @@ import codecs
 
 import pytest
 
-from newsreader.ingest.pages import parse_stories
-from newsreader.ingest.parse import IngestError, decode, provisional_title
+from newsreader.text.pages import parse_stories
+from newsreader.text.parse import IngestError, decode, provisional_title
 from tests.conftest import BODY_ONLY, MULTI_STORY
 
 

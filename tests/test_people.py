@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsreader.ingest.people import NameFinder, PersonMention
+from newsreader.text.people import NameFinder, PersonMention
 
 PLACES = ["Cairo", "Gaza", "Beirut", "Khartoum", "Port Sudan", "Baghdad", "Amman", "Doha"]
 OUTLETS = ["Reuters", "Agence France-Presse", "Al Arabiya", "Asharq Al-Awsat"]

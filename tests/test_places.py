@@ -91,7 +91,7 @@ def test_story_naming_no_region_has_none(gazetteer):
 @pytest.fixture(scope="module")
 def regions_of(gazetteer, outlets):
     """The places of a story as the ingest finds them: news organisations set aside."""
-    from newsreader.ingest.prepare import Analyser
+    from newsreader.text.prepare import Analyser
 
     analyser = Analyser(gazetteer, outlets)
     return lambda title, captions=(), body=(): analyser.regions(title, list(captions), list(body))

@@ -9,8 +9,8 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 
-from newsreader.ingest.dates import url_date
 from newsreader.models import Article
+from newsreader.text.dates import url_date
 from tests.conftest import ingest
 
 pytestmark = pytest.mark.django_db

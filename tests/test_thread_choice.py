@@ -1,9 +1,9 @@
-"""The pure choice of each group's thread (newsreader/ingest/thread_links.py), on plain
+"""The pure choice of each group's thread (newsreader/text/thread_links.py), on plain
 values: no database."""
 
 import datetime
 
-from newsreader.ingest.thread_links import NewThread, Story, choose_threads
+from newsreader.text.thread_links import NewThread, Story, choose_threads
 
 DAY = datetime.date(2026, 3, 1)
 

@@ -1,4 +1,4 @@
-"""Which stories link (newsreader/ingest/thread_links.py), on plain values: no database.
+"""Which stories link (newsreader/text/thread_links.py), on plain values: no database.
 
 The stories are written for these tests. Threads are the connected groups of linked
 stories, and the site only ever joins them as stories arrive (newsreader/threads.py), so
@@ -15,8 +15,8 @@ import random
 
 import pytest
 
-from newsreader.ingest import topics
-from newsreader.ingest.thread_links import Groups, Story, links
+from newsreader.text import topics
+from newsreader.text.thread_links import Groups, Story, links
 
 MONDAY = datetime.date(2026, 9, 7)
 

@@ -14,8 +14,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from newsreader import threads
-from newsreader.ingest.people import name_key
 from newsreader.models import Article, Organisation, Person, Thread
+from newsreader.text.people import name_key
 from tests.conftest import export, ingest, run_worker
 from tests.coverage_set import STORIES, Story
 from tests.test_editorial import edit_article
@@ -328,7 +328,7 @@ def test_deleting_the_story_that_held_a_thread_together_splits_it(tmp_path):
             (text,),
         )
         for n, day, text in [
-            # Each a Sunday: the caption's date is the event's day (ingest/dates.py).
+            # Each a Sunday: the caption's date is the event's day (text/dates.py).
             (1, 1, "Sudan and Egypt opened Nile dam talks on Sunday on filling the reservoir."),
             (
                 2,

@@ -15,8 +15,6 @@ from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models import Model
 from django.utils import timezone
 
-from newsreader.ingest.attribution import UNATTRIBUTED, Attribution
-from newsreader.ingest.prepare import PreparedFile
 from newsreader.models import (
     Article,
     ArticleRegion,
@@ -26,6 +24,8 @@ from newsreader.models import (
     IngestedFile,
     Provenance,
 )
+from newsreader.text.attribution import UNATTRIBUTED, Attribution
+from newsreader.text.prepare import PreparedFile
 
 logger = logging.getLogger(__name__)
 

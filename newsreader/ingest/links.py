@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from newsreader.ingest.prepare import Analysis
 from newsreader.models import ArticleSource
+from newsreader.text.prepare import Analysis
 
 PHOTO_CREDIT = ArticleSource.Role.PHOTO_CREDIT.value
 CITED = ArticleSource.Role.CITED.value

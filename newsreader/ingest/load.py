@@ -21,28 +21,8 @@ from django.utils.text import slugify
 from newsreader import threads
 from newsreader.frontend_cache import keys_for_articles, purge
 from newsreader.ingest import bulk, history
-from newsreader.ingest.attribution import UNATTRIBUTED, Attribution, Manifests
-from newsreader.ingest.dates import placed_by_page
 from newsreader.ingest.links import article_links
 from newsreader.ingest.merge import MAX_AUTHOR_LENGTH, Merging
-from newsreader.ingest.outlets import Outlet, OutletDirectory
-from newsreader.ingest.parse import (
-    COPY_OVERLAP,
-    IngestError,
-    ParsedStory,
-    provisional_title,
-    shared_words,
-    text_key,
-)
-from newsreader.ingest.places import Gazetteer, Place
-from newsreader.ingest.prepare import (
-    Analyser,
-    Analysis,
-    PreparedFile,
-    StoredFile,
-    prepare_files,
-)
-from newsreader.ingest.report import FileOutcome, IngestReport
 from newsreader.models import (
     Article,
     IngestedFile,
@@ -51,6 +31,26 @@ from newsreader.models import (
     Source,
     StoryProfile,
 )
+from newsreader.text.attribution import UNATTRIBUTED, Attribution, Manifests
+from newsreader.text.dates import placed_by_page
+from newsreader.text.outlets import Outlet, OutletDirectory
+from newsreader.text.parse import (
+    COPY_OVERLAP,
+    IngestError,
+    ParsedStory,
+    provisional_title,
+    shared_words,
+    text_key,
+)
+from newsreader.text.places import Gazetteer, Place
+from newsreader.text.prepare import (
+    Analyser,
+    Analysis,
+    PreparedFile,
+    StoredFile,
+    prepare_files,
+)
+from newsreader.text.report import FileOutcome, IngestReport
 
 logger = logging.getLogger(__name__)
 

@@ -10,17 +10,6 @@ from django.db.models import Count
 from django.utils.text import slugify
 
 from newsreader.ingest import bulk
-from newsreader.ingest.attribution import Attribution
-from newsreader.ingest.dates import placed_by_page, publication_date, surer
-from newsreader.ingest.parse import (
-    ParsedCaption,
-    ParsedStory,
-    preferred_copy,
-    text_key,
-)
-from newsreader.ingest.prepare import (
-    StoredFile,
-)
 from newsreader.models import (
     Article,
     ArticleRegion,
@@ -29,6 +18,17 @@ from newsreader.models import (
     Caption,
     IngestedFile,
     Provenance,
+)
+from newsreader.text.attribution import Attribution
+from newsreader.text.dates import placed_by_page, publication_date, surer
+from newsreader.text.parse import (
+    ParsedCaption,
+    ParsedStory,
+    preferred_copy,
+    text_key,
+)
+from newsreader.text.prepare import (
+    StoredFile,
 )
 
 

@@ -11,8 +11,8 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 
 from newsreader.front import ago
-from newsreader.ingest.countries import country_names
 from newsreader.models import Article, Region
+from newsreader.text.countries import country_names
 
 register = template.Library()
 

@@ -10,16 +10,16 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser, OutputWrapper
 from tqdm import tqdm
 
-from newsreader.ingest.attribution import (
+from newsreader.ingest.load import Ingester
+from newsreader.models import Article
+from newsreader.text.attribution import (
     MANIFEST_NAME,
     Attribution,
     check_publisher,
     check_url,
 )
-from newsreader.ingest.load import Ingester
-from newsreader.ingest.parse import IngestError
-from newsreader.ingest.report import IngestReport
-from newsreader.models import Article
+from newsreader.text.parse import IngestError
+from newsreader.text.report import IngestReport
 
 
 class Terminal:

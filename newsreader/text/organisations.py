@@ -1,6 +1,6 @@
 """Organisations a story names: the reference list below under any alias, acronyms a story
 defines ("the Syrian Democratic Forces (SDF)"), and names by their shape
-(newsreader/ingest/organisation_shapes.py). Pure.
+(newsreader/text/organisation_shapes.py). Pure.
 
 The reference list is curated by hand, as the outlets are (no maintained offline list of
 the region's parties, armed groups, institutions and companies exists on PyPI); the names
@@ -21,10 +21,10 @@ from collections.abc import Iterable
 
 import regex
 
-from newsreader.ingest.name_words import name_key
-from newsreader.ingest.organisation_names import Mention, organisation_key, spelled
-from newsreader.ingest.organisation_shapes import mentions
-from newsreader.ingest.organisation_words import NOT_DEFINING_ACRONYMS
+from newsreader.text.name_words import name_key
+from newsreader.text.organisation_names import Mention, organisation_key, spelled
+from newsreader.text.organisation_shapes import mentions
+from newsreader.text.organisation_words import NOT_DEFINING_ACRONYMS
 
 ORGANISATIONS: list[tuple[str, tuple[str, ...]]] = [
     ("United Nations", ("UN", "U.N.")),

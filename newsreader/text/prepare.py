@@ -19,11 +19,11 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from newsreader.ingest.dates import publication_date
-from newsreader.ingest.outlets import OutletDirectory
-from newsreader.ingest.pages import parse_stories
-from newsreader.ingest.parse import IngestError, ParsedStory, decode
-from newsreader.ingest.places import Gazetteer, RegionFinding
+from newsreader.text.dates import publication_date
+from newsreader.text.outlets import OutletDirectory
+from newsreader.text.pages import parse_stories
+from newsreader.text.parse import IngestError, ParsedStory, decode
+from newsreader.text.places import Gazetteer, RegionFinding
 
 # Files handed to the workers ahead of the writer, per worker: enough to keep them busy,
 # few enough that memory holds a handful of files, never the corpus.

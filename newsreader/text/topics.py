@@ -24,8 +24,8 @@ import regex
 import snowballstemmer
 from wordfreq import zipf_frequency
 
-from newsreader.ingest.countries import countries
-from newsreader.ingest.roles import POSSESSIVE
+from newsreader.text.countries import countries
+from newsreader.text.roles import POSSESSIVE
 
 # Stories further apart than this are never linked directly (a thread may still span
 # longer, through the stories between).

@@ -10,7 +10,7 @@ one line per file, with a header::
 Any column but ``name`` may be empty, and all but ``name`` may be left out. ``fetched``
 is when the scraper fetched the page (a story that states no date is placed by it);
 ``published`` is the page's publication date as the site gives it (2026-02-05), which a
-printed dateline overrules (ingest/dates.py).
+printed dateline overrules (text/dates.py).
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from django.core.validators import URLValidator
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
-from newsreader.ingest.parse import IngestError
+from newsreader.text.parse import IngestError
 
 MANIFEST_NAME = "manifest.csv"
 MANIFEST_COLUMNS = ("name", "url", "publisher", "fetched", "published")

@@ -1,7 +1,7 @@
 """The words that tell a name from a role, a verb or a common word, and how two spellings
 of one name compare. Pure.
 
-Read by newsreader/ingest/people.py. Lower case; a word's case is checked there.
+Read by newsreader/text/people.py. Lower case; a word's case is checked there.
 """
 
 from __future__ import annotations

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 
 import regex
 
-from newsreader.ingest.name_words import name_key
-from newsreader.ingest.organisation_words import HEADS, POSSESSIVE_NAME_WORDS, SPELLINGS, TITLES
+from newsreader.text.name_words import name_key
+from newsreader.text.organisation_words import HEADS, POSSESSIVE_NAME_WORDS, SPELLINGS, TITLES
 
 # A word: letters and digits, joined by hyphens, apostrophes or "&" ("Al-Hilal", "People's",
 # "S&P", "444th"), with a plural possessive's apostrophe ("Workers'"); or one other sign.

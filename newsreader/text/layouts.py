@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from newsreader.ingest.dates import MONTH_NUMBERS
+from newsreader.text.dates import MONTH_NUMBERS
 
 
 @dataclass(frozen=True)

@@ -26,9 +26,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from newsreader.ingest.credits import Credit, is_placeholder, read_credit
-from newsreader.ingest.layouts import Kind, LineReader, Reading
-from newsreader.ingest.parse import (
+from newsreader.text.credits import Credit, is_placeholder, read_credit
+from newsreader.text.layouts import Kind, LineReader, Reading
+from newsreader.text.parse import (
     MAX_STORIES_PER_FILE,
     MAX_TITLE_LENGTH,
     IngestError,

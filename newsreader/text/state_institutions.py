@@ -11,10 +11,10 @@ from collections.abc import Iterator
 
 import regex
 
-from newsreader.ingest.countries import countries, country_names
-from newsreader.ingest.name_words import name_key
-from newsreader.ingest.organisation_names import Mention, Word, spelled
-from newsreader.ingest.organisation_words import (
+from newsreader.text.countries import countries, country_names
+from newsreader.text.name_words import name_key
+from newsreader.text.organisation_names import Mention, Word, spelled
+from newsreader.text.organisation_words import (
     ARMED_FORCES,
     COUNTRY_NAMES,
     INSTITUTIONS,

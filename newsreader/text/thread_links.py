@@ -2,7 +2,7 @@
 part of threading, on plain values (newsreader/threads.py reads the stories and writes
 the choice).
 
-A link is a pair of stories whose profiles (newsreader/ingest/topics.py) are alike enough
+A link is a pair of stories whose profiles (newsreader/text/topics.py) are alike enough
 for the days between them. A thread is a connected group of linked stories, so the
 groups depend only on the set of stories, not on the order they came in.
 """
@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from newsreader.ingest import topics
+from newsreader.text import topics
 
 
 @dataclass(frozen=True)

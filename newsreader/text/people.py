@@ -12,7 +12,7 @@ the story defines with its acronym ("the Syrian Democratic Forces (SDF)"). News 
 are sources, not organisations (see outlets.py), and places are regions (places.py): the
 caller passes their names as ``not_names``.
 
-Countries come from newsreader/ingest/countries.py.
+Countries come from newsreader/text/countries.py.
 """
 
 from __future__ import annotations
@@ -22,8 +22,8 @@ from dataclasses import dataclass
 
 import regex
 
-from newsreader.ingest.countries import countries
-from newsreader.ingest.name_words import (
+from newsreader.text.countries import countries
+from newsreader.text.name_words import (
     ARABIC_ARTICLES,
     ARTICLES,
     HONORIFICS,
@@ -38,8 +38,8 @@ from newsreader.ingest.name_words import (
     SUFFIXES,
     name_key,
 )
-from newsreader.ingest.organisations import ORGANISATIONS, Organisations
-from newsreader.ingest.roles import (
+from newsreader.text.organisations import ORGANISATIONS, Organisations
+from newsreader.text.roles import (
     LETTER,
     POSSESSIVE,
     RELATIVE_ROLES,

@@ -1,5 +1,5 @@
 """The words that tell an organisation's name by its shape, and how its spellings compare.
-Pure data, read by newsreader/ingest/organisation_shapes.py.
+Pure data, read by newsreader/text/organisation_shapes.py.
 
 Lower case; the code checks case. Every list is what English-language wire copy from the
 region writes (AFP, Reuters, AP, The National, Arab News, Asharq Al-Awsat).
@@ -41,7 +41,7 @@ NOT_AFTER_HEAD = words(
     """
 )
 # Names with a head that are places, or news outlets (sources, not organisations:
-# newsreader/ingest/outlets.py).
+# newsreader/text/outlets.py).
 NOT_ORGANISATIONS = {"west bank", "east bank", "left bank", "soviet union"}
 OUTLET_ENDINGS = (
     ("news", "agency"),

@@ -1,13 +1,13 @@
 """Organisations named by their shape, beyond the reference list. Pure.
 
 A name is a run of capitalised words, joined by "of", "for", "and", "on", "in" and the like,
-around a word that names a kind of organisation (newsreader/ingest/organisation_words.py,
+around a word that names a kind of organisation (newsreader/text/organisation_words.py,
 HEADS): "the Sovereignty Alliance", "Ministry of Health", "Intergovernmental Authority on
 Development", "Saudia Group". Words around a name that say it is one count too: "the
 Yesh Atid party", "Turkish drone maker Baykar", "Abu Dhabi-listed Adnoc Drilling".
 
 An institution every state has ("Egypt's Health Ministry") is a name of its own shape,
-stored with its state: newsreader/ingest/state_institutions.py.
+stored with its state: newsreader/text/state_institutions.py.
 
 Not names: a person's title ("Foreign Minister Ahmed ..."), a place ("West Bank"), words
 that start a sentence ("Meanwhile ..."), a state's forces or government ("Israeli
@@ -23,8 +23,8 @@ from dataclasses import dataclass
 import regex
 from wordfreq import zipf_frequency
 
-from newsreader.ingest.organisation_names import Mention, Word, spelled, words_of
-from newsreader.ingest.organisation_words import (
+from newsreader.text.organisation_names import Mention, Word, spelled, words_of
+from newsreader.text.organisation_words import (
     BRAND_HEADS,
     IN_NAME_HEADS,
     KIND_AFTER,
@@ -40,7 +40,7 @@ from newsreader.ingest.organisation_words import (
     PORTFOLIO_WORDS,
     words,
 )
-from newsreader.ingest.state_institutions import (
+from newsreader.text.state_institutions import (
     institution,
     institution_mention,
     leading_place,

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 
 import regex
 
-from newsreader.ingest.countries import countries
-from newsreader.ingest.name_words import (
+from newsreader.text.countries import countries
+from newsreader.text.name_words import (
     MAX_ROLE_WORDS,
     PLURAL_ROLE_WORDS,
     ROLE_HEADS,

@@ -7,7 +7,7 @@ import functools
 
 from countryinfo import all_countries
 
-from newsreader.ingest.name_words import name_key
+from newsreader.text.name_words import name_key
 
 
 @functools.cache

@@ -21,6 +21,8 @@ PUBLISHERS = {
     # The reference data knows Egypt Independent as Al-Masry Al-Youm's English site.
     "egypt-independent": "Al-Masry Al-Youm",
     "now-lebanon": "NOW Lebanon",
+    "the-new-arab": "The New Arab",
+    "arab-news": "Arab News",
 }
 
 

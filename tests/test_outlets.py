@@ -59,6 +59,15 @@ from newsreader.text.credits import is_placeholder, read_credit, split_credit
             "Feluccas on the Nile at Aswan (Getty Images)",
             ("Feluccas on the Nile at Aswan", "Getty Images", ""),
         ),
+        # In square brackets, as The New Arab prints them.
+        (
+            "A farmer checks a drip line near Deir Alla [Getty]",
+            ("A farmer checks a drip line near Deir Alla", "Getty", ""),
+        ),
+        (
+            "Rescuers search the rubble in Khan Younis [AFP]",
+            ("Rescuers search the rubble in Khan Younis", "AFP", ""),
+        ),
         # The forms the publisher's own pages print.
         ("A convoy near Marib (File Photo: SPA)", ("A convoy near Marib", "SPA", "")),
         ("Smoke over Omdurman (File - Reuters)", ("Smoke over Omdurman", "Reuters", "")),
@@ -147,6 +156,7 @@ def test_split_credit(line, expected):
         ("A rally in Amman (file photo)", True),
         ("Archive photo of the dam on the Blue Nile", True),
         ("A clinic in Sanaa. Reuters file photo", True),
+        ("Crowds at a rally in Gaza City [Getty/file photo]", True),
         ("Smoke over Omdurman (Reuters)", False),
         ("A profile of the files minister (AFP)", False),
     ],

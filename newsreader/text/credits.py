@@ -4,7 +4,8 @@ A caption line ends with its credit in one of the forms the wires and the region
 print (each has a test in tests/test_outlets.py):
 
 - in parentheses: "(AFP)", "(AP Photo/Name)", "(Photo: Name/AFP)", "(File Photo: SPA)",
-  "(File - Reuters)", "(SANA via AP)", "(Saudi Ministry of Energy website)", "(Reuters)."
+  "(File - Reuters)", "(SANA via AP)", "(Saudi Ministry of Energy website)", "(Reuters).",
+  and in square brackets: "[Getty]", "[Getty/file photo]"
 - after "Photo:": "Photo: Name/dpa"
 - the wire's own, without parentheses: "REUTERS/Name", "REUTERS/Name/POOL",
   "EPA-EFE/NAME", "Name/AFP", "Sputnik/Name/Handout via Reuters", " /NNA"
@@ -47,6 +48,8 @@ _PHOTO_PREFIX = re.compile(r"^(?:photos?|image|picture)(?::\s*|\s+by\s+|\s*[-–
 _FILE_WORDS = re.compile(r"\b(?:file|archive)\s*(?:photo|image|picture|$)|\barchiv", re.I)
 
 _PAREN = re.compile(r"\s*\((?P<inner>[^()]{1,90})\)\s*\.?\s*$")
+# The same in square brackets, as The New Arab prints it ("… near Deir Alla [Getty]").
+_BRACKETS = re.compile(r"\s*\[(?P<inner>[^\[\]]{1,90})\]\s*\.?\s*$")
 _PHOTO_LINE = re.compile(r"(?:^|\s)Photos?(?::|\s+by)\s*(?P<inner>[^():]{2,90}?)\s*\.?\s*$")
 # The wires' slash forms: two or three parts, each without sentence punctuation.
 _SENTENCE_END = re.compile(r"[.!?]\s+")
@@ -93,6 +96,7 @@ def read_credit(line: str) -> Credit:
         return Credit(line)
     for reader in (
         _parenthesised,
+        _bracketed,
         _photo_line,
         _slashed,
         _slash_only,
@@ -111,7 +115,7 @@ def read_credit(line: str) -> Credit:
 
 
 _LONG_WIRE_NAMES = tuple(name for name in WIRE_NAMES if " " in name)
-_CREDIT_SIGNS = re.compile(r"[(/–—]| - |photo|file|archiv|\bvia\b", re.IGNORECASE)
+_CREDIT_SIGNS = re.compile(r"[(\[/–—]| - |photo|file|archiv|\bvia\b", re.IGNORECASE)
 
 
 def _may_hold_credit(tail: str) -> bool:
@@ -137,7 +141,7 @@ Found = tuple[int, str, str, bool]  # where the credit starts, credit, photograp
 
 
 def _enclosed(pattern: re.Pattern[str], tail: str) -> Found | None:
-    """A credit whose bounds the pattern finds: "(…)" or "Photo: …"."""
+    """A credit whose bounds the pattern finds: "(…)", "[…]" or "Photo: …"."""
     match = pattern.search(tail)
     if not match:
         return None
@@ -147,6 +151,10 @@ def _enclosed(pattern: re.Pattern[str], tail: str) -> Found | None:
 
 def _parenthesised(tail: str) -> Found | None:
     return _enclosed(_PAREN, tail)
+
+
+def _bracketed(tail: str) -> Found | None:
+    return _enclosed(_BRACKETS, tail)
 
 
 def _photo_line(tail: str) -> Found | None:

@@ -262,6 +262,27 @@ NOW_LEBANON = Layout(
     footers=(r"More from NOW", r"Subscribe to our newsletter.*"),
 )
 
+THE_NEW_ARAB = Layout(
+    # newarab.com (formerly english.alaraby.co.uk): Title / Title / standfirst / "21 min
+    # read" / "10 December, 2023" / [caption "… [Getty]"] / body; live stories add
+    # "11:36 PM" / "The New Arab Staff" over each entry, and "Live Story" labels. The desk
+    # line stands over every live entry, mid-body too: chrome, not a byline.
+    name="the-new-arab",
+    publisher="The New Arab",
+    datelines=(r"(?P<day>\d{1,2}) (?P<month>[A-Z][a-z]+), (?P<year>\d{4})",),
+    chrome=(r"The New Arab Staff(?: (?:&|and) Agencies)?", r"Live Story"),
+)
+
+ARAB_NEWS = Layout(
+    # arabnews.com, arabnews.pk, arabnews.jp: Title / ["1 / 4"] / caption (credit) / Short
+    # Url / "Updated 04 June 2018" / [Follow] / ["Arab News" or a writer] / Title [×2] /
+    # "  • " key points / "RIYADH: " lede / … Its only printed date is the "Updated" one:
+    # kept as when the page last changed, never as its publication.
+    name="arab-news",
+    publisher="Arab News",
+    bylines=(r"Arab News(?: Pakistan| Japan)?",),
+)
+
 _LANGUAGE = (
     r"(?:English|Arabic|Français|French|Kurdish|Kurdî|Sorani|Türkçe|Turkish|Persian|العربية)"
 )
@@ -346,6 +367,8 @@ LAYOUTS = (
     AL_ARABIYA,
     EGYPT_INDEPENDENT,
     NOW_LEBANON,
+    THE_NEW_ARAB,
+    ARAB_NEWS,
     GENERIC,
 )
 

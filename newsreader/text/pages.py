@@ -68,6 +68,7 @@ _SMALL_WORDS = {
 }  # fmt: skip
 _MARKS = {Kind.CHROME, Kind.UPDATE, Kind.DATELINE, Kind.CAPTION_LABEL, Kind.BYLINE, Kind.SECTION}
 _READER = LineReader()
+_BULLETS = ("•", "·", "▪", "◦")
 _BETWEEN_NAMES = re.compile(r",\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+")
 
 
@@ -464,7 +465,8 @@ class Pages:
             headed
             and (
                 line.credited
-                or line.indented
+                # An indented key point ("  • …", Arab News) is the story's, not a photo's.
+                or (line.indented and not line.text.startswith(_BULLETS))
                 or self.doubled(index)
                 or (after_dateline and self.caption_after_dateline(index, line))
             )

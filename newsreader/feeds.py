@@ -25,9 +25,9 @@ from newsreader.models import (
     Region,
     Source,
     Thread,
-    source_story_counts,
 )
 from newsreader.paging import newest_first
+from newsreader.source_counts import source_story_counts
 
 FEED_SIZE = 30
 

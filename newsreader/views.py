@@ -34,7 +34,6 @@ from newsreader.models import (
     Source,
     StoryProfile,
     publishers_of,
-    source_story_counts,
 )
 from newsreader.outlet_coverage import blind_spots
 from newsreader.paging import Cursor, beyond, newest_first, paginate
@@ -46,6 +45,7 @@ from newsreader.rendering import (
     render_list,
 )
 from newsreader.security import rate_limited
+from newsreader.source_counts import source_story_counts
 from newsreader.text import topics
 
 HOME_PER_REGION = 3
@@ -213,23 +213,7 @@ def article_context(article: Article) -> dict:
     """What an article's page shows: the story, its thread, its region's newer and older
     stories, and related stories. Also the editors' preview of a draft (``ArticleAdmin``)."""
     region = article.primary_region
-    newer_id = older_id = None
-    candidates: list[int] = []
-    if region:
-        # Neighbours come from the region-link index: "More from Saudi Arabia" means
-        # stories about Saudi Arabia, not every story that mentions it.
-        links = ArticleRegion.objects.filter(
-            region=region, is_published=True, is_primary=True
-        ).exclude(article_id=article.pk)
-        cursor = Cursor.of(article)
-        ids = links.values_list("article_id", flat=True)
-        newer_id = next(iter(beyond(ids, cursor, older=False, size=1, id_field="article_id")), None)
-        older_id = next(iter(beyond(ids, cursor, older=True, size=1, id_field="article_id")), None)
-        candidates = list(
-            links.order_by(*newest_first("article_id")).values_list("article_id", flat=True)[
-                :RELATED_CANDIDATES
-            ]
-        )
+    newer_id, older_id, candidates = region_neighbours(article, region)
     thread_ids = []
     if article.thread_id:
         thread_ids = list(
@@ -260,6 +244,24 @@ def article_context(article: Article) -> dict:
         "publishers": publishers_of(article),
         "feed_url": reverse("newsreader:region-feed", args=[region.slug]) if region else None,
     }
+
+
+def region_neighbours(
+    article: Article, region: Region | None
+) -> tuple[int | None, int | None, list[int]]:
+    """The story just newer and just older in its primary region, and the region's newest
+    (the related stories' candidates). Neighbours come from the region-link index: "More
+    from Saudi Arabia" means stories about Saudi Arabia, not every story that mentions it."""
+    if region is None:
+        return None, None, []
+    links = ArticleRegion.objects.filter(region=region, is_published=True, is_primary=True)
+    links = links.exclude(article_id=article.pk)
+    cursor = Cursor.of(article)
+    ids = links.values_list("article_id", flat=True)
+    newer_id = next(iter(beyond(ids, cursor, older=False, size=1, id_field="article_id")), None)
+    older_id = next(iter(beyond(ids, cursor, older=True, size=1, id_field="article_id")), None)
+    newest = links.order_by(*newest_first("article_id")).values_list("article_id", flat=True)
+    return newer_id, older_id, list(newest[:RELATED_CANDIDATES])
 
 
 def related_by_content(article: Article, candidates: list[int], exclude: set) -> list[int]:

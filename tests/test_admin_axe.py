@@ -82,6 +82,7 @@ def test_a_story_s_change_form_passes_axe(live_server, editor_page, story):
     check_page(editor_page, "admin-article-change")
 
 
+@pytest.mark.thorough  # the story's form itself is checked in the fast tier
 def test_the_rows_an_editor_adds_to_a_story_pass_axe(live_server, editor_page, story):
     """A new row's autocomplete field is empty, which left its combobox with no name."""
     editor_page.goto(live_server.url + change_url(story))
@@ -93,6 +94,7 @@ def test_the_rows_an_editor_adds_to_a_story_pass_axe(live_server, editor_page, s
     check_page(editor_page, "admin-article-rows-added")
 
 
+@pytest.mark.thorough  # the story's form itself is checked in the fast tier
 def test_a_story_with_more_rows_than_shown_passes_axe(live_server, editor_page, story):
     """The count of the rows not shown, and its link to them all."""
     crowd = Person.objects.bulk_create(

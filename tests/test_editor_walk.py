@@ -49,6 +49,7 @@ def save(page) -> None:
     expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
 
 
+@pytest.mark.thorough  # the admin's walk in the fast tier: test_browser's editor test
 def test_an_editor_s_day_changes_only_what_the_editor_changed(reference_data, live_server, page):
     from django.contrib.auth import get_user_model
 

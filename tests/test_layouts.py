@@ -10,7 +10,8 @@ import itertools
 
 import pytest
 
-from newsreader.text.layouts import LAYOUTS, Kind, LineReader
+from newsreader.text.layouts import LAYOUTS
+from newsreader.text.lines import Kind, LineReader
 from newsreader.text.pages import parse_stories
 
 # The 2016 site's banner, a line of its chrome.

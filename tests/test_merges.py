@@ -224,6 +224,7 @@ def test_a_new_name_never_takes_a_merged_away_address(admin_client):
     assert unique_slug(Person, "Minni Arko Minawi") == "minni-arko-minawi-2"
 
 
+@pytest.mark.thorough  # the merge itself is tested without a browser in the fast tier
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True, databases="__all__")
 def test_an_editor_sees_both_sides_before_a_merge(reference_data, live_server, page):

@@ -11,7 +11,8 @@ import pytest
 from bench.organisations import not_names, score
 from newsreader.models import Organisation
 from newsreader.text.name_words import name_key
-from newsreader.text.organisations import ORGANISATIONS, Organisations
+from newsreader.text.organisation_list import ORGANISATIONS
+from newsreader.text.organisations import Organisations
 from newsreader.text.people import NameFinder
 from tests.conftest import ingest
 

@@ -6,7 +6,8 @@ import datetime
 
 import pytest
 
-from newsreader.text.layouts import LAYOUTS, Kind, LineReader
+from newsreader.text.layouts import LAYOUTS
+from newsreader.text.lines import Kind, LineReader
 from newsreader.text.pages import parse_stories
 
 THE_NATIONAL = """\

@@ -209,6 +209,7 @@ def test_in_development_a_bad_filter_says_so_where_the_results_were(site, page, 
     assert page.locator("main form.filters").is_visible()
 
 
+@pytest.mark.thorough  # both schemes: the fast tier's browser walks see the map in one
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True, databases="__all__")
 def test_the_map_and_a_region_s_chart_in_light_and_dark(site, page):

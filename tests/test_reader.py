@@ -26,6 +26,7 @@ def stories_listed(page, url: str) -> int:
     return page.locator("#results .story").count()
 
 
+@pytest.mark.thorough  # every region's page in turn; test_browser walks one
 def test_every_count_on_the_regions_index_is_what_its_page_lists(site, page):
     make_article("Beirut and Damascus", region="lebanon", places=("syria",))
     make_article("A Saudi story that names Beirut", region="saudi-arabia", places=("lebanon",))
@@ -209,6 +210,7 @@ def test_a_filter_change_replaces_the_results_rather_than_nesting_them(site, pag
     assert page.locator("#results").count() == 1
 
 
+@pytest.mark.thorough  # a layout check of the form test_admin_axe opens in the fast tier
 def test_the_admin_change_form_fits_a_1280_pixel_screen(site, page):
     from django.contrib.auth import get_user_model
     from django.contrib.auth.models import Group

@@ -144,6 +144,7 @@ def test_a_shared_link_shows_as_many_results_as_were_loaded(client, matches_153)
 # -- in the browser ------------------------------------------------------------------------
 
 
+@pytest.mark.thorough  # the fast tier's search walk: test_browser's search as you type
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True, databases="__all__")
 def test_typing_a_search_replaces_the_address_instead_of_adding_to_history(site, page):

@@ -17,13 +17,20 @@ Forces"), one generic word ("the Council", "parliament").
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator
 
 import regex
 from wordfreq import zipf_frequency
 
 from newsreader.text.organisation_names import Mention, Word, spelled, words_of
+from newsreader.text.organisation_runs import (
+    IsKnown,
+    Run,
+    listed,
+    name_text,
+    runs,
+    trimmed,
+)
 from newsreader.text.organisation_words import (
     BRAND_HEADS,
     IN_NAME_HEADS,
@@ -51,9 +58,6 @@ from newsreader.text.state_institutions import (
 
 # A bracket that ends a text: a photo's credit ("... (Lebanese Presidency)").
 _CREDIT = regex.compile(r"\s*\([^()]*\)\s*$")
-# Lower-case words that join the words of a name: "Ministry of Health", "Banque du Liban".
-_CONNECTORS = words("of for the and on to in du de des la al el bin ibn &")
-_AFTER_THE = words("of for on to in")
 _PARTICLES = words("and bin ibn al el du de des")
 # The most words after a known organisation's name that name one of its organs ("Hamas
 # Political Bureau" is Hamas; "UN Support Mission in Libya" is a name of its own).
@@ -66,19 +70,6 @@ COMMON_WORD = 4.5
 RARE_BEFORE_OF = 4.0
 
 
-@dataclass
-class Run:
-    """Capitalised words in a row, and the words around them."""
-
-    words: list[Word]
-    first: int  # index of the first word in the text's tokens
-    last: int
-    qualifier: str = ""  # the state of a possessive or a modifier just before it
-
-
-IsKnown = Callable[[str], "str | None"]
-
-
 def mentions(text: str, known: IsKnown) -> list[Mention]:
     """Organisations the text names by their shape; ``known`` gives the reference list's
     name for a name in it, or None."""
@@ -86,112 +77,10 @@ def mentions(text: str, known: IsKnown) -> list[Mention]:
     text = text[: credit.start()] if credit else text
     tokens = words_of(text)
     found: list[Mention] = []
-    for run in _listed(_runs(tokens), tokens, known):
+    for run in listed(runs(tokens), tokens, known):
         shaped = list(_run_mentions(run, known))
         found += shaped or list(_kind_mentions(run, tokens, known))
     return found + list(lower_case_institutions(tokens))
-
-
-def _runs(tokens: list[Word]) -> list[Run]:
-    runs: list[Run] = []
-    current: list[int] = []
-
-    def close() -> None:
-        while current and not tokens[current[-1]].capitalised:
-            current.pop()
-        if current:
-            words = [tokens[i] for i in current]
-            runs.append(Run(words, current[0], current[-1], _qualifier(tokens, runs, current[0])))
-        current.clear()
-
-    for index, token in enumerate(tokens):
-        if token.capitalised:
-            current.append(index)
-            if token.ends_name:
-                close()
-        elif current and token.text in _CONNECTORS and _joins(tokens[current[-1]], token):
-            current.append(index)
-        else:
-            close()
-    close()
-    return runs
-
-
-def _listed(runs: list[Run], tokens: list[Word], known: IsKnown) -> list[Run]:
-    """Runs that list the words of one name with commas joined: "Ministry of Electricity,
-    Water and Renewable Energy", "Artificial Intelligence, Digital Economy and Remote Work
-    Applications Office"."""
-    joined: list[Run] = []
-    for run in runs:
-        previous = joined[-1] if joined else None
-        if previous and _continues(previous, run, tokens, known):
-            comma = tokens[run.first - 1]
-            words = [*previous.words, comma, *run.words]
-            joined[-1] = Run(words, previous.first, run.last, previous.qualifier)
-        else:
-            joined.append(run)
-    return joined
-
-
-def _continues(previous: Run, run: Run, tokens: list[Word], known: IsKnown) -> bool:
-    after_comma = previous.last + 2 == run.first and tokens[run.first - 1].text == ","
-    return after_comma and (
-        _lists_portfolios(previous, run) or _lists_words_of(previous, run, known)
-    )
-
-
-def _lists_portfolios(previous: Run, run: Run) -> bool:
-    """ "Ministry of Electricity | , Water and Renewable Energy"."""
-    ministry = any(w.lower == "ministry" for w in previous.words)
-    return ministry and all(w.lower in PORTFOLIO_WORDS for w in run.words)
-
-
-def _lists_words_of(previous: Run, run: Run, known: IsKnown) -> bool:
-    """ "Artificial Intelligence | , Digital Economy and ... Office": words with no head
-    before a list that ends in one name ("X and Y Office"), not two names or a place."""
-    words = _trimmed(previous.words)
-    if len(words) < 2 or any(w.head or w.title for w in words):
-        return False
-    if known(_text(words)) or place_of([w.bare for w in words]):
-        return False
-    listed = run.words
-    ands = [i for i, w in enumerate(listed) if w.text == "and"]
-    if not ands or not listed[-1].head:
-        return False
-    before_and = listed[: ands[0]]
-    return not any(w.head for w in before_and) and not known(_text(before_and))
-
-
-def _joins(previous: Word, connector: Word) -> bool:
-    """Whether the connector may follow the word: "of the" and "for the", never "and the"
-    (which starts another name)."""
-    if connector.text == "the":
-        return previous.text in _AFTER_THE
-    return previous.capitalised
-
-
-def _qualifier(tokens: list[Word], runs: list[Run], first: int) -> str:
-    """The state a name belongs to, written just before it: "Egypt's", "Hamas-run"."""
-    if first == 0:
-        return ""
-    before = tokens[first - 1]
-    if before.modifier:
-        return place_of([before.text])
-    if runs and runs[-1].last == first - 1 and before.ends_name:
-        words = [w.bare for w in runs[-1].words]
-        return place_of(words[-2:]) or place_of(words[-1:])
-    return ""
-
-
-def _trimmed(words: list[Word]) -> list[Word]:
-    """Without the words that start a sentence or a clause ("Meanwhile the ...") and the
-    joining words at either end."""
-    start, end = 0, len(words)
-    while start < end and (words[start].lower in NOT_FIRST or not words[start].capitalised):
-        start += 1
-    while end > start and not words[end - 1].capitalised:
-        end -= 1
-    return words[start:end]
 
 
 def _segments(words: list[Word]) -> Iterator[list[Word]]:
@@ -206,7 +95,7 @@ def _segments(words: list[Word]) -> Iterator[list[Word]]:
 
 
 def _run_mentions(run: Run, known: IsKnown) -> Iterator[Mention]:
-    words = _trimmed(run.words)
+    words = trimmed(run.words)
     if not words:
         return
     segments = list(_segments(words))
@@ -216,7 +105,7 @@ def _run_mentions(run: Run, known: IsKnown) -> Iterator[Mention]:
             if number + 1 < len(segments) and _part_of_title(span, segment):
                 continue
             for part in _split_at_and(span, known):
-                part = _trimmed(part)
+                part = trimmed(part)
                 qualifier = run.qualifier if part and part[0] is words[0] else ""
                 mention = _classify(part, qualifier, known, shaped=bool(spans))
                 if mention is not None:
@@ -340,12 +229,7 @@ def _split_at_and(span: list[Word], known: IsKnown) -> list[list[Word]]:
 
 def _names_one(words: list[Word], known: IsKnown) -> bool:
     """Whether the words can be a name of their own: they hold a head, or are known."""
-    return any(w.head for w in words) or known(_text(words)) is not None
-
-
-def _text(words: list[Word]) -> str:
-    text = " ".join(w.bare if i == len(words) - 1 else w.text for i, w in enumerate(words))
-    return text.replace(" ,", ",")
+    return any(w.head for w in words) or known(name_text(words)) is not None
 
 
 def _classify(words: list[Word], qualifier: str, known: IsKnown, shaped: bool) -> Mention | None:
@@ -353,12 +237,12 @@ def _classify(words: list[Word], qualifier: str, known: IsKnown, shaped: bool) -
     ``shaped``) as a state's institution only ("House of Representatives")."""
     if not words:
         return None
-    text = _text(words)
+    text = name_text(words)
     start, end = words[0].start, words[-1].end
     name = known(text) or (_known_owner(words, known) if shaped else None)
     if not name and len(words) > 1 and words[0].lower in NOT_KIND_NAMES:
         # "the Christian Lebanese Forces", "the Shiite Amal Movement"
-        name = known(_text(words[1:]))
+        name = known(name_text(words[1:]))
     if name:
         return Mention(name, start, end)
     keys = [w.lower for w in words]
@@ -391,7 +275,7 @@ def _known_owner(words: list[Word], known: IsKnown) -> str | None:
         if len(words) - end == 1 and words[-1].lower not in OWN_KINDS:
             continue
         if not owner[-1].text.isupper():
-            name = known(_text(owner))
+            name = known(name_text(owner))
             if name:
                 return name
     return None
@@ -403,14 +287,14 @@ def _name_without_location(words: list[Word]) -> str:
         after_plain_head = index > 0 and words[index - 1].lower not in IN_NAME_HEADS
         joined = any(w.lower in {"of", "for"} for w in words[:index])
         if word.text == "in" and after_plain_head and not joined:
-            return _text(words[:index])
-    return _text(words)
+            return name_text(words[:index])
+    return name_text(words)
 
 
 def _kind_mentions(run: Run, tokens: list[Word], known: IsKnown) -> Iterator[Mention]:
     """A name the words around it call an organisation: "the Yesh Atid party", "Turkish
     drone maker Baykar", "Dubai-based Jasmine Shipping LLC"."""
-    words = _trimmed(run.words)
+    words = trimmed(run.words)
     if not words or any(w.title for w in words):
         return
     before = tokens[run.first - 1] if run.first else None
@@ -426,10 +310,10 @@ def _kind_mentions(run: Run, tokens: list[Word], known: IsKnown) -> Iterator[Men
         groups = itertools.groupby(words, lambda w: w.text == "and")
         parts = [list(group) for is_and, group in groups if not is_and]
     for part in parts:
-        part = _trimmed(part)
+        part = trimmed(part)
         if not part or (len(part) == 1 and _not_a_name(part[0])):
             continue
-        text = _text(part)
+        text = name_text(part)
         yield Mention(known(text) or spelled(text), part[0].start, part[-1].end)
 
 

@@ -21,22 +21,22 @@ layouts.py describes. Reading it is one pass over its lines:
 
 from __future__ import annotations
 
-import datetime
 import re
-from collections import Counter
-from dataclasses import dataclass, field
 
-from newsreader.text.credits import Credit, is_placeholder, read_credit
-from newsreader.text.layouts import Kind, LineReader, Reading
+from newsreader.text.lines import (
+    READER,
+    Kind,
+    Line,
+    could_be_title,
+    is_title_case,
+    read_lines,
+    writers,
+)
+from newsreader.text.page import Page, is_copy
 from newsreader.text.parse import (
     MAX_STORIES_PER_FILE,
-    MAX_TITLE_LENGTH,
     IngestError,
-    ParsedCaption,
     ParsedStory,
-    clean_line,
-    ends_like_a_sentence,
-    shared_words,
     text_key,
 )
 
@@ -49,44 +49,13 @@ HEADER_MARK_WINDOW = 4
 # (pages of a file stand 1 to 8 apart; a story's own paragraphs 0 or 1, but a real page
 # had "", " ", "" before its interview's text, after a line ending in a colon).
 PAGE_GAP = 3
-# The longest opening a next story's teaser shows, cut off mid-sentence.
-TEASER_LENGTH = 300
 # The shortest first paragraph of a page that has no header.
 LEDE_LENGTH = 80
 _SENTENCE_END = re.compile(r"[.!?][\"”’')]*$")
 # A caption is a line, not an article: a longer line after a dateline is the body.
 MAX_CAPTION_LENGTH = 400
-# Two captions are copies when they share this much of their words (a copy may be cut
-# short or reworded), and have this many words: short lines must match exactly.
-COPY_OVERLAP = 0.6
-COPY_WORDS = 6
-# Words a Title Case headline leaves in lower case.
-_SMALL_WORDS = {
-    "a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "but", "nor", "with",
-    "from", "by", "as", "is", "vs", "via", "into", "over", "amid", "after", "its", "their",
-    "his", "her", "than", "be", "are", "was", "has", "have", "not", "up", "out", "off",
-}  # fmt: skip
 _MARKS = {Kind.CHROME, Kind.UPDATE, Kind.DATELINE, Kind.CAPTION_LABEL, Kind.BYLINE, Kind.SECTION}
-_READER = LineReader()
 _BULLETS = ("•", "·", "▪", "◦")
-_BETWEEN_NAMES = re.compile(r",\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+")
-
-
-@dataclass
-class Line:
-    text: str
-    reading: Reading
-    blank_before: int = 0
-    indented: bool = False
-    credit: Credit = field(default_factory=lambda: Credit(""))
-
-    @property
-    def kind(self) -> Kind:
-        return self.reading.kind
-
-    @property
-    def credited(self) -> bool:
-        return bool(self.credit.credit)
 
 
 def parse_stories(text: str) -> list[ParsedStory]:
@@ -103,150 +72,6 @@ def parse_stories(text: str) -> list[ParsedStory]:
             "file can hold; split it into smaller files"
         )
     return stories
-
-
-def read_lines(text: str, reader: LineReader = _READER) -> list[Line]:
-    """The file's non-blank lines, cleaned and read by the layouts. A line a widget leaves
-    behind it ("20" after "TT") is dropped here."""
-    lines: list[Line] = []
-    blank = 0
-    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        cleaned = clean_line(raw)
-        if not cleaned:
-            blank += 1
-            continue
-        if lines and lines[-1].kind is Kind.CHROME and reader.is_after_widget(cleaned):
-            continue
-        reading = reader.read(cleaned)
-        credit = read_credit(cleaned) if reading.kind is Kind.TEXT else Credit(cleaned)
-        lines.append(Line(cleaned, reading, blank, raw[:1].isspace(), credit))
-        blank = 0
-    return lines
-
-
-def writers(byline: str) -> list[str]:
-    """The names a byline's writers part holds: "Jane Doe, Sami Nasr and Lina Haddad"."""
-    names = (name.strip() for name in _BETWEEN_NAMES.split(byline))
-    return list(dict.fromkeys(name for name in names if name))
-
-
-def is_title_case(text: str) -> bool:
-    """A headline as this region's English sites set them: most words capitalised."""
-    words = [word for word in re.findall(r"[^\W\d_][\w'’-]*", text)]
-    if not 2 <= len(words) <= 30:
-        return False
-    big = [word for word in words if word.casefold() not in _SMALL_WORDS]
-    capitalised = sum(1 for word in big if word[0].isupper())
-    return words[0][0].isupper() and capitalised >= 0.8 * len(big)
-
-
-def could_be_title(line: Line) -> bool:
-    """A line a headline could be: short, not a sentence, not a caption."""
-    return (
-        line.kind is Kind.TEXT
-        and len(line.text) <= MAX_TITLE_LENGTH
-        and not ends_like_a_sentence(line.text)
-        and not line.text.endswith((",", ";", ":"))
-        and not line.credited
-        and not line.text.startswith(("-", "–", "•", "*"))
-    )
-
-
-def is_copy(key_a: str, key_b: str) -> bool:
-    """Whether two lines (their text keys) are copies of one caption: the same words, or
-    a copy cut short or reworded that shares most of them (at least COPY_WORDS)."""
-    if key_a == key_b:
-        return bool(key_a)
-    words_a, words_b = set(key_a.split()), set(key_b.split())
-    if min(len(words_a), len(words_b)) < COPY_WORDS:
-        return False
-    shorter, longer = sorted((key_a, key_b), key=len)
-    if longer.startswith(shorter) and len(longer) <= 1.5 * len(shorter):
-        return True  # a copy cut short; a paragraph that opens like a caption is not one
-    return shared_words(key_a, key_b) >= COPY_OVERLAP
-
-
-@dataclass
-class Page:
-    opened_by: str = "start"  # start, banner, title bar, header, dateline, doubtful
-    title: str = ""
-    layout: str = ""
-    captions: list[ParsedCaption] = field(default_factory=list)
-    caption_lines: list[str] = field(default_factory=list)
-    caption_keys: list[str] = field(default_factory=list)  # their text keys, read once
-    standfirst: list[str] = field(default_factory=list)
-    body: list[str] = field(default_factory=list)
-    dateline: datetime.date | None = None
-    listing: bool = False
-    closed: bool = False  # a footer was reached: the rest is not the story
-    caption_next: bool = False  # a label said a caption follows
-    after_dateline: bool = False
-    title_printed: int = 0  # how often the headline has been read in the header
-    widest_gap: int = 0  # the most blank lines between two of its paragraphs
-    outlets: Counter[str] = field(default_factory=Counter)  # its lines that name an outlet
-    authors: list[str] = field(default_factory=list)
-    updated_on: datetime.date | None = None
-
-    @property
-    def in_header(self) -> bool:
-        return not self.body
-
-    @property
-    def has_content(self) -> bool:
-        return bool(self.title or self.body or self.captions or self.standfirst)
-
-    def is_caption_copy(self, line: Line) -> bool:
-        """Whether the line is a copy of a caption read already (its text, credit aside)."""
-        return self.is_copy_of_a_caption(line.credit.text)
-
-    def is_copy_of_a_caption(self, text: str) -> bool:
-        key = text_key(text)
-        return any(is_copy(key, known) for known in self.caption_keys)
-
-    def add_caption(self, line: Line) -> None:
-        credit = line.credit
-        if is_placeholder(credit.text) or self.is_caption_copy(line):
-            return
-        self.caption_lines.append(credit.text)
-        self.caption_keys.append(text_key(credit.text))
-        if credit.text:
-            self.captions.append(
-                ParsedCaption(credit.text, credit.credit, credit.photographer, credit.file_photo)
-            )
-
-    def is_teaser(self, paragraphs: list[str]) -> bool:
-        """The next story's first lines, where a page ends: its header and a few words of
-        a paragraph, cut off before the sentence ends."""
-        return (
-            bool(self.title or self.captions)
-            and len(paragraphs) == 1
-            and len(paragraphs[0]) < TEASER_LENGTH
-            and _SENTENCE_END.search(paragraphs[0]) is None
-        )
-
-    def story(self) -> ParsedStory | None:
-        body = self.body or self.standfirst
-        if self.listing or not body:
-            return None
-        paragraphs = []
-        for text in body:
-            repeat = paragraphs and paragraphs[-1] == text
-            if not repeat and not (self.caption_lines and self.is_copy_of_a_caption(text)):
-                paragraphs.append(text)
-        if not paragraphs or self.is_teaser(paragraphs):
-            return None
-        return ParsedStory(
-            title=self.title,
-            paragraphs=paragraphs,
-            captions=self.captions,
-            dateline=self.dateline,
-            layout=self.layout or "plain",
-            doubtful_start=self.opened_by == "doubtful",
-            # The outlet most of its lines show; of two as often, the one shown first.
-            publisher=next((name for name, _ in self.outlets.most_common(1)), ""),
-            authors=self.authors,
-            updated_on=self.updated_on,
-        )
 
 
 class Pages:
@@ -516,7 +341,7 @@ class Pages:
         """The line under a dateline, where the layout prints the photo's caption: one
         with a credit, or above a byline (an opinion piece has no photo there)."""
         return (
-            self.page.layout in _READER.caption_after_dateline
+            self.page.layout in READER.caption_after_dateline
             and len(line.text) <= MAX_CAPTION_LENGTH
             and (line.credited or self.next_kind(index) is Kind.BYLINE)
         )

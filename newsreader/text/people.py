@@ -38,7 +38,8 @@ from newsreader.text.name_words import (
     SUFFIXES,
     name_key,
 )
-from newsreader.text.organisations import ORGANISATIONS, Organisations
+from newsreader.text.organisation_list import ORGANISATIONS
+from newsreader.text.organisations import Organisations
 from newsreader.text.roles import (
     LETTER,
     POSSESSIVE,

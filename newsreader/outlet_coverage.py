@@ -35,16 +35,17 @@ class Covered:
     stories: int
 
 
-def published_by(stories: QuerySet[Article]) -> chain[tuple[int, int, datetime.date]]:
-    """(outlet id, story id, story's time) for each outlet that published each story."""
-    ids = stories.values("id")
+def published_by(stories: QuerySet[Article], *fields: str) -> chain[tuple]:
+    """(outlet id, *the story's ``fields``) for each outlet that published each story: as
+    its publisher, and as a republisher of its wire copy (its files'). Two queries."""
+    copies = Provenance.objects.filter(
+        article__in=stories.values("id"), file__publisher__isnull=False
+    )
     return chain(
-        stories.filter(publisher__isnull=False)
-        .order_by()
-        .values_list("publisher_id", "id", "placed_on"),
-        Provenance.objects.filter(article__in=ids, file__publisher__isnull=False)
-        .order_by()
-        .values_list("file__publisher_id", "article_id", "article__placed_on"),
+        stories.filter(publisher__isnull=False).order_by().values_list("publisher_id", *fields),
+        copies.order_by().values_list(
+            "file__publisher_id", *(f"article__{field}" for field in fields)
+        ),
     )
 
 
@@ -53,7 +54,7 @@ def outlets_covering(stories: QuerySet[Article]) -> list[Covered]:
     (of two at once, by name). Four queries, whatever the thread's size."""
     firsts: dict[int, tuple[datetime.date, int]] = {}
     counted: dict[int, set[int]] = defaultdict(set)
-    for source_id, article_id, placed_on in published_by(stories):
+    for source_id, article_id, placed_on in published_by(stories, "id", "placed_on"):
         counted[source_id].add(article_id)
         if source_id not in firsts or (placed_on, article_id) < firsts[source_id]:
             firsts[source_id] = (placed_on, article_id)
@@ -91,13 +92,7 @@ def outlets_silent(stories: QuerySet[Article], covering: list[Covered]) -> list[
 def thread_outlets(stories: QuerySet[Article]) -> dict[int, set[int]]:
     """Thread id -> the outlets that published its ``stories``. Two queries."""
     outlets: dict[int, set[int]] = defaultdict(set)
-    copies = Provenance.objects.filter(
-        article__in=stories.values("id"), file__publisher__isnull=False
-    )
-    for thread_id, source_id in chain(
-        stories.filter(publisher__isnull=False).order_by().values_list("thread_id", "publisher_id"),
-        copies.order_by().values_list("article__thread_id", "file__publisher_id"),
-    ):
+    for source_id, thread_id in published_by(stories, "thread_id"):
         outlets[thread_id].add(source_id)
     return outlets
 

@@ -225,6 +225,8 @@ MAX_AUTHOR_LENGTH = Author._meta.get_field("name").max_length
 def add_authors(article: Article, names: list[str]) -> None:
     """The writers a copy's byline names that the article does not list yet, after those
     it does: every copy's writers, whichever came first."""
+    if not names:  # most copies name no writer: no query for them
+        return
     known = set(article.authors.values_list("name", flat=True))
     position = len(known)
     for name in names:

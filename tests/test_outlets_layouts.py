@@ -440,3 +440,71 @@ def test_the_outlets_read_their_dates_and_marks(line, kind, date):
     reading = LineReader(LAYOUTS).read(line)
     assert reading.kind is kind
     assert reading.date == date
+
+
+# Arab News prints a writer in capitals above the date and time, and under its story the
+# next ones in full ("Updated 15 sec ago": when it last changed, with no date to keep).
+ARAB_NEWS_WRITER = """\
+Jordan Reopens Northern Border Crossing to Trucks
+
+A truck driver waits at the crossing near Ramtha on Sunday. (AFP)
+Short Url
+Updated 1 min 13 sec ago
+Follow
+RANIA M. AL-HADDAD
+October 12, 2024 19:05
+
+Jordan Reopens Northern Border Crossing to Trucks
+
+  • Traders expect freight costs to fall within weeks
+  • The crossing was closed for five months
+
+AMMAN: Jordan reopened its northern border crossing to freight trucks on Sunday, officials said.
+
+The crossing handles most of the kingdom's overland trade with Syria, the ministry said.
+
+Drivers said queues had formed on both sides before dawn.
+
+
+Kuwait Extends School Year by Two Weeks
+
+Kuwait Extends School Year by Two Weeks
+Updated 15 sec ago
+
+Kuwait Extends School Year by Two Weeks
+
+Kuwait Extends School Year by Two Weeks
+  • Exams move to the end of June
+
+KUWAIT CITY: Kuwait will add two weeks to the school year to make up for days lost to \
+storms in the spring, the education ministry said on Sunday.
+"""
+
+
+def test_a_writer_in_capitals_above_the_date_is_the_byline():
+    first, second = parse_stories(ARAB_NEWS_WRITER)
+    assert first.title == "Jordan Reopens Northern Border Crossing to Trucks"
+    assert first.authors == ["Rania M. Al-Haddad"]
+    assert first.dateline == datetime.date(2024, 10, 12)
+    assert [caption.text for caption in first.captions] == [
+        "A truck driver waits at the crossing near Ramtha on Sunday."
+    ]
+    assert first.paragraphs[0].startswith("• Traders expect")
+    assert first.paragraphs[-1].startswith("Drivers said")
+    assert second.title == "Kuwait Extends School Year by Two Weeks"
+    assert (second.dateline, second.authors) == (None, [])
+    assert second.paragraphs[-1].startswith("KUWAIT CITY: Kuwait will add two weeks")
+    for story in (first, second):
+        for junk in ("Follow", "Updated", "RANIA", "Short Url"):
+            assert not any(junk in paragraph for paragraph in story.paragraphs), junk
+
+
+def test_a_line_in_capitals_is_no_byline_unless_the_date_stands_under_it():
+    page = ARAB_NEWS_WRITER.replace("Follow\nRANIA M. AL-HADDAD\n", "BREAKING NEWS\n")
+    first, _ = parse_stories(page)
+    assert first.authors == []
+    page = ARAB_NEWS_WRITER.replace("RANIA M. AL-HADDAD\nOctober 12, 2024 19:05\n", "")
+    page = page.replace("AMMAN:", "JORDAN REOPENS GATES\n\nAMMAN:")
+    first, _ = parse_stories(page)
+    assert first.authors == []
+    assert "JORDAN REOPENS GATES" in first.paragraphs

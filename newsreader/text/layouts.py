@@ -274,7 +274,13 @@ ARAB_NEWS = Layout(
     # kept as when the page last changed, never as its publication.
     name="arab-news",
     publisher="Arab News",
-    bylines=(r"Arab News(?: Pakistan| Japan)?",),
+    # A writer is printed in capitals above the date ("RANIA HADDAD" / "May 25, 2021
+    # 23:51"); the reader takes a line in capitals for a byline only there (lines.py).
+    bylines=(
+        r"Arab News(?: Pakistan| Japan)?",
+        r"(?P<author>[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){1,3})",
+    ),
+    chrome=(r"Follow",),
 )
 
 _LANGUAGE = (

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from newsreader.text.credits import Credit, read_credit
 from newsreader.text.dates import MONTH_NUMBERS
 from newsreader.text.layouts import LAYOUTS, Layout
+from newsreader.text.name_words import NOT_NAME_WORDS, PLACE_WORDS
 from newsreader.text.parse import MAX_TITLE_LENGTH, clean_line, ends_like_a_sentence
 
 
@@ -204,13 +205,30 @@ def read_lines(text: str, reader: LineReader = READER) -> list[Line]:
         credit = read_credit(cleaned) if reading.kind is Kind.TEXT else Credit(cleaned)
         lines.append(Line(cleaned, reading, blank, raw[:1].isspace(), credit))
         blank = 0
+    for line, below in zip(lines, [*lines[1:], None], strict=True):
+        # A line in capitals ("RANIA HADDAD") is a writer's name only above the date; a
+        # kicker, a section or a shouted headline elsewhere.
+        if line.kind is Kind.BYLINE and line.text.isupper() and not _names_writer(line, below):
+            line.reading, line.credit = TEXT, read_credit(line.text)
     return lines
+
+
+def _names_writer(line: Line, below: Line | None) -> bool:
+    """A line in capitals above the date, of words a name may hold ("BREAKING NEWS" is
+    none)."""
+    words = set(line.reading.author.casefold().split())
+    return (
+        below is not None
+        and below.kind in (Kind.DATELINE, Kind.UPDATE)
+        and not words & (NOT_NAME_WORDS | PLACE_WORDS)
+    )
 
 
 def writers(byline: str) -> list[str]:
     """The names a byline's writers part holds: "Jane Doe, Sami Nasr and Lina Haddad"."""
     names = (name.strip() for name in _BETWEEN_NAMES.split(byline))
-    return list(dict.fromkeys(name for name in names if name))
+    # A name printed in capitals is stored as a name is written: "Rania Al-Haddad".
+    return list(dict.fromkeys(name.title() if name.isupper() else name for name in names if name))
 
 
 def is_title_case(text: str) -> bool:

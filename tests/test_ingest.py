@@ -435,3 +435,35 @@ def test_an_sqlite_too_old_for_the_ingest_is_named_before_anything_runs(monkeypa
         return
     with pytest.raises(SystemCheckError, match=r"newsreader's ingest needs SQLite 3\.35"):
         call_command("check", databases=["default"])
+
+
+def region_reads(queries) -> int:
+    return sum('FROM "newsreader_region"' in q["sql"] for q in queries)
+
+
+def town_stories(towns: list[str]) -> str:
+    return "".join(
+        f"Fishermen Protest Fuel Prices in {town}\n\nBoats stay moored in {town} on Monday. "
+        f"(AFP)\n\nFishermen in {town}, Lebanon, kept their boats in port on Monday over the "
+        f"price of fuel, the union said.\n\nThe union in {town} asked the government for "
+        "help before the season.\n\n\n"
+        for town in towns
+    )
+
+
+def test_a_file_s_stories_and_their_places_are_read_in_a_fixed_number_of_queries(tmp_path):
+    """The versions of a file's stories print each place with its country ("Sidon,
+    Lebanon"): one read for all of them, not one a story."""
+    reads = []
+    for name, towns in [("two.txt", ["Tripoli", "Sidon"]), ("six.txt", SIX_TOWNS)]:
+        (tmp_path / name).write_text(town_stories(towns))
+        with CaptureQueriesContext(connection) as queries:
+            out, _ = ingest(tmp_path / name)
+        assert f"{len(towns)} articles created" in out
+        reads.append(region_reads(queries))
+    places = ArticleRegion.objects.filter(region__kind="place").count()
+    assert places == 8
+    assert reads[0] == reads[1]
+
+
+SIX_TOWNS = ["Tyre", "Byblos", "Jounieh", "Zahle", "Baalbek", "Nabatieh"]

@@ -33,7 +33,8 @@ from newsreader.models import (
 # reversion would otherwise read them one article, one kind and one name at a time.
 KEPT_WITH_AN_ARTICLE = (
     "captions",
-    Prefetch("article_regions", ArticleRegion.objects.select_related("region")),
+    # A place's name prints its country's ("Tripoli, Lebanon").
+    Prefetch("article_regions", ArticleRegion.objects.select_related("region__parent")),
     Prefetch("article_sources", ArticleSource.objects.select_related("source")),
     Prefetch("article_people", ArticlePerson.objects.select_related("person")),
     Prefetch("article_organisations", ArticleOrganisation.objects.select_related("organisation")),

@@ -47,12 +47,17 @@ from newsreader.text.thread_links import (
     NewThread,
     Story,
     choose_threads,
-    links,
+    linked,
     node,
     out_of_threads,
 )
 
 BATCH = 500
+# An ingest finds the threads of its stories once for this many (and once at its end),
+# in batches of BATCH by day, so that a batch's stories share the neighbours it reads.
+# Measured: 5,000 stories of 11,000 spread over four months, 4.5 ms a story in batches
+# by id, 2.2 by day; an import spread over years read most of the archive a batch.
+REFRESH_EVERY = 20_000
 ATTEMPTS = 3
 # The PostgreSQL advisory lock that lets one refresh run at a time ("thrd" in ASCII).
 REFRESH_LOCK = 0x74687264
@@ -60,9 +65,21 @@ REFRESH_LOCK = 0x74687264
 
 def refresh(article_ids: Iterable[int]) -> None:
     """Find the people, organisations and threads of these stories again."""
-    ids = sorted(set(article_ids))
+    ids = by_day(set(article_ids))
     for start in range(0, len(ids), BATCH):
-        _refresh_batch(ids[start : start + BATCH])
+        _refresh_batch(sorted(ids[start : start + BATCH]))
+
+
+def by_day(article_ids: set[int]) -> list[int]:
+    """The stories in the order of their days (published, else first seen), then by id."""
+    ids = sorted(article_ids)
+    days = {}
+    for start in range(0, len(ids), BATCH):
+        rows = Article.objects.filter(pk__in=ids[start : start + BATCH]).values_list(
+            "pk", "published_on", "first_seen"
+        )
+        days |= {pk: day or _day(seen) or datetime.date.min for pk, day, seen in rows}
+    return sorted(days, key=lambda pk: (days[pk], pk))
 
 
 def _refresh_batch(ids: list[int]) -> None:
@@ -260,19 +277,27 @@ def rethread(article_ids: Iterable[int]) -> None:
     splitting = {s.thread_id for s in changed.values() if s.thread_id and not s.pinned}
     members = _stories(Article.objects.filter(thread_id__in=splitting)) if splitting else {}
     groups = Groups()
-    for a, b in links(members, members, members):
-        groups.join(node(members[a], splitting), node(members[b], splitting))
+    _join(groups, members, members, splitting)
     for story in members.values():
         groups.root(node(story, splitting))
     dates = [s.published_on for s in changed.values() if s.published_on]
     near = (_stories(Article.objects.filter(_near(dates))) if dates else {}) | changed | members
-    for a, b in links(near, changed, near):
-        if not (out_of_threads(near[a]) or out_of_threads(near[b])):
-            groups.join(node(near[a], splitting), node(near[b], splitting))
+    _join(groups, near, changed, splitting)
     for story in changed.values():
         groups.root(node(story, splitting))
     stories = near | members
     _assign(groups.groups(), stories, splitting)
+
+
+def _join(groups: Groups, stories: dict[int, Story], among: Iterable[int], splitting: set[int]):
+    """Join each story of ``among`` with what it is linked to: each thread or loose story
+    once, however many of its stories link (a story may link to hundreds of one thread's)."""
+    nodes = {pk: node(story, splitting) for pk, story in stories.items()}
+    outside = {pk for pk, story in stories.items() if out_of_threads(story)}
+    for pk, others in linked(stories, among, stories):
+        if pk not in outside:
+            for other in {nodes[other] for other in others if other not in outside}:
+                groups.join(nodes[pk], other)
 
 
 def _assign(groups: list[list[tuple]], stories: dict[int, Story], splitting: set[int]) -> None:

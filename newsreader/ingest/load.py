@@ -187,9 +187,9 @@ class Ingester(Creating, Merging):
     @contextlib.contextmanager
     def batch(self) -> Iterator[None]:
         """Files ingested inside have the people, organisations and threads of their
-        stories found once for every ``threads.BATCH`` stories and once at the end, not
-        after each file: re-threading reads the stories near each one, and many files'
-        stories share their neighbours. The end is skipped if the batch stops on an error;
+        stories found once for every ``threads.REFRESH_EVERY`` stories and once at the
+        end, not after each file: re-threading reads the stories near each one, and many
+        files' stories share their neighbours. The end is skipped if the batch stops on an error;
         the next ingest finds what it missed (``refresh_threads``)."""
         self.batching = True
         try:
@@ -241,7 +241,7 @@ class Ingester(Creating, Merging):
         outcome = self._store_file(prepared, attribution)
         if not self.batching:
             self.finish()
-        elif len(self.touched) >= threads.BATCH:
+        elif len(self.touched) >= threads.REFRESH_EVERY:
             self.refresh_threads()
         return outcome
 

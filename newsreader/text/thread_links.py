@@ -10,9 +10,12 @@ groups depend only on the set of stories, not on the order they came in.
 from __future__ import annotations
 
 import datetime
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+
+import numpy
+from scipy import sparse
 
 from newsreader.text import topics
 
@@ -37,42 +40,76 @@ class Story:
 
 
 def links(stories: dict[int, Story], among: Iterable[int], against: dict[int, Story]):
-    """Pairs (a, b) of linked stories, a from ``among``, b from ``against``.
+    """Pairs (a, b) of linked stories, a from ``among``, b from ``against``."""
+    for pk, others in linked(stories, among, against):
+        for other in others:
+            yield pk, other
 
-    ``against`` is indexed by day and term, so a story is scored only against the stories
-    of the days it may link to that share a term with it (with 90 stories a day, 1,300 of
-    them, not the archive)."""
-    postings = _postings(against.values())
-    window = range(-topics.MAX_GAP_DAYS, topics.MAX_GAP_DAYS + 1)
+
+def linked(stories: dict[int, Story], among: Iterable[int], against: dict[int, Story]):
+    """(a, [b, ...]): each story of ``among`` with the stories of ``against`` it is linked
+    to, if any.
+
+    A story is scored only against the stories of the days it may link to (with 90 stories
+    a day, 1,350 of them, not the archive), the stories of one day at once, as one sparse
+    product of their profiles."""
+    index = _Profiles(against.values())
+    by_day: dict[datetime.date, list[Story]] = defaultdict(list)
     for pk in among:
         story = stories[pk]
-        if story.published_on is None or not story.terms:
-            continue
-        for offset in window:
-            day = postings.get(story.published_on + datetime.timedelta(days=offset))
-            needed = topics.threshold(offset)
-            for other_pk, score in _scores(story, day or {}).items():
-                if other_pk != pk and score >= needed:
-                    yield pk, other_pk
+        if story.published_on is not None and story.terms:
+            by_day[story.published_on].append(story)
+    for day, group in by_day.items():
+        for story, others in index.alike(day, group):
+            yield story.pk, [pk for pk in others if pk != story.pk]
 
 
-def _postings(stories: Iterable[Story]) -> dict[datetime.date, dict[str, list[Story]]]:
-    """Day -> term -> the dated stories of that day with that term."""
-    postings: dict[datetime.date, dict[str, list[Story]]] = defaultdict(lambda: defaultdict(list))
-    for story in stories:
-        if story.published_on is not None:
-            for term in story.terms:
-                postings[story.published_on][term].append(story)
-    return postings
+class _Profiles:
+    """Stories' profiles as the rows of a sparse matrix, ordered by day: the stories a day
+    may link to are one slice of it."""
 
+    def __init__(self, stories: Iterable[Story]) -> None:
+        dated = sorted(
+            (s for s in stories if s.published_on is not None and s.terms),
+            key=lambda s: s.published_on,
+        )
+        self.pks = numpy.array([s.pk for s in dated], dtype=int)
+        self.days = numpy.array([s.published_on.toordinal() for s in dated], dtype=int)
+        # Columns in the terms' order, so that a pair's score is summed in the same order
+        # whichever other stories are indexed: the links do not depend on them.
+        terms = sorted({term for story in dated for term in story.terms})
+        self.columns = {term: column for column, term in enumerate(terms)}
+        self.matrix = self.vectors(dated)
 
-def _scores(story: Story, day: dict[str, list[Story]]) -> Counter[int]:
-    """The similarity of a story to each story of a day it shares a term with."""
-    scores: Counter[int] = Counter()
-    for term, weight in story.terms.items():
-        for other in day.get(term, ()):
-            scores[other.pk] += weight * other.terms[term]
-    return scores
+    def vectors(self, stories: list[Story]) -> sparse.csr_array:
+        columns, weights, ends = [], [], [0]
+        for story in stories:
+            row = sorted(
+                (self.columns[term], weight)
+                for term, weight in story.terms.items()
+                if term in self.columns
+            )
+            columns += [column for column, _ in row]
+            weights += [weight for _, weight in row]
+            ends.append(len(columns))
+        shape = (len(stories), len(self.columns))
+        return sparse.csr_array((weights, columns, ends), shape=shape, dtype=float)
+
+    def alike(self, day: datetime.date, group: list[Story]):
+        """(story, [pk, ...]) for each story of the group (all of one day) and the indexed
+        stories its profile is alike enough to for the days between them."""
+        today = day.toordinal()
+        first = numpy.searchsorted(self.days, today - topics.MAX_GAP_DAYS, side="left")
+        last = numpy.searchsorted(self.days, today + topics.MAX_GAP_DAYS, side="right")
+        if first == last or not self.columns:
+            return
+        scores = (self.vectors(group) @ self.matrix[first:last].T).tocsr()
+        for row, story in enumerate(group):
+            start, end = scores.indptr[row], scores.indptr[row + 1]
+            columns = scores.indices[start:end] + first
+            alike = scores.data[start:end] >= topics.needed(self.days[columns] - today)
+            if alike.any():
+                yield story, self.pks[columns[alike]].tolist()
 
 
 class Groups:

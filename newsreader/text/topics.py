@@ -165,5 +165,9 @@ def similarity(a: dict[str, float], b: dict[str, float]) -> float:
 def threshold(gap_days: int) -> float | None:
     """The cosine two dated stories this many days apart need to be linked; None when
     they are too far apart to be."""
-    gap = abs(gap_days)
-    return None if gap > MAX_GAP_DAYS else THRESHOLD + THRESHOLD_PER_DAY * gap
+    return None if abs(gap_days) > MAX_GAP_DAYS else needed(gap_days)
+
+
+def needed(gap_days):
+    """``threshold`` within MAX_GAP_DAYS, for a number of days or an array of them."""
+    return THRESHOLD + THRESHOLD_PER_DAY * abs(gap_days)

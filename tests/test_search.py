@@ -194,3 +194,20 @@ def test_only_a_last_plain_word_is_read_as_unfinished():
     assert prefixes("rafah OR khan") == []
     assert prefixes("al-Sharaa") == []
     assert prefixes("ga") == []
+
+
+@pytest.mark.django_db(transaction=True, databases="__all__")
+def test_stories_stored_before_the_prefix_index_are_found_after_it(reference_data, client):
+    """Migration 0025 makes SQLite's index again, with prefix indexes for the word being
+    typed; the stories and captions stored before it are all in it, and on the way back."""
+    from django.core.management import call_command
+
+    call_command("migrate", "newsreader", "0024", verbosity=0)
+    make_article("Desalination plant opens", body="It opened.\n\nMore.")
+    make_article("Port news", body="Nothing.\n\nMore.", caption="A desalination barge")
+    call_command("migrate", "newsreader", verbosity=0)
+    assert sorted(titles(client, "desal")) == ["Desalination plant opens", "Port news"]
+    assert titles(client, "barge") == ["Port news"]
+    call_command("migrate", "newsreader", "0024", verbosity=0)
+    assert sorted(titles(client, "desal")) == ["Desalination plant opens", "Port news"]
+    call_command("migrate", "newsreader", verbosity=0)

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import cProfile
-import os
 import pstats
 import statistics
 import sys
@@ -39,16 +38,9 @@ def main() -> None:
     parser.add_argument("--per-round", type=int, default=10, help="requests per page a round")
     args = parser.parse_args()
 
-    from bench.serving import production_env
+    from bench.serving import setup_in_process
 
-    os.environ.update(
-        production_env(args.database_url, NEWSREADER_PAGE_CACHE_SECONDS="0"),
-        DJANGO_ALLOWED_HOSTS="testserver",
-        DJANGO_SETTINGS_MODULE="newsreader.settings",
-    )
-    import django
-
-    django.setup()
+    setup_in_process(args.database_url)
     from django.db import connection
     from django.test import Client
 

@@ -14,7 +14,6 @@ read as the start of a word). Point it at a database that ``bench/run.py --keep`
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
 import sys
 import time
@@ -51,16 +50,9 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=40)
     args = parser.parse_args()
 
-    from bench.serving import production_env
+    from bench.serving import setup_in_process
 
-    os.environ.update(
-        production_env(args.database_url, NEWSREADER_PAGE_CACHE_SECONDS="0"),
-        DJANGO_ALLOWED_HOSTS="testserver",
-        DJANGO_SETTINGS_MODULE="newsreader.settings",
-    )
-    import django
-
-    django.setup()
+    setup_in_process(args.database_url)
     from django.core.management import call_command
     from django.db import connection
     from django.test import Client

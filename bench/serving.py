@@ -51,6 +51,19 @@ def production_env(database_url: str, **extra: str) -> dict[str, str]:
     return env
 
 
+def setup_in_process(database_url: str) -> None:
+    """Django set up in this process as a production server would run it, on this
+    database, with no page cache, for Django's test client (bench/pages.py, search.py)."""
+    os.environ.update(
+        production_env(database_url, NEWSREADER_PAGE_CACHE_SECONDS="0"),
+        DJANGO_ALLOWED_HOSTS="testserver",
+        DJANGO_SETTINGS_MODULE="newsreader.settings",
+    )
+    import django
+
+    django.setup()
+
+
 class Gunicorn:
     """gunicorn serving newsreader on a free port; ``reload()`` is ``kill -HUP``."""
 

@@ -4,7 +4,7 @@ import datetime
 
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q
 from django.db.models.functions import TruncMonth, TruncYear
 from django.utils.text import slugify
 
@@ -93,10 +93,13 @@ class ArticleQuerySet(models.QuerySet):
 
     def with_primary_region(self) -> ArticleQuerySet:
         """Each story's primary region, joined into the same query (``primary_region``)."""
+        # ``primary_region_pk`` is set on every story, None when it has no primary region
+        # (the joined link is then left unset: without it, each such story was read again).
         return self.annotate(
             primary_link=models.FilteredRelation(
                 "article_regions", condition=Q(article_regions__is_primary=True)
-            )
+            ),
+            primary_region_pk=F("primary_link__region"),
         ).select_related("primary_link__region")
 
     def with_regions(self) -> ArticleQuerySet:
@@ -297,8 +300,8 @@ class Article(models.Model):
 
     @property
     def primary_region(self) -> Region | None:
-        if "primary_link" in self.__dict__:  # with_primary_region() joined it in
-            return self.primary_link.region if self.primary_link else None
+        if hasattr(self, "primary_region_pk"):  # with_primary_region() joined it in
+            return self.primary_link.region if self.primary_region_pk is not None else None
         for link in self.article_regions.all():
             if link.is_primary:
                 return link.region

@@ -211,3 +211,22 @@ def test_stories_stored_before_the_prefix_index_are_found_after_it(reference_dat
     call_command("migrate", "newsreader", "0024", verbosity=0)
     assert sorted(titles(client, "desal")) == ["Desalination plant opens", "Port news"]
     call_command("migrate", "newsreader", verbosity=0)
+
+
+@pytest.mark.parametrize("path", ["/search/?q=harbour", "/", "/feeds/latest/", "/api/articles/"])
+def test_stories_with_no_region_cost_no_query_each(client, path):
+    """A list reads each story's primary region in its own query; a story the parser
+    placed nowhere has none, and must not make the page read it story by story."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    make_article("Harbour reopens", body="The harbour reopened.\n\nOk.", region=None)
+    client.get(path)
+    with CaptureQueriesContext(connection) as one:
+        assert client.get(path).status_code == 200
+    for number in range(5):
+        make_article(f"Harbour news {number}", body="The harbour.\n\nOk.", region=None)
+    client.get(path)
+    with CaptureQueriesContext(connection) as six:
+        assert client.get(path).status_code == 200
+    assert len(six) == len(one), [q["sql"][:120] for q in six]

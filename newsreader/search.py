@@ -175,11 +175,14 @@ def ranked(queryset: QuerySet[Article], query: ParsedQuery) -> QuerySet[Article]
     matches = matching(queryset, query)
     offset = RANKED_CANDIDATES - 1
     if connection.vendor == "postgresql":
+        # The candidates by id, not "id >= the oldest's": with fewer matches than that (a
+        # phrase of two common words), the range was every story, each matched again.
+        # Measured at 100,000 stories: '"civil groups"' 77 -> 49 ms.
         tsquery, params = query.to_tsquery_sql()
         matches = matches.filter(
-            id__gte=RawSQL(
-                f"COALESCE((SELECT id FROM newsreader_article WHERE search_vector @@ {tsquery}"
-                f" ORDER BY id DESC OFFSET {offset} LIMIT 1), 0)",
+            id__in=RawSQL(
+                f"SELECT id FROM newsreader_article WHERE search_vector @@ {tsquery}"
+                f" ORDER BY id DESC LIMIT {RANKED_CANDIDATES}",
                 params,
             )
         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 import enum
+import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -205,7 +206,7 @@ def read_lines(text: str, reader: LineReader = READER) -> list[Line]:
         credit = read_credit(cleaned) if reading.kind is Kind.TEXT else Credit(cleaned)
         lines.append(Line(cleaned, reading, blank, raw[:1].isspace(), credit))
         blank = 0
-    for line, below in zip(lines, [*lines[1:], None], strict=True):
+    for line, below in itertools.zip_longest(lines, lines[1:]):
         # A line in capitals ("RANIA HADDAD") is a writer's name only above the date; a
         # kicker, a section or a shouted headline elsewhere.
         if line.kind is Kind.BYLINE and line.text.isupper() and not _names_writer(line, below):

@@ -22,6 +22,7 @@ from newsreader.coverage_admin import (
     ListedForAnArticle,
     rethread_after_edit,
 )
+from newsreader.ingest.history import keep_first_versions
 from newsreader.models import (
     Article,
     ArticleOrganisation,
@@ -322,6 +323,40 @@ class ArticleAdmin(ArticleActions, ArticlePages, VersionAdmin):
     def edited_fields_display(self, obj: Article) -> str:
         return ", ".join(obj.edited_fields) or "nothing yet"
 
+    def reversion_register(self, model, **options) -> None:
+        """A story's versions leave its thread out: threads are the site's to work out
+        again, and a version's thread may be gone (a thread goes with its last stories), so
+        that going back to that version, or recovering a deleted story, would fail."""
+        if model is Article:
+            options["exclude"] = ("thread",)
+        super().reversion_register(model, **options)
+
+    # Before a story first changes, its history keeps it as it came in (ingest/history.py).
+    # Here, before VersionAdmin opens the request's revision around the change.
+
+    def change_view(self, request: HttpRequest, object_id, form_url="", extra_context=None):
+        if request.method == "POST" and str(object_id).isdigit():
+            keep_first_versions([int(object_id)])
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def changelist_view(self, request: HttpRequest, extra_context=None):
+        if request.method == "POST" and request.POST.get("action"):
+            keep_first_versions(self.action_targets(request))
+        return super().changelist_view(request, extra_context)
+
+    def action_targets(self, request: HttpRequest) -> list[int]:
+        """The ids of the stories a bulk action posted would change: those ticked, or all
+        the list shows when "select all" was taken."""
+        if request.POST.get("select_across") == "1":
+            listed = self.get_changelist_instance(request).get_queryset(request)
+            return list(listed.values_list("pk", flat=True))
+        ticked = request.POST.getlist(admin.helpers.ACTION_CHECKBOX_NAME)
+        return [int(pk) for pk in ticked if pk.isdigit()]
+
+    def delete_model(self, request: HttpRequest, obj: Article) -> None:
+        keep_first_versions([obj.pk])  # so that "Recover deleted articles" lists it
+        super().delete_model(request, obj)
+
     # Edits are remembered, so that ingesting the same story again leaves them alone.
 
     def save_model(self, request: HttpRequest, obj: Article, form, change: bool) -> None:
@@ -378,6 +413,22 @@ class CaptionAdmin(admin.ModelAdmin):
     autocomplete_fields = ["photo_credit"]
     raw_id_fields = ["article"]
     show_full_result_count = False
+
+    # A caption is part of its story: the story's first version is kept before it changes
+    # (ingest/history.py). No revision is open here: this is no VersionAdmin.
+
+    def save_model(self, request: HttpRequest, obj: Caption, form, change: bool) -> None:
+        moved_from = form.initial.get("article")  # the story it was on, if it moves
+        keep_first_versions({pk for pk in (obj.article_id, moved_from) if pk})
+        super().save_model(request, obj, form, change)
+
+    def delete_model(self, request: HttpRequest, obj: Caption) -> None:
+        keep_first_versions([obj.article_id])
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet) -> None:
+        keep_first_versions(queryset.values_list("article_id", flat=True))
+        super().delete_queryset(request, queryset)
 
 
 @admin.register(IngestedFile)

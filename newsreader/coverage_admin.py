@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from urllib.parse import urlencode
 
+import reversion
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.db import transaction
@@ -24,6 +25,7 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 
 from newsreader.coverage import record_merge
+from newsreader.ingest.history import keep_first_versions
 from newsreader.models import (
     Article,
     ArticleOrganisation,
@@ -248,11 +250,16 @@ class ThreadAdmin(admin.ModelAdmin):
         return merge_once_confirmed(self, request, queryset, self.merge_into)
 
     def merge_into(self, target: Thread, others: list[Thread]) -> None:
+        """Each story moved gets a version (its first kept before: ingest/history.py)."""
         with transaction.atomic():
-            for article in Article.objects.filter(thread__in=[target, *others]):
-                article.thread = target
-                article.mark_edited("thread")
-                article.save(update_fields=["thread", "edited_fields", "updated_at"])
+            moved = list(Article.objects.filter(thread__in=[target, *others]))
+            keep_first_versions(article.pk for article in moved)
+            with reversion.create_revision(atomic=False):
+                reversion.set_comment("Threads merged.")
+                for article in moved:
+                    article.thread = target
+                    article.mark_edited("thread")
+                    article.save(update_fields=["thread", "edited_fields", "updated_at"])
             if not target.title:
                 target.title = next((t.title for t in others if t.title), "")
                 target.save(update_fields=["title"])

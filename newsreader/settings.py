@@ -85,7 +85,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
-    "reversion.middleware.RevisionMiddleware",
+    # No reversion middleware: the admin's views open their own revisions, after keeping a
+    # story's first version, which a revision open around the request would swallow
+    # (ingest/history.py).
     # Last, as django-axes asks: it turns a locked-out login into its lockout response.
     "axes.middleware.AxesMiddleware",
 ]

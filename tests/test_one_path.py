@@ -188,3 +188,95 @@ def test_a_merged_copy_adds_a_version_after_the_ingested_one(talks_file, tmp_pat
         "A copy merged in from copy.txt.",
     ]
     assert versions.last().field_dict["body"].endswith(extra)
+
+
+# The first version is kept when something first changes a story, whatever the path.
+
+
+def caption_admin_form(client, caption) -> dict:
+    url = f"/admin/newsreader/caption/{caption.pk}/change/"
+    form = client.get(url).context["adminform"].form
+    return {name: form[name].value() for name in form.fields if form[name].value() is not None}
+
+
+@pytest.mark.django_db
+def test_a_caption_edited_on_its_own_page_is_restored_with_the_ingested_story(
+    editor_client, talks_file
+):
+    ingest(talks_file)
+    article = Article.objects.get(title=TALKS)
+    caption = article.captions.get()
+    original = caption.text
+    data = caption_admin_form(editor_client, caption) | {"text": "Delegates in Muscat"}
+    response = editor_client.post(f"/admin/newsreader/caption/{caption.pk}/change/", data)
+    assert response.status_code == 302
+    assert article.captions.get().text == "Delegates in Muscat"
+    first = ingested_version(article)
+    assert first.revision.comment == "Ingested from muscat_talks.txt."
+    revert(editor_client, article, first)
+    assert [c.text for c in article.captions.all()] == [original]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("how", ["delete page", "bulk action"])
+def test_a_deleted_story_is_recovered_as_it_came_in(editor_client, talks_file, how):
+    ingest(talks_file)
+    article = Article.objects.get(title=TALKS)
+    if how == "delete page":
+        response = editor_client.post(f"{ARTICLES}{article.pk}/delete/", {"post": "yes"})
+    else:
+        response = editor_client.post(
+            ARTICLES,
+            {"action": "delete_selected", "_selected_action": [article.pk], "post": "yes"},
+        )
+    assert response.status_code == 302
+    assert not Article.objects.filter(title=TALKS).exists()
+    deleted = editor_client.get(f"{ARTICLES}recover/").content.decode()
+    assert TALKS in deleted
+    version = Version.objects.get_deleted(Article).get()
+    url = f"{ARTICLES}recover/{version.pk}/"
+    assert editor_client.post(url, change_form_data(editor_client.get(url))).status_code == 302
+    restored = Article.objects.get(title=TALKS)
+    assert restored.body == article.body
+
+
+@pytest.mark.django_db
+def test_a_bulk_action_on_every_listed_story_keeps_each_as_it_came_in(editor_client, talks_file):
+    ingest(talks_file)
+    # "Select all": the page's boxes ticked, and every story the list's search matches.
+    shown = Article.objects.get(title=TALKS)
+    response = editor_client.post(
+        f"{ARTICLES}?q=Muscat",
+        {"action": "unpublish", "_selected_action": [shown.pk], "select_across": "1", "index": "0"},
+    )
+    assert response.status_code == 302
+    for article in Article.objects.filter(title__in=[TALKS, DEAL]):
+        assert article.status == "draft"
+        versions = Version.objects.get_for_object(article).order_by("pk")
+        assert [v.revision.comment for v in versions] == [
+            "Ingested from muscat_talks.txt.",
+            "Unpublished.",
+        ]
+        assert versions.first().field_dict["status"] == "published"
+
+
+@pytest.mark.django_db
+def test_merging_threads_keeps_each_story_as_it_came_in(editor_client, talks_file):
+    ingest(talks_file)
+    talks, deal = Article.objects.get(title=TALKS), Article.objects.get(title=DEAL)
+    # Two threads, as if re-threading had kept them apart.
+    first, second = Thread.objects.create(title="Talks"), Thread.objects.create(title="Deal")
+    Article.objects.filter(pk=talks.pk).update(thread=first)
+    Article.objects.filter(pk=deal.pk).update(thread=second)
+    response = editor_client.post(
+        "/admin/newsreader/thread/",
+        {"action": "merge", "_selected_action": [first.pk, second.pk], "post": "yes"},
+    )
+    assert response.status_code == 302
+    for article in (talks, deal):
+        versions = Version.objects.get_for_object(article).order_by("pk")
+        assert [v.revision.comment for v in versions] == [
+            "Ingested from muscat_talks.txt.",
+            "Threads merged.",
+        ]
+    assert Article.objects.get(pk=talks.pk).thread_id == Article.objects.get(pk=deal.pk).thread_id

@@ -289,23 +289,30 @@ class Ingester(Creating, Merging):
             outcome.created += len(fresh)
             outcome.touched |= created
             for index, story, analysis in others:
-                result, pk = self._write_story(story, analysis, file, index)
+                result, pk = self._write_story(story, analysis, file, index, created)
                 setattr(outcome, result, getattr(outcome, result) + 1)
                 outcome.touched.add(pk)
                 if result == "created":
                     created.add(pk)
             if not self.dry_run:
-                # A story repeated later in the file merges into one it created: one version.
-                history.record_versions(created, f"Ingested from {file.name}.")
+                # A new story gets its first version only when something first changes it
+                # (history.py); a copy merged into an older one adds a version. A story
+                # repeated later in the file merges into one it created: no version yet.
                 history.record_versions(
                     outcome.touched - created, f"A copy merged in from {file.name}."
                 )
         return outcome
 
     def _write_story(
-        self, story: ParsedStory, analysis: Analysis, file: IngestedFile, index: int
+        self,
+        story: ParsedStory,
+        analysis: Analysis,
+        file: IngestedFile,
+        index: int,
+        created: set[int],
     ) -> tuple[str, int]:
-        """ "created" or "merged", and the article's id."""
+        """ "created" or "merged", and the article's id. ``created``: the ids of the
+        stories this file created so far."""
         fingerprint = story.body_fingerprint
         # One indexed lookup a key, in one query. An OR of the three across the provenance
         # join would read every article and every provenance row (0.3 s at 100k stories).
@@ -326,6 +333,8 @@ class Ingester(Creating, Merging):
             (pk,) = self._create_many([(index, story, analysis)], file)
             return "created", pk
         article = Article.objects.select_for_update().get(id=ids[0])
+        if article.pk not in created and not self.dry_run:
+            history.keep_first_versions([article.pk])  # the story as it was, before the copy
         # Recorded first: the merge reads the article's files (see _attribute).
         lead_key, tail_key = story.copy_keys
         Provenance.objects.create(

@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 from django.db import IntegrityError, OperationalError, connection, transaction
 from django.db.models import Count, Q
@@ -41,7 +42,14 @@ from newsreader.models import (
     Thread,
 )
 from newsreader.text import topics
-from newsreader.text.people import NameFinder, PersonMention, name_key
+from newsreader.text.people import (
+    Named,
+    NamedText,
+    NameFinder,
+    PersonMention,
+    name_key,
+    text_key,
+)
 from newsreader.text.thread_links import (
     Groups,
     NewThread,
@@ -63,11 +71,21 @@ ATTEMPTS = 3
 REFRESH_LOCK = 0x74687264
 
 
-def refresh(article_ids: Iterable[int]) -> None:
-    """Find the people, organisations and threads of these stories again."""
+@dataclass
+class FoundNames:
+    """Names found while the stories were parsed (text/prepare.py, in the ingest's
+    workers), by article id, with the names set aside as places and outlets then."""
+
+    not_names: frozenset[str]
+    by_article: dict[int, NamedText] = field(default_factory=dict)
+
+
+def refresh(article_ids: Iterable[int], found: FoundNames | None = None) -> None:
+    """Find the people, organisations and threads of these stories again. ``found``:
+    names found already, taken for a story whose stored text is still the one read."""
     ids = by_day(set(article_ids))
     for start in range(0, len(ids), BATCH):
-        _refresh_batch(sorted(ids[start : start + BATCH]))
+        _refresh_batch(sorted(ids[start : start + BATCH]), found)
 
 
 def by_day(article_ids: set[int]) -> list[int]:
@@ -82,12 +100,12 @@ def by_day(article_ids: set[int]) -> list[int]:
     return sorted(days, key=lambda pk: (days[pk], pk))
 
 
-def _refresh_batch(ids: list[int]) -> None:
+def _refresh_batch(ids: list[int], found: FoundNames | None = None) -> None:
     for attempt in range(1, ATTEMPTS + 1):
         try:
             with transaction.atomic():
                 _one_refresh_at_a_time()
-                Namer().name(ids)
+                Namer(found).name(ids)
                 rethread(ids)
             return
         except (IntegrityError, OperationalError):
@@ -120,10 +138,21 @@ def not_names() -> list[str]:
 class Namer:
     """Writes the people and organisations of stories, and their profiles."""
 
-    def __init__(self) -> None:
-        self.finder = NameFinder(not_names())
+    def __init__(self, found: FoundNames | None = None) -> None:
+        names = not_names()
+        self.finder = NameFinder(names)
+        # Names found before hold while the places and outlets set aside are the same.
+        self.found = found.by_article if found and found.not_names == frozenset(names) else {}
         self.people = Directory(Person)
         self.organisations = Directory(Organisation)
+
+    def find(self, article: Article, title: str, captions: list[str]) -> Named:
+        """The story's names: those found before if its text is the one they were found
+        in (the key of title, paragraphs and captions), else found now."""
+        found = self.found.get(article.pk)
+        if found is not None and found.key == text_key(title, article.paragraphs, captions):
+            return found.named
+        return self.finder.find(title, article.paragraphs, captions)
 
     def name(self, ids: list[int]) -> None:
         """Find the people and organisations of these stories and write them (all links
@@ -138,7 +167,7 @@ class Namer:
         people_links, organisation_links, profiles = [], [], []
         for article in articles:
             title = "" if article.title_is_provisional else article.title
-            named = self.finder.find(title, article.paragraphs, captions[article.pk])
+            named = self.find(article, title, captions[article.pk])
             if article.is_edited("people"):
                 people = list(article.article_people.values_list("person__name", flat=True))
             else:

@@ -16,7 +16,7 @@ from django.test.utils import CaptureQueriesContext
 from newsreader import threads
 from newsreader.models import Article, Organisation, Person, Thread
 from newsreader.text.people import name_key
-from tests.conftest import export, ingest, run_worker
+from tests.conftest import SEEDS, export, ingest, run_worker
 from tests.coverage_set import STORIES, Story
 from tests.test_editorial import edit_article
 
@@ -368,3 +368,35 @@ def test_the_thread_list_counts_a_thread_s_stories_while_searching(tmp_path, adm
     listed = admin_client.get("/admin/newsreader/thread/", {"q": "Fasher"}).content.decode()
     row = listed.split(f"/admin/newsreader/thread/{thread.pk}/change/")[1].split("</tr>")[0]
     assert f'<td class="field-stories">{count}</td>' in row
+
+
+def names(rows: list[dict]) -> dict[str, tuple]:
+    return {
+        row["title"]: (
+            sorted((p["name"], p.get("role", ""), p.get("country", "")) for p in row["people"]),
+            sorted(o["name"] if isinstance(o, dict) else o for o in row["organisations"]),
+        )
+        for row in rows
+    }
+
+
+def test_names_found_in_the_parse_workers_are_those_of_the_stored_stories(tmp_path):
+    """An ingest finds people and organisations while it parses (in its workers); the
+    names are the same as those found again from the stories as stored."""
+    folder = write(tmp_path / "set", STORIES)
+    # An untitled story (its title is provisional), and a photo credit naming a new
+    # source, whose name is then no person's.
+    (folder / "untitled.txt").write_text(
+        "Omani Foreign Minister Badr Albusaidi said talks with Yemen's Houthis would resume "
+        "in Muscat next week, the Omani news agency said.\n\n"
+        "Residents in Muscat, 3 March 2026 (Photo: Salim Al-Harthy/Muscat Daily)\n\n"
+        "Salim Al-Harthy said the talks had the support of the Gulf Cooperation Council "
+        "(GCC).\n",
+        encoding="utf-8",
+    )
+    ingest(folder, SEEDS, workers=2)
+    found_while_parsing = names(export())
+    threads.refresh(Article.objects.values_list("pk", flat=True))
+    assert names(export()) == found_while_parsing
+    assert any(people for people, _ in found_while_parsing.values())
+    assert any(organisations for _, organisations in found_while_parsing.values())

@@ -92,6 +92,8 @@ class Creating:
                 )
             ]
             self._add_links(rows, article.id, analysis, credits)
+            if analysis.named is not None:
+                self.found.by_article[article.id] = analysis.named
             rows.provenance.append(
                 (article.id, file.id, index, story.body_fingerprint, *story.copy_keys)
             )

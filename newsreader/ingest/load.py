@@ -40,6 +40,7 @@ from newsreader.text.parse import (
     shared_words,
     text_key,
 )
+from newsreader.text.people import NameFinder
 from newsreader.text.places import Gazetteer, Place
 from newsreader.text.prepare import (
     Analyser,
@@ -109,7 +110,11 @@ class Ingester(Creating, Merging):
             )
             for row in regions
         )
-        self.analyser = Analyser(gazetteer, OutletDirectory([]))
+        # People and organisations are found in the parse workers, with the places and
+        # outlets of now set aside; the writer's naming (threads.Namer) takes them while
+        # those are the same and the story's text is the one read.
+        self.found = threads.FoundNames(frozenset(threads.not_names()))
+        self.analyser = Analyser(gazetteer, OutletDirectory([]), NameFinder(self.found.not_names))
         self._load_sources()
 
     def _load_sources(self) -> None:
@@ -216,8 +221,9 @@ class Ingester(Creating, Merging):
             Article.objects.filter(profile__isnull=True).values_list("pk", flat=True)
         )
         if self.touched:
-            threads.refresh(self.touched)
+            threads.refresh(self.touched, self.found)
         self.touched = set()
+        self.found.by_article.clear()
 
     def prepare(self, name: str, raw: bytes) -> PreparedFile:
         """A file's content (an upload's), as ``prepare_files`` gives a path's: one
@@ -346,6 +352,7 @@ class Ingester(Creating, Merging):
             tail_key=tail_key,
         )
         self._merge(article, story, file)
+        self.found.by_article.pop(article.pk, None)  # its text is no longer the one read
         # Until its people and threads are found again it has no profile, so that if the
         # run stops first the next one still finds them (refresh_threads).
         StoryProfile.objects.filter(article=article).delete()

@@ -17,6 +17,7 @@ Countries come from newsreader/text/countries.py.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -74,6 +75,21 @@ class Named:
     organisations: list[str]
 
 
+@dataclass(frozen=True)
+class NamedText:
+    """The names found in a story, with the key of the text they were found in: they
+    hold for a story whose text has the same key (``text_key``)."""
+
+    key: str
+    named: Named
+
+
+def text_key(title: str, paragraphs: list[str], captions: Iterable[str]) -> str:
+    """What ``NameFinder.find`` reads, as a short key."""
+    text = "\x1f".join([title, "\x1e".join(paragraphs), "\x1e".join(captions)])
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
+
+
 class NameFinder:
     """People and organisations in a story. ``not_names``: names that are something
     else (places, news outlets), in any case."""
@@ -81,6 +97,12 @@ class NameFinder:
     def __init__(self, not_names: Iterable[str] = ()) -> None:
         self.not_names = {name_key(name) for name in not_names}
         self.organisations = Organisations(ORGANISATIONS)
+
+    def find_keyed(self, title: str, paragraphs: list[str], captions: list[str]) -> NamedText:
+        """``find``, with the key of what it read."""
+        return NamedText(
+            text_key(title, paragraphs, captions), self.find(title, paragraphs, captions)
+        )
 
     def find(self, title: str, paragraphs: list[str], captions: Iterable[str] = ()) -> Named:
         texts = [*paragraphs, *captions]

@@ -7,6 +7,7 @@ went in, so what is written, and how duplicates merge, does not depend on the wo
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import hashlib
 import multiprocessing
@@ -23,6 +24,7 @@ from newsreader.text.dates import publication_date
 from newsreader.text.outlets import OutletDirectory
 from newsreader.text.pages import parse_stories
 from newsreader.text.parse import IngestError, ParsedStory, decode
+from newsreader.text.people import NamedText, NameFinder
 from newsreader.text.places import Gazetteer, RegionFinding
 
 # Files handed to the workers ahead of the writer, per worker: enough to keep them busy,
@@ -39,6 +41,9 @@ class Analysis:
     new_agencies: list[str]  # names of agencies cited that are not known yet
     published_on: datetime.date | None
     date_source: str
+    # The people and organisations it names, found here when the run's analyser has a
+    # NameFinder: the writer's naming takes them while the stored text is the same.
+    named: NamedText | None = None
 
 
 @dataclass(frozen=True)
@@ -67,22 +72,34 @@ class PreparedFile:
 class Analyser:
     """The gazetteer and the outlet directory of one run; picklable, for the workers."""
 
-    def __init__(self, gazetteer: Gazetteer, outlets: OutletDirectory) -> None:
+    def __init__(
+        self, gazetteer: Gazetteer, outlets: OutletDirectory, names: NameFinder | None = None
+    ) -> None:
         self.gazetteer = gazetteer
         self.outlets = outlets
+        self.names = names
 
     def analyse(self, story: ParsedStory) -> Analysis:
         # The keys the writer matches stories on, worked out here and carried with them.
         story.body_fingerprint, story.title_key, story.copy_keys  # noqa: B018
         # A byline that names an agency or an outlet ("By AFP") names no writer.
         story.authors = [name for name in story.authors if self.outlets.resolve(name) is None]
-        return self.analyse_text(
+        captions = [caption.text for caption in story.captions]
+        analysis = self.analyse_text(
             story.title,
-            [caption.text for caption in story.captions],
+            captions,
             story.paragraphs,
             dated_captions=[c.text for c in story.captions if not c.file_photo],
             dateline=story.dateline,
         )
+        if self.names is None:
+            return analysis
+        # Read as the writer's naming reads the stored story (threads.Namer): a provisional
+        # title is none, and the paragraphs are the stored body's.
+        title = story.title if story.has_title else ""
+        paragraphs = [p for p in story.body.split("\n\n") if p.strip()]
+        named = self.names.find_keyed(title, paragraphs, captions)
+        return dataclasses.replace(analysis, named=named)
 
     def analyse_text(
         self,

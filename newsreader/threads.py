@@ -48,7 +48,7 @@ from newsreader.text.people import (
     NameFinder,
     PersonMention,
     name_key,
-    text_key,
+    naming_key,
 )
 from newsreader.text.thread_links import (
     Groups,
@@ -150,7 +150,7 @@ class Namer:
         """The story's names: those found before if its text is the one they were found
         in (the key of title, paragraphs and captions), else found now."""
         found = self.found.get(article.pk)
-        if found is not None and found.key == text_key(title, article.paragraphs, captions):
+        if found is not None and found.key == naming_key(title, article.paragraphs, captions):
             return found.named
         return self.finder.find(title, article.paragraphs, captions)
 

@@ -216,6 +216,7 @@ class Ingester(Creating, Merging):
         and of any story without a profile: one an ingest stopped before it got to (a
         killed run, a crash) is done by the next."""
         if self.dry_run:
+            self.found.by_article.clear()
             return
         self.touched |= set(
             Article.objects.filter(profile__isnull=True).values_list("pk", flat=True)

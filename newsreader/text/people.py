@@ -78,13 +78,13 @@ class Named:
 @dataclass(frozen=True)
 class NamedText:
     """The names found in a story, with the key of the text they were found in: they
-    hold for a story whose text has the same key (``text_key``)."""
+    hold for a story whose text has the same key (``naming_key``)."""
 
     key: str
     named: Named
 
 
-def text_key(title: str, paragraphs: list[str], captions: Iterable[str]) -> str:
+def naming_key(title: str, paragraphs: list[str], captions: Iterable[str]) -> str:
     """What ``NameFinder.find`` reads, as a short key."""
     text = "\x1f".join([title, "\x1e".join(paragraphs), "\x1e".join(captions)])
     return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
@@ -101,7 +101,7 @@ class NameFinder:
     def find_keyed(self, title: str, paragraphs: list[str], captions: list[str]) -> NamedText:
         """``find``, with the key of what it read."""
         return NamedText(
-            text_key(title, paragraphs, captions), self.find(title, paragraphs, captions)
+            naming_key(title, paragraphs, captions), self.find(title, paragraphs, captions)
         )
 
     def find(self, title: str, paragraphs: list[str], captions: Iterable[str] = ()) -> Named:

@@ -29,6 +29,7 @@ from newsreader.records import (  # noqa: F401
     publishers_of,
 )
 from newsreader.reference import Region, Source
+from newsreader.text.parse import body_paragraphs
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -290,7 +291,7 @@ class Article(models.Model):
 
     @property
     def paragraphs(self) -> list[str]:
-        return [p for p in self.body.split("\n\n") if p.strip()]
+        return body_paragraphs(self.body)
 
     def is_edited(self, field: str) -> bool:
         return field in self.edited_fields

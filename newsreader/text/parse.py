@@ -206,6 +206,11 @@ def preferred_copy(*versions: str) -> str:
     return max(versions, key=lambda text: (len(text), len(_TYPESET.findall(text)), text))
 
 
+def body_paragraphs(body: str) -> list[str]:
+    """A stored body's paragraphs (``ParsedStory.body`` joins them with blank lines)."""
+    return [p for p in body.split("\n\n") if p.strip()]
+
+
 def body_fingerprint(paragraphs: list[str]) -> str:
     return hashlib.sha256(text_key(" ".join(paragraphs)).encode()).hexdigest()
 

@@ -23,7 +23,7 @@ from pathlib import Path
 from newsreader.text.dates import publication_date
 from newsreader.text.outlets import OutletDirectory
 from newsreader.text.pages import parse_stories
-from newsreader.text.parse import IngestError, ParsedStory, decode
+from newsreader.text.parse import IngestError, ParsedStory, body_paragraphs, decode
 from newsreader.text.people import NamedText, NameFinder
 from newsreader.text.places import Gazetteer, RegionFinding
 
@@ -97,7 +97,7 @@ class Analyser:
         # Read as the writer's naming reads the stored story (threads.Namer): a provisional
         # title is none, and the paragraphs are the stored body's.
         title = story.title if story.has_title else ""
-        paragraphs = [p for p in story.body.split("\n\n") if p.strip()]
+        paragraphs = body_paragraphs(story.body)
         named = self.names.find_keyed(title, paragraphs, captions)
         return dataclasses.replace(analysis, named=named)
 

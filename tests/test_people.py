@@ -111,6 +111,24 @@ def people(finder: NameFinder, *paragraphs: str, title: str = "") -> list[Person
             "Saudi Crown Prince Mohammed bin Salman met the delegation.",
             PersonMention("Mohammed bin Salman", "Crown Prince", "SA"),
         ),
+        # a ministry's portfolios joined by "and" are the role, not the name's first word
+        (
+            "Oman's Minister of Foreign Affairs and Expatriates Salim al-Habsi flew to Tehran.",
+            PersonMention("Salim al-Habsi", "Minister of Foreign Affairs and Expatriates", "OM"),
+        ),
+        (
+            "Minister of Labour and Social Development Wafa Bani Mustafa opened the centre.",
+            PersonMention("Wafa Bani Mustafa", "Minister of Labour and Social Development", ""),
+        ),
+        (
+            "Deputy Minister of Fisheries Nabil Saeed toured the harbour in Mukalla.",
+            PersonMention("Nabil Saeed", "Deputy Minister of Fisheries", ""),
+        ),
+        # a first name that is a country's, after the role set off by a comma
+        (
+            "The defence minister, Israel Katz, said the army would widen the operation.",
+            PersonMention("Israel Katz", "defence minister", ""),
+        ),
     ],
 )
 def test_a_person_is_found_with_role_and_country_as_the_text_gives_them(finder, text, expected):
@@ -222,6 +240,9 @@ def test_organisations_are_found_under_their_usual_names(text, expected):
             "Safadi met his Egyptian counterpart Badr Abdelatty in Amman.",
             [PersonMention("Badr Abdelatty", "", "EG")],
         ),
+        # A portfolio is an office's, never a person's name.
+        ("Social Development said in a statement that 300 families were housed.", []),
+        ("Public Prosecution said the two suspects would be held for four days.", []),
         # Places are never people, whatever their words.
         ("Investments Park said it would reopen its gates on Monday.", []),
         ("Residents of Al Jadida told Reuters the water had receded.", []),

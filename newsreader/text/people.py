@@ -40,6 +40,7 @@ from newsreader.text.name_words import (
     name_key,
 )
 from newsreader.text.organisation_list import ORGANISATIONS
+from newsreader.text.organisation_words import PORTFOLIO_WORDS
 from newsreader.text.organisations import Organisations
 from newsreader.text.roles import (
     LETTER,
@@ -184,7 +185,9 @@ class NameFinder:
     def _name_end(self, tokens: list[Token], start: int) -> int | None:
         """Where a name starting at ``start`` ends (exclusive), if two name words or more
         start there."""
-        after_role = start > 0 and tokens[start - 1].bare.casefold().rstrip(".") in ROLE_HEADS
+        # right after a role, or after "the defence minister," before the name
+        role_at = start - 2 if start > 1 and tokens[start - 1].text == "," else start - 1
+        after_role = role_at >= 0 and tokens[role_at].bare.casefold().rstrip(".") in ROLE_HEADS
         first = tokens[start]
         # "Defense Minister Israel Katz": a country's name can be a first name, after a role.
         named_like_a_country = (
@@ -227,6 +230,9 @@ class NameFinder:
             and lower not in NOT_NAME_WORDS
             and lower not in HONORIFICS
             and lower not in ROLE_HEADS
+            # "Minister of Foreign Affairs and Expatriates Ahmed ...": a portfolio's words
+            # name an office, never a person
+            and lower not in PORTFOLIO_WORDS
             and name_key(bare) not in countries()
             and name_key(bare) not in self.not_names
         )
@@ -300,18 +306,16 @@ class NameFinder:
         """The words before a name that may be its role: back to a stop, a verb or
         another name."""
         words: list[Token] = []
+        joiners = 0  # "of", "for", "and" inside the role, which do not count as its words
         index = start - 1
-        while index >= 0 and len(words) < MAX_ROLE_WORDS:
+        while index >= 0 and len(words) - joiners < MAX_ROLE_WORDS:
             token = tokens[index]
             lower = token.bare.casefold().rstrip(".")
-            if (
-                lower in {"for", "of"}
-                and words
-                and index > 0
-                and tokens[index - 1].bare.casefold().rstrip(".") in ROLE_HEADS
-            ):
-                # "Special Envoy for Yemen Hans Grundberg", "Secretary of State Marco Rubio"
+            if words and index > 0 and self._joins_role(lower, tokens[index - 1], words[0]):
+                # "Special Envoy for Yemen Hans Grundberg", "Secretary of State Marco Rubio",
+                # "Minister of Social Development and Labour Wafa ..."
                 words.insert(0, token)
+                joiners += 1
                 index -= 1
                 continue
             if self._ends_role(tokens, index):
@@ -319,6 +323,21 @@ class NameFinder:
             words.insert(0, token)
             index -= 1
         return words
+
+    @staticmethod
+    def _joins_role(lower: str, before: Token, after: Token) -> bool:
+        """Whether ``lower`` joins two parts of one role: "of"/"for" after its head, "and"
+        between two portfolios' capitalised words ("Affairs and Expatriates")."""
+        before_lower = before.bare.casefold().rstrip(".")
+        if lower in {"for", "of"}:
+            return before_lower in ROLE_HEADS
+        return (
+            lower == "and"
+            and before.capitalised
+            and after.capitalised
+            and before_lower in PORTFOLIO_WORDS
+            and after.bare.casefold() in PORTFOLIO_WORDS
+        )
 
     def _ends_role(self, tokens: list[Token], index: int) -> bool:
         token = tokens[index]

@@ -124,6 +124,40 @@ def people(finder: NameFinder, *paragraphs: str, title: str = "") -> list[Person
             "Deputy Minister of Fisheries Nabil Saeed toured the harbour in Mukalla.",
             PersonMention("Nabil Saeed", "Deputy Minister of Fisheries", ""),
         ),
+        # a role's head, then what it is of, for or to, names and all
+        (
+            "The commander of the Coastal Shield Brigades Salem Bouzid toured the port.",
+            PersonMention("Salem Bouzid", "commander of the Coastal Shield Brigades", ""),
+        ),
+        (
+            "Kuwait's Ambassador to Jordan Hamad al-Mutairi presented his credentials.",
+            PersonMention("Hamad al-Mutairi", "Ambassador to Jordan", "KW"),
+        ),
+        (
+            "Egypt's Ambassador to Saudi Arabia Ihab Fouad laid a wreath.",
+            PersonMention("Ihab Fouad", "Ambassador to Saudi Arabia", "EG"),
+        ),
+        (
+            "The EU envoy to Libya, Marta Lindqvist, briefed the council.",
+            PersonMention("Marta Lindqvist", "envoy to Libya", ""),
+        ),
+        (
+            "Bahrain's Minister of State for Communications Nour al-Jalahma spoke first.",
+            PersonMention("Nour al-Jalahma", "Minister of State for Communications", "BH"),
+        ),
+        (
+            "Ilya Petrov, Deputy Speaker of the Federation Council, arrived in Damascus.",
+            PersonMention("Ilya Petrov", "Deputy Speaker of the Federation Council", ""),
+        ),
+        (
+            "The head of the Supreme Transitional Council, Jamal Idris, said talks would go on.",
+            PersonMention("Jamal Idris", "head of the Supreme Transitional Council", ""),
+        ),
+        # honorifics as other outlets spell them
+        (
+            "Shaikh Khalid bin Ahmed Al Khalifa received the delegation.",
+            PersonMention("Khalid bin Ahmed Al Khalifa", "", ""),
+        ),
         # a first name that is a country's, after the role set off by a comma
         (
             "The defence minister, Israel Katz, said the army would widen the operation.",
@@ -165,6 +199,23 @@ def test_a_full_name_without_a_cue_is_a_person_when_its_surname_speaks(finder):
 def test_a_verb_after_the_comma_is_no_role(finder):
     found = people(finder, "Salma Idris, received by the king, thanked him.")
     assert all(person.role == "" for person in found)
+
+
+def test_a_surname_speaking_alone_may_drop_its_article(finder):
+    found = people(
+        finder,
+        "Waleed al-Rubaie chaired the session until late in the evening.",
+        "Rubaie said the vote would be held on Thursday.",
+    )
+    assert found == [PersonMention("Waleed al-Rubaie", "", "")]
+
+
+def test_a_father_named_in_a_son_s_name_is_still_someone_else(finder):
+    found = people(finder, "Crown Prince Hussein bin Abdullah II stood beside King Abdullah II.")
+    assert found == [
+        PersonMention("Hussein bin Abdullah II", "Crown Prince", ""),
+        PersonMention("Abdullah II", "King", ""),
+    ]
 
 
 def test_two_people_joined_by_and_are_both_found(finder):

@@ -30,8 +30,8 @@ PARTICLES = words(
 SUFFIXES = {"II", "III", "IV", "V", "VI", "VII", "Jr"}
 HONORIFICS = words(
     """
-    sheikh sheikha sayyed sayyid ayatollah grand hojatoleslam mr mrs ms dr prof sir lady
-    dame his her excellency highness majesty royal
+    sheikh sheikha shaikh shaikha sayyed sayyid seyed seyyed ayatollah grand hojatoleslam mr
+    mrs ms dr prof sir lady dame his her excellency highness majesty eminence royal
     """
 )
 # The last word of a role ("foreign minister", "political bureau member").

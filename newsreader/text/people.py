@@ -18,6 +18,7 @@ Countries come from newsreader/text/countries.py.
 from __future__ import annotations
 
 import hashlib
+import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -54,6 +55,16 @@ from newsreader.text.roles import (
     whole_role,
     words_after_comma,
 )
+
+# An article joined to a surname: the "al-" of "al-Minaikher", "Al-" of "Al-Sabah".
+_JOINED_ARTICLE = regex.compile(r"^(?:al|el|ad|as|ash|an|ar|at|az|ul)-(?=\p{Lu})", regex.IGNORECASE)
+
+# Marks, among the organisations' keys, the first words of a name the story gives whole.
+ORGANISATION_GOES_ON = "\x00"
+
+# The most words a role's object ("of the Atomic Energy Organization of Iran") may have
+# before a name.
+MAX_OBJECT_WORDS = 8
 
 # A capitalised word: "Abdelatty", "Al-Raqab", "O'Brien", "McGurk", "Erdoğan"; or a
 # lower-case article joined to one: "al-Sharaa", "el-Sisi".
@@ -115,6 +126,13 @@ class NameFinder:
             if name_key(name) not in self.not_names
         ]
         org_keys = {name_key(name) for name in organisations} | self.organisations.keys
+        # "Transitional Sovereignty | Council": the first words of an organisation the
+        # story names, and the word after them, are no person's name.
+        org_keys |= {
+            ORGANISATION_GOES_ON + " ".join(words[:size])
+            for words in (name_key(name).split() for name in organisations)
+            for size in range(3, len(words) + 1)
+        }
         people: dict[str, PersonMention] = {}
         found: list[PersonMention] = []
         uncued: list[str] = []
@@ -123,7 +141,7 @@ class NameFinder:
             self._people_in(text, org_keys, found, uncued, speakers)
         # "Benjamin Netanyahu has faced protests ... Netanyahu said": a full name the
         # text gives no cue for is a person when its surname alone speaks.
-        found += [PersonMention(name) for name in uncued if name.split()[-1] in speakers]
+        found += [PersonMention(name) for name in uncued if _surname_speaks(name, speakers)]
         for mention in found:
             key = name_key(mention.name)
             known = people.get(key)
@@ -170,7 +188,8 @@ class NameFinder:
                 continue
             words = tokens[index:end]
             name = POSSESSIVE.sub("", text[words[0].start : words[-1].end])
-            if self._is_a_name(name, org_keys):
+            going_on = name_key(f"{name} {tokens[end].text}") if end < len(tokens) else ""
+            if self._is_a_name(name, org_keys) and ORGANISATION_GOES_ON + going_on not in org_keys:
                 mention = self._introduced(tokens, index, end, name)
                 if mention:
                     if waiting and index >= 2 and tokens[index - 1].text == "and":
@@ -199,6 +218,8 @@ class NameFinder:
         )
         if not (self._name_word(first) or named_like_a_country):
             return None
+        if start > 0 and self._place_goes_on(tokens[start - 1], first):
+            return None  # "Saudi | Arabia Ali ...": the end of a place's name
         end, words = start + 1, 1
         while end < len(tokens) and not tokens[end - 1].possessive:
             token = tokens[end]
@@ -236,6 +257,10 @@ class NameFinder:
             and name_key(bare) not in countries()
             and name_key(bare) not in self.not_names
         )
+
+    def _place_goes_on(self, before: Token, token: Token) -> bool:
+        key = name_key(f"{before.text} {token.bare}")
+        return key in countries() or key in self.not_names
 
     def _is_a_name(self, name: str, org_keys: set[str]) -> bool:
         key = name_key(name)
@@ -291,6 +316,9 @@ class NameFinder:
             role_words.pop()
         while role_words and role_words[0].casefold() in HONORIFICS:
             role_words.pop(0)
+        # "Director of the Office of (His Majesty)": no joining word ends a role
+        while role_words and role_words[-1].casefold() in {"of", "for", "to", "the", "and"}:
+            role_words.pop()
         # "former Lebanese MP": a nationality inside the role, before its head.
         country = country or nationality_in(role_words)
         if not ends_in_role(role_words):
@@ -304,7 +332,34 @@ class NameFinder:
 
     def _role_words_before(self, tokens: list[Token], start: int) -> list[Token]:
         """The words before a name that may be its role: back to a stop, a verb or
-        another name."""
+        another name; or a role's head and what it is of, for or to."""
+        words = self._plain_role_words_before(tokens, start)
+        if ends_in_role([word.text for word in words]):
+            return words
+        return self._role_with_object(tokens, start) or words
+
+    def _role_with_object(self, tokens: list[Token], start: int) -> list[Token]:
+        """ "commander of the Rapid Support Forces", "Ambassador to Jordan", "Minister of
+        State for African Affairs" just before a name: back over a capitalised object to
+        "of", "for" or "to" after a role's head."""
+        index = start - 1
+        named = False  # the object names something: a capitalised word
+        while index > 0 and start - index <= MAX_OBJECT_WORDS:
+            token = tokens[index]
+            lower = token.bare.casefold().rstrip(".")
+            if lower in {"of", "for", "to"} and named:
+                if tokens[index - 1].bare.casefold().rstrip(".") in ROLE_HEADS:
+                    return self._plain_role_words_before(tokens, index) + tokens[index:start]
+                if lower == "to":
+                    return []
+            elif token.capitalised:
+                named = True
+            elif lower not in {"the", "and"}:
+                return []
+            index -= 1
+        return []
+
+    def _plain_role_words_before(self, tokens: list[Token], start: int) -> list[Token]:
         words: list[Token] = []
         joiners = 0  # "of", "for", "and" inside the role, which do not count as its words
         index = start - 1
@@ -380,8 +435,12 @@ class NameFinder:
                 country = code
                 continue
             if lower in ROLE_HEADS:
-                role_words.append(word.bare if word.possessive else word.text)
-                role_words += role_object(words[position + 1 :])
+                # "Deputy Speaker", "Director General": a head may be one of several
+                heads = list(itertools.takewhile(_is_head, words[position:]))
+                role_words += [head.text for head in heads]
+                if heads[-1].possessive:
+                    role_words[-1] = heads[-1].bare
+                role_words += role_object(words[position + len(heads) :])
                 return " ".join(role_words), country
             if word.text.islower() and (
                 (lower in ROLE_STOP and lower not in {"of", "for"}) or is_verb_like(word)
@@ -391,10 +450,27 @@ class NameFinder:
         return "", ""
 
 
+def _is_head(token: Token) -> bool:
+    return token.bare.casefold().rstrip(".") in ROLE_HEADS and not token.possessive
+
+
+def _surname_speaks(name: str, speakers: set[str]) -> bool:
+    """Whether the name's last word speaks alone: "Minaikher said" for "Sarhan
+    al-Minaikher" too."""
+    last = name.split()[-1]
+    return last in speakers or _JOINED_ARTICLE.sub("", last) in speakers
+
+
+# The words that make what follows a father's name: "Al-Hussein bin Abdullah II" is the son
+# of "King Abdullah II", who is someone else.
+PATRONYMIC = {"bin", "ibn", "bint", "ben"}
+
+
 def _without_partial_names(people: list[PersonMention]) -> list[PersonMention]:
     """ "Mohammed bin Salman" and a shorter "Mohammed Salman"? No: a name whose words are the
     last words of a longer one found in the same story ("Abdelatty" in "Badr Abdelatty",
-    "Al Thani" in "Mohammed bin Abdulrahman Al Thani") is that person."""
+    "Al Thani" in "Mohammed bin Abdulrahman Al Thani") is that person, unless they are the
+    father's name in it ("Abdullah II" in "Hussein bin Abdullah II")."""
     keys = {name_key(p.name): p for p in people}
     kept = []
     for person in people:
@@ -402,7 +478,9 @@ def _without_partial_names(people: list[PersonMention]) -> list[PersonMention]:
         longer = [
             other
             for other_key, other in keys.items()
-            if other_key != key and other_key.endswith(" " + key)
+            if other_key != key
+            and other_key.endswith(" " + key)
+            and other_key[: -len(key) - 1].split()[-1] not in PATRONYMIC
         ]
         if not longer:
             kept.append(person)

@@ -74,10 +74,20 @@ def words_after_comma(tokens: list[Token], end: int) -> list[Token]:
 
 
 def role_object(following: list[Token]) -> list[str]:
-    """The "of Egypt" of "foreign minister of Egypt"."""
+    """The "of Egypt" of "foreign minister of Egypt"; "of the Russian State Duma", every
+    capitalised word of what it names."""
     if len(following) < 2 or following[0].text.casefold() not in {"of", "for"}:
         return []
-    words = [t.text for t in following[:3] if LETTER.match(t.text)]
+    article = int(following[1].text.casefold() == "the")
+    named = following[1 + article :]
+    if named and named[0].capitalised:
+        words = [t.text for t in following[: 1 + article]]
+        for token in named[:MAX_ROLE_WORDS]:
+            if not (token.capitalised or token.text.casefold() in {"of", "and"}):
+                break
+            words.append(token.text)
+    else:
+        words = [t.text for t in following[:3] if LETTER.match(t.text)]
     while words and words[-1].casefold() in ROLE_STOP:
         words.pop()
     return words
@@ -113,12 +123,13 @@ def whole_role(role_words: list[str]) -> list[str]:
 
 
 def ends_in_role(role_words: list[str]) -> bool:
-    """Whether the words end in a role's head ("minister") or hold "head of"."""
+    """Whether the words end in a role's head ("minister") or hold "head of" ("envoy
+    to")."""
     lowered = [word.casefold().rstrip(".") for word in role_words]
     return bool(lowered) and (
         lowered[-1] in ROLE_HEADS
         or any(
-            head in ROLE_HEADS and joiner in {"for", "of"}
+            head in ROLE_HEADS and joiner in {"for", "of", "to"}
             for head, joiner in itertools.pairwise(lowered)
         )
     )

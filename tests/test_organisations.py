@@ -269,6 +269,9 @@ def test_spellings_of_one_organisation_are_one_name_across_stories(organisations
         "Ships avoided the Red Sea and the Gaza Strip was shelled.",
         "Settlers attacked villages in the West Bank and Gaza.",
         "He was treated at Cairo University Hospital.",
+        # an agreement named after its kind
+        "Baghdad and Washington reviewed the Strategic Framework Agreement.",
+        "The Coalition Accord signed in Doha did not hold.",
         # capitals that start a sentence
         "Opposition parties said they would boycott.",
         "Meanwhile, security forces closed the road.",

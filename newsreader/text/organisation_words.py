@@ -38,6 +38,7 @@ NOT_AFTER_HEAD = words(
     hospital hospitals stadium arena airport port headquarters building tower towers
     summit conference forum meeting session congress elections election campus school
     square street road bridge compound prison camp crossing mosque church museum park
+    agreement agreements accord accords deal treaty law
     """
 )
 # Names with a head that are places, or news outlets (sources, not organisations:

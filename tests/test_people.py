@@ -153,6 +153,27 @@ def people(finder: NameFinder, *paragraphs: str, title: str = "") -> list[Person
             "The head of the Supreme Transitional Council, Jamal Idris, said talks would go on.",
             PersonMention("Jamal Idris", "head of the Supreme Transitional Council", ""),
         ),
+        (
+            "Hamad Saif al-Kaabi, Deputy Prime Minister for Defence Affairs, opened the show.",
+            PersonMention("Hamad Saif al-Kaabi", "Deputy Prime Minister for Defence Affairs", ""),
+        ),
+        (
+            "Speaker of the Libyan parliament Youssef Agouri rejected the budget.",
+            PersonMention("Youssef Agouri", "Speaker of the Libyan parliament", ""),
+        ),
+        (
+            "Talks with the leader of the movement, Salah Kadri, broke down.",
+            PersonMention("Salah Kadri", "leader of the movement", ""),
+        ),
+        # a counterpart set off by commas, and the one who leads
+        (
+            "Safadi hosted his Tunisian counterpart, Nabil Ammar, in Amman.",
+            PersonMention("Nabil Ammar", "", "TN"),
+        ),
+        (
+            "A delegation headed by Karim Haddad reached Damascus on Monday.",
+            PersonMention("Karim Haddad", "", ""),
+        ),
         # honorifics as other outlets spell them
         (
             "Shaikh Khalid bin Ahmed Al Khalifa received the delegation.",
@@ -216,6 +237,13 @@ def test_a_father_named_in_a_son_s_name_is_still_someone_else(finder):
         PersonMention("Hussein bin Abdullah II", "Crown Prince", ""),
         PersonMention("Abdullah II", "King", ""),
     ]
+
+
+def test_an_organisation_s_name_inside_a_person_s_is_no_organisation(finder):
+    named = finder.find("", ["President Abdel Fatah al-Sisi received the delegation."])
+    assert named.organisations == []
+    named = finder.find("", ["Abdel Fatah al-Sisi met a Fatah delegation in Cairo."])
+    assert named.organisations == ["Fatah"]
 
 
 def test_two_people_joined_by_and_are_both_found(finder):

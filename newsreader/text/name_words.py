@@ -104,8 +104,9 @@ SPEECH = words(
     rejected resigned promised pledged vowed demanded
     """
 )
-# Words before a name that make it the speaker: "said", "according to".
-SPEECH_BEFORE = {"said", "says", "according to"}
+# Words before a name that make it the speaker ("said", "according to") or the one who
+# leads ("a delegation headed by ...").
+SPEECH_BEFORE = {"said", "says", "according to", "led by", "headed by", "chaired by"}
 # Lower-case words that end a role read backwards: a verb ("welcomes", "hosted").
 VERB_ENDINGS = ("s", "ed")
 PLURAL_ROLE_WORDS = words(

@@ -62,6 +62,27 @@ _JOINED_ARTICLE = regex.compile(r"^(?:al|el|ad|as|ash|an|ar|at|az|ul)-(?=\p{Lu})
 # Marks, among the organisations' keys, the first words of a name the story gives whole.
 ORGANISATION_GOES_ON = "\x00"
 
+# Lower-case words that name an institution a role is of: "Speaker of the Libyan
+# parliament", "the leader of the movement".
+INSTITUTION_WORDS = {
+    "parliament",
+    "cabinet",
+    "army",
+    "military",
+    "navy",
+    "police",
+    "government",
+    "movement",
+    "party",
+    "council",
+    "ministry",
+    "forces",
+    "group",
+    "militia",
+    "committee",
+    "agency",
+}
+
 # The most words a role's object ("of the Atomic Energy Organization of Iran") may have
 # before a name.
 MAX_OBJECT_WORDS = 8
@@ -153,8 +174,14 @@ class NameFinder:
                 )
             elif not known.country and mention.country:
                 people[key] = PersonMention(known.name, known.role, mention.country)
+        kept = _without_partial_names(list(people.values()))
         return Named(
-            people=_without_partial_names(list(people.values())), organisations=organisations
+            people=kept,
+            organisations=[
+                name
+                for name in organisations
+                if not _only_in_names(name, [p.name for p in kept], [title, *texts])
+            ],
         )
 
     def _people_in(
@@ -282,7 +309,8 @@ class NameFinder:
         role, country, honorific = self._before(tokens, start)
         if not role and start > 1 and tokens[start - 1].text == ",":
             # "The Egyptian president, Abdel Fattah al-Sisi, received ..."
-            role, country, _ = self._before(tokens, start - 1)
+            # "his Turkish counterpart, Hakan Fidan": a person, whose office is not said
+            role, country, honorific = self._before(tokens, start - 1)
         if not role:
             role, after_country = self._apposition(tokens, end)
             country = country or after_country
@@ -352,7 +380,8 @@ class NameFinder:
                     return self._plain_role_words_before(tokens, index) + tokens[index:start]
                 if lower == "to":
                     return []
-            elif token.capitalised:
+            elif token.capitalised or lower in INSTITUTION_WORDS:
+                # "of the Rapid Support Forces", "of the Libyan parliament"
                 named = True
             elif lower not in {"the", "and"}:
                 return []
@@ -435,8 +464,10 @@ class NameFinder:
                 country = code
                 continue
             if lower in ROLE_HEADS:
-                # "Deputy Speaker", "Director General": a head may be one of several
-                heads = list(itertools.takewhile(_is_head, words[position:]))
+                # "Deputy Speaker", "Deputy Prime Minister": the office's capitalised words
+                # up to its last head
+                run = list(itertools.takewhile(_in_office, words[position:]))
+                heads = run[: max(i for i, token in enumerate(run) if _is_head(token)) + 1]
                 role_words += [head.text for head in heads]
                 if heads[-1].possessive:
                     role_words[-1] = heads[-1].bare
@@ -450,8 +481,28 @@ class NameFinder:
         return "", ""
 
 
+def _only_in_names(organisation: str, names: list[str], texts: list[str]) -> bool:
+    """Whether an organisation's name stands only inside people's names: "Fatah" in
+    "Abdel Fatah al-Sisi"."""
+    within = [name for name in names if _whole_words(organisation).search(name)]
+    if not within:
+        return False
+    alone = sum(len(_whole_words(organisation).findall(text)) for text in texts)
+    inside = sum(len(_whole_words(name).findall(text)) for name in within for text in texts)
+    return alone <= inside
+
+
+def _whole_words(words: str) -> regex.Pattern:
+    return regex.compile(rf"(?<!\w){regex.escape(words)}(?!\w)")
+
+
 def _is_head(token: Token) -> bool:
     return token.bare.casefold().rstrip(".") in ROLE_HEADS and not token.possessive
+
+
+def _in_office(token: Token) -> bool:
+    """A word of an office's name after a name: a head, or a capitalised word."""
+    return _is_head(token) or (token.capitalised and not token.possessive)
 
 
 def _surname_speaks(name: str, speakers: set[str]) -> bool:

@@ -83,7 +83,7 @@ def role_object(following: list[Token]) -> list[str]:
     if named and named[0].capitalised:
         words = [t.text for t in following[: 1 + article]]
         for token in named[:MAX_ROLE_WORDS]:
-            if not (token.capitalised or token.text.casefold() in {"of", "and"}):
+            if not (token.capitalised or token.text.casefold() in {"of", "for", "and"}):
                 break
             words.append(token.text)
     else:

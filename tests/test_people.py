@@ -246,6 +246,31 @@ def test_an_organisation_s_name_inside_a_person_s_is_no_organisation(finder):
     assert named.organisations == ["Fatah"]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a list of people, said to be one
+        (
+            "The new council's members include Hamid Tayeb, Yasser Omar and Fadwa Salem.",
+            ["Hamid Tayeb", "Yasser Omar", "Fadwa Salem"],
+        ),
+        # a name joined to a person's after it
+        (
+            "Prime Minister Nawaf Khatib and Walid Haddad toured the port.",
+            ["Nawaf Khatib", "Walid Haddad"],
+        ),
+        # ... but not a modifier's group, nor the first words of an office
+        ("President Ali Nasser and Tehran-aligned Houthis clashed again.", ["Ali Nasser"]),
+        (
+            "Sheikh Hamdan bin Zayed, Abu Dhabi Crown Prince, attended the race.",
+            ["Hamdan bin Zayed"],
+        ),
+    ],
+)
+def test_the_names_of_a_list_of_people_are_people(finder, text, expected):
+    assert [person.name for person in people(finder, text)] == expected
+
+
 def test_two_people_joined_by_and_are_both_found(finder):
     found = people(finder, "Vladimir Putin and Recep Tayyip Erdogan agreed on a truce.")
     assert {p.name for p in found} == {"Vladimir Putin", "Recep Tayyip Erdogan"}

@@ -196,9 +196,11 @@ class NameFinder:
         gives no cue for, and to ``speakers`` the single words that speak ("Katz said")."""
         tokens = [Token(m.group(), m.start(), m.end()) for m in _WORD.finditer(text)]
         index = 0
-        # A name joined by "and" to a person's is a person's too: "Vladimir Putin and
-        # Ahmed al-Sharaa agreed".
-        waiting: str | None = None
+        # The names of one list ("A, B and C") are all people when one of them is
+        # introduced as one ("Vladimir Putin and Ahmed al-Sharaa agreed") or the list is
+        # of people ("the council's members include A, B and C").
+        listed: list[str] = []  # the list's names not yet known to be people
+        in_list = people_list = False
         while index < len(tokens):
             end = self._name_end(tokens, index)
             if end is None:
@@ -209,23 +211,32 @@ class NameFinder:
                     and tokens[index + 1].text in SPEECH
                 ):
                     speakers.add(token.bare)
-                if token.text != "and":
-                    waiting = None
+                if token.text not in {"and", ","}:
+                    in_list = False
                 index += 1
                 continue
             words = tokens[index:end]
             name = POSSESSIVE.sub("", text[words[0].start : words[-1].end])
             going_on = name_key(f"{name} {tokens[end].text}") if end < len(tokens) else ""
-            if self._is_a_name(name, org_keys) and ORGANISATION_GOES_ON + going_on not in org_keys:
+            if (
+                self._is_a_name(name, org_keys)
+                and ORGANISATION_GOES_ON + going_on not in org_keys
+                # "Abu Dhabi Crown | Prince": the first words of an office
+                and not (end < len(tokens) and tokens[end].capitalised and _is_head(tokens[end]))
+            ):
+                if not (in_list and tokens[index - 1].text in {"and", ","}):
+                    listed, people_list = [], _lists_people(tokens, index)
                 mention = self._introduced(tokens, index, end, name)
-                if mention:
-                    if waiting and index >= 2 and tokens[index - 1].text == "and":
-                        found.append(PersonMention(waiting))
-                    found.append(mention)
-                    waiting = None
+                if mention or people_list:
+                    found.extend(PersonMention(waiting) for waiting in listed)
+                    found.append(mention or PersonMention(name))
+                    listed, people_list = [], True
                 else:
                     uncued.append(name)
-                    waiting = name
+                    listed.append(name)
+                in_list = True
+            else:
+                in_list = False
             index = end
 
     def _name_end(self, tokens: list[Token], start: int) -> int | None:
@@ -274,6 +285,8 @@ class NameFinder:
         return (
             token.capitalised
             and not bare.isupper()
+            # "Tehran-aligned", "Iran-backed": a modifier ("Ki-moon" is a name)
+            and not _modifier(bare)
             and not bare.endswith(".")
             and lower not in NOT_NAME_WORDS
             and lower not in HONORIFICS
@@ -494,6 +507,22 @@ def _only_in_names(organisation: str, names: list[str], texts: list[str]) -> boo
 
 def _whole_words(words: str) -> regex.Pattern:
     return regex.compile(rf"(?<!\w){regex.escape(words)}(?!\w)")
+
+
+def _modifier(word: str) -> bool:
+    """ "Tehran-aligned", "Iran-backed", "Hamas-run"."""
+    last = word.rsplit("-", 1)[-1] if "-" in word else ""
+    return last.islower() and (last.endswith("ed") or last in {"held", "run", "born", "built"})
+
+
+# Words before a list of people: "members include", "such as".
+LIST_CUES = {"include", "includes", "included", "including", "namely"}
+LIST_CUE_PAIRS = {("such", "as"), ("among", "them"), ("among", "whom")}
+
+
+def _lists_people(tokens: list[Token], start: int) -> bool:
+    before = [token.text.casefold() for token in tokens[max(0, start - 2) : start]]
+    return bool(before) and (before[-1] in LIST_CUES or tuple(before) in LIST_CUE_PAIRS)
 
 
 def _is_head(token: Token) -> bool:

@@ -1,9 +1,9 @@
 """A synthetic corpus in the scraped-file format, seeded and reproducible.
 
 Stories name real regions, places and sources from the fixtures, carry captions with
-credits, and spread over three years of dates (some undated). The vocabulary gives search
-terms of three frequencies: COMMON appear in most stories, MEDIUM in about 5 %, RARE in
-about 0.1 %.
+credits, and spread over three years of dates (one in ten undated: placed on the day it
+is ingested). The vocabulary gives search terms of three frequencies: COMMON appear in
+most stories, MEDIUM in about 5 %, RARE in about 0.1 %.
 """
 
 from __future__ import annotations
@@ -92,7 +92,10 @@ def stories(count: int, seed: int = 1) -> Iterator[tuple[str, list[str], list[st
             sentence = " ".join(words)
             if index == 1:
                 sentence += f", an official {rng.choice(CITES)}"
-            paragraphs.append(f"In {town}, {sentence} (story {number}, part {index}).")
+            # The lead's weekday makes the caption's date the story's (text/dates.py): an
+            # undated archive would put every story in one day's window.
+            lead = f"On {day:%A}, in" if dated and index == 0 else "In"
+            paragraphs.append(f"{lead} {town}, {sentence} (story {number}, part {index}).")
         yield title, [caption], paragraphs
 
 

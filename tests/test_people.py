@@ -174,6 +174,15 @@ def people(finder: NameFinder, *paragraphs: str, title: str = "") -> list[Person
             "A delegation headed by Karim Haddad reached Damascus on Monday.",
             PersonMention("Karim Haddad", "", ""),
         ),
+        (
+            "The agency's Commissioner-General Pieter Maes said funds had run out.",
+            PersonMention("Pieter Maes", "Commissioner-General", ""),
+        ),
+        # a title that is a given name, before "bin"
+        (
+            "Oman's Minister of Energy Sultan bin Hamad al-Rawas toured the field.",
+            PersonMention("Sultan bin Hamad al-Rawas", "Minister of Energy", "OM"),
+        ),
         # honorifics as other outlets spell them
         (
             "Shaikh Khalid bin Ahmed Al Khalifa received the delegation.",
@@ -269,6 +278,19 @@ def test_an_organisation_s_name_inside_a_person_s_is_no_organisation(finder):
 )
 def test_the_names_of_a_list_of_people_are_people(finder, text, expected):
     assert [person.name for person in people(finder, text)] == expected
+
+
+def test_in_a_list_of_names_and_offices_each_office_is_its_own_name_s(finder):
+    found = people(
+        finder,
+        "Attending were Sayyid Faisal bin Turki, Foreign Minister, Salem bin Nasser al-Aufi,"
+        " Minister of Finance, and Qais bin Yousef, Minister of Commerce.",
+    )
+    assert [(p.name, p.role) for p in found] == [
+        ("Faisal bin Turki", "Foreign Minister"),
+        ("Salem bin Nasser al-Aufi", "Minister of Finance"),
+        ("Qais bin Yousef", "Minister of Commerce"),
+    ]
 
 
 def test_two_people_joined_by_and_are_both_found(finder):

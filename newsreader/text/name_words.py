@@ -56,7 +56,8 @@ ROLE_HEADS = words(
     husband survivor refugee volunteer shopkeeper driver fisherman engineer nurse medic
     paramedic citizen businessman businesswoman entrepreneur investor banker trader
     physician scientist architect fighter militant prisoner detainee hostage captive settler
-    pilgrim
+    pilgrim commissioner-general inspector-general attorney-general solicitor-general
+    governor-general
     """
 )
 # Words that are capitalised but never part of a person's name.

@@ -254,7 +254,14 @@ class NameFinder:
             and start + 1 < len(tokens)
             and self._name_word(tokens[start + 1])
         )
-        if not (self._name_word(first) or named_like_a_country):
+        # "Sultan bin Salim Al Habsi": a title that is a given name before "bin"
+        given_name_title = (
+            first.text == "Sultan"
+            and start + 2 < len(tokens)
+            and tokens[start + 1].text.casefold() in PATRONYMIC
+            and self._name_word(tokens[start + 2])
+        )
+        if not (self._name_word(first) or named_like_a_country or given_name_title):
             return None
         if start > 0 and self._place_goes_on(tokens[start - 1], first):
             return None  # "Saudi | Arabia Ali ...": the end of a place's name
@@ -320,13 +327,15 @@ class NameFinder:
     ) -> PersonMention | None:
         """The mention, if the words around the name introduce a person."""
         role, country, honorific = self._before(tokens, start)
-        if not role and start > 1 and tokens[start - 1].text == ",":
+        after_role, after_country = ("", "") if role else self._apposition(tokens, end)
+        if not role and not after_role and start > 1 and tokens[start - 1].text == ",":
             # "The Egyptian president, Abdel Fattah al-Sisi, received ..."
-            # "his Turkish counterpart, Hakan Fidan": a person, whose office is not said
+            # "his Turkish counterpart, Hakan Fidan": a person, whose office is not said.
+            # (A role after the name comes first: in "A, Foreign Minister, B, Minister of
+            # Finance," the role before B's comma is A's.)
             role, country, honorific = self._before(tokens, start - 1)
         if not role:
-            role, after_country = self._apposition(tokens, end)
-            country = country or after_country
+            role, country = after_role, country or after_country
         if not role:
             role = self._elected_as(tokens, end)
         before = " ".join(t.text for t in tokens[max(0, start - 2) : start]).casefold()

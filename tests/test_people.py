@@ -206,6 +206,15 @@ def test_a_verb_before_the_role_is_not_part_of_it(finder):
         "al-Sudani at the Elysee.",
     )
     assert PersonMention("Mohammed Shia al-Sudani", "Prime Minister", "IQ") in found
+    found = people(
+        finder,
+        "The president dissolved the cabinet, entrusting Oil Minister Tarek Fahmy with a new one,"
+        " and thanked acting Finance Minister Laila Saad.",
+    )
+    assert [(p.name, p.role) for p in found] == [
+        ("Tarek Fahmy", "Oil Minister"),
+        ("Laila Saad", "acting Finance Minister"),
+    ]
 
 
 def test_a_surname_alone_later_is_the_same_person(finder):
@@ -274,6 +283,8 @@ def test_an_organisation_s_name_inside_a_person_s_is_no_organisation(finder):
             "Sheikh Hamdan bin Zayed, Abu Dhabi Crown Prince, attended the race.",
             ["Hamdan bin Zayed"],
         ),
+        # ... while a person's possessive before an office stays a person
+        ("Prime Minister Karim Nadir's Cabinet resigned on Saturday.", ["Karim Nadir"]),
     ],
 )
 def test_the_names_of_a_list_of_people_are_people(finder, text, expected):

@@ -108,10 +108,17 @@ SPEECH = words(
 # Words before a name that make it the speaker ("said", "according to") or the one who
 # leads ("a delegation headed by ...").
 SPEECH_BEFORE = {"said", "says", "according to", "led by", "headed by", "chaired by"}
-# Lower-case words that end a role read backwards: a verb ("welcomes", "hosted").
-VERB_ENDINGS = ("s", "ed")
-PLURAL_ROLE_WORDS = words(
+# Lower-case words that end a role read backwards: a verb ("welcomes", "hosted",
+# "entrusting"), but not the role words that end like one ("acting", "foreign affairs").
+VERB_ENDINGS = ("s", "ed", "ing")
+VERB_LIKE_ROLE_WORDS = words(
     """
+    acting outgoing incoming ruling governing leading founding managing presiding sitting
+    serving standing retiring reigning ailing ranking
+    planning housing mining marketing engineering training banking accounting shipping
+    manufacturing building broadcasting nursing fishing farming publishing printing
+    peacekeeping policing lending financing funding trading consulting advertising
+    programming licensing auditing purchasing recruiting ticketing catering
     affairs rights forces relations operations services sciences studies resources arms
     communications endowments awqaf ones
     """

@@ -222,7 +222,12 @@ class NameFinder:
                 self._is_a_name(name, org_keys)
                 and ORGANISATION_GOES_ON + going_on not in org_keys
                 # "Abu Dhabi Crown | Prince": the first words of an office
-                and not (end < len(tokens) and tokens[end].capitalised and _is_head(tokens[end]))
+                and not (
+                    end < len(tokens)
+                    and not words[-1].possessive  # "Mehleb's Cabinet"
+                    and tokens[end].capitalised
+                    and _is_head(tokens[end])
+                )
             ):
                 if not (in_list and tokens[index - 1].text in {"and", ","}):
                     listed, people_list = [], _lists_people(tokens, index)

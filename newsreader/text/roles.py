@@ -12,10 +12,10 @@ import regex
 from newsreader.text.countries import countries
 from newsreader.text.name_words import (
     MAX_ROLE_WORDS,
-    PLURAL_ROLE_WORDS,
     ROLE_HEADS,
     ROLE_STOP,
     VERB_ENDINGS,
+    VERB_LIKE_ROLE_WORDS,
     name_key,
 )
 
@@ -46,12 +46,12 @@ class Token:
 
 def is_verb_like(token: Token) -> bool:
     """A lower-case word that reads as a verb ("welcomes", "hosted"), which a role never
-    holds; plural role words ("foreign affairs minister") are not."""
+    holds; role words that end like one ("foreign affairs minister", "acting") are not."""
     lower = token.text.casefold()
     return (
         token.text.islower()
         and lower.endswith(VERB_ENDINGS)
-        and lower not in PLURAL_ROLE_WORDS
+        and lower not in VERB_LIKE_ROLE_WORDS
         and lower not in ROLE_HEADS
         and not lower.endswith("ss")
     )

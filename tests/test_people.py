@@ -183,6 +183,14 @@ def people(finder: NameFinder, *paragraphs: str, title: str = "") -> list[Person
             "Oman's Minister of Energy Sultan bin Hamad al-Rawas toured the field.",
             PersonMention("Sultan bin Hamad al-Rawas", "Minister of Energy", "OM"),
         ),
+        # two offices joined by "and"
+        (
+            "Deputy Prime Minister and Minister of Foreign Affairs Sheikh Salem Jaber Al-Sabah"
+            " received the envoy.",
+            PersonMention(
+                "Salem Jaber Al-Sabah", "Deputy Prime Minister and Minister of Foreign Affairs", ""
+            ),
+        ),
         # honorifics as other outlets spell them
         (
             "Shaikh Khalid bin Ahmed Al Khalifa received the delegation.",
@@ -291,17 +299,34 @@ def test_the_names_of_a_list_of_people_are_people(finder, text, expected):
     assert [person.name for person in people(finder, text)] == expected
 
 
-def test_in_a_list_of_names_and_offices_each_office_is_its_own_name_s(finder):
-    found = people(
-        finder,
-        "Attending were Sayyid Faisal bin Turki, Foreign Minister, Salem bin Nasser al-Aufi,"
-        " Minister of Finance, and Qais bin Yousef, Minister of Commerce.",
-    )
-    assert [(p.name, p.role) for p in found] == [
-        ("Faisal bin Turki", "Foreign Minister"),
-        ("Salem bin Nasser al-Aufi", "Minister of Finance"),
-        ("Qais bin Yousef", "Minister of Commerce"),
-    ]
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # name, office, name, office: the office before a comma may be the last name's
+        (
+            "Attending were Sayyid Faisal bin Turki, Foreign Minister, Salem bin Nasser"
+            " al-Aufi, Minister of Finance, and Qais bin Yousef, Minister of Commerce.",
+            [
+                ("Faisal bin Turki", "Foreign Minister"),
+                ("Salem bin Nasser al-Aufi", "Minister of Finance"),
+                ("Qais bin Yousef", "Minister of Commerce"),
+            ],
+        ),
+        # appointments: the office after "as" is the one given
+        (
+            "The decree names Fadi Kassem as Minister of Water Resources, Rami Haddad as"
+            " Minister of Higher Education and Scientific Research and Omar Nabulsi as"
+            " Minister of Economy.",
+            [
+                ("Fadi Kassem", "Minister of Water Resources"),
+                ("Rami Haddad", "Minister of Higher Education and Scientific Research"),
+                ("Omar Nabulsi", "Minister of Economy"),
+            ],
+        ),
+    ],
+)
+def test_in_a_list_of_names_and_offices_each_office_is_its_own_name_s(finder, text, expected):
+    assert [(p.name, p.role) for p in people(finder, text)] == expected
 
 
 def test_two_people_joined_by_and_are_both_found(finder):

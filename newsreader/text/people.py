@@ -332,6 +332,9 @@ class NameFinder:
     ) -> PersonMention | None:
         """The mention, if the words around the name introduce a person."""
         role, country, honorific = self._before(tokens, start)
+        # "appoints A as Minister of Water Resources, B as Minister of ... and C as ...":
+        # the office after "as" is the one given, and the one before may be another's.
+        role = self._elected_as(tokens, end) or role
         after_role, after_country = ("", "") if role else self._apposition(tokens, end)
         if not role and not after_role and start > 1 and tokens[start - 1].text == ",":
             # "The Egyptian president, Abdel Fattah al-Sisi, received ..."
@@ -341,8 +344,6 @@ class NameFinder:
             role, country, honorific = self._before(tokens, start - 1)
         if not role:
             role, country = after_role, country or after_country
-        if not role:
-            role = self._elected_as(tokens, end)
         before = " ".join(t.text for t in tokens[max(0, start - 2) : start]).casefold()
         speaker = (end < len(tokens) and tokens[end].text in SPEECH) or any(
             before.endswith(words) for words in SPEECH_BEFORE
@@ -417,7 +418,7 @@ class NameFinder:
 
     def _plain_role_words_before(self, tokens: list[Token], start: int) -> list[Token]:
         words: list[Token] = []
-        joiners = 0  # "of", "for", "and" inside the role, which do not count as its words
+        joiners = 0  # words that do not count as the role's (joining words and others)
         index = start - 1
         while index >= 0 and len(words) - joiners < MAX_ROLE_WORDS:
             token = tokens[index]
@@ -432,13 +433,17 @@ class NameFinder:
             if self._ends_role(tokens, index):
                 break
             words.insert(0, token)
+            # an honorific, or a portfolio's word ("Foreign Affairs and Expatriates"), does
+            # not make a role longer than a role is
+            joiners += lower in HONORIFICS or lower in PORTFOLIO_WORDS
             index -= 1
         return words
 
     @staticmethod
     def _joins_role(lower: str, before: Token, after: Token) -> bool:
         """Whether ``lower`` joins two parts of one role: "of"/"for" after its head, "and"
-        between two portfolios' capitalised words ("Affairs and Expatriates")."""
+        between two portfolios' capitalised words ("Affairs and Expatriates") or two
+        offices ("Deputy Prime Minister and Minister of Foreign Affairs")."""
         before_lower = before.bare.casefold().rstrip(".")
         if lower in {"for", "of"}:
             return before_lower in ROLE_HEADS
@@ -446,8 +451,8 @@ class NameFinder:
             lower == "and"
             and before.capitalised
             and after.capitalised
-            and before_lower in PORTFOLIO_WORDS
-            and after.bare.casefold() in PORTFOLIO_WORDS
+            and (before_lower in PORTFOLIO_WORDS or before_lower in ROLE_HEADS)
+            and (after.bare.casefold() in PORTFOLIO_WORDS or after.bare.casefold() in ROLE_HEADS)
         )
 
     def _ends_role(self, tokens: list[Token], index: int) -> bool:
@@ -470,13 +475,15 @@ class NameFinder:
         words = []
         for token in tokens[end + 1 : end + 1 + MAX_ROLE_WORDS]:
             lower = token.text.casefold()
-            if lower in ARTICLES and not words:
+            if (lower in ARTICLES or lower in {"its", "his", "her", "their"}) and not words:
                 continue
             if not LETTER.match(token.text) or lower in ROLE_STOP:
                 break
             words.append(token.text)
             if lower in ROLE_HEADS:
-                return " ".join(words)
+                # "as Minister of Water Resources"
+                following = tokens[end + 2 + len(words) - 1 :]
+                return " ".join(words + role_object(following))
         return ""
 
     def _apposition(self, tokens: list[Token], end: int) -> tuple[str, str]:

@@ -18,6 +18,7 @@ from newsreader.text.name_words import (
     VERB_LIKE_ROLE_WORDS,
     name_key,
 )
+from newsreader.text.organisation_words import PORTFOLIO_WORDS
 
 POSSESSIVE = regex.compile(r"['’]s$")
 ARTICLE_JOINED = regex.compile(r"(?:al|el|ad|as|ash|an|ar|at|az|ul)-\p{Lu}")
@@ -82,8 +83,14 @@ def role_object(following: list[Token]) -> list[str]:
     named = following[1 + article :]
     if named and named[0].capitalised:
         words = [t.text for t in following[: 1 + article]]
-        for token in named[:MAX_ROLE_WORDS]:
-            if not (token.capitalised or token.text.casefold() in {"of", "for", "and"}):
+        for position, token in enumerate(named[:MAX_ROLE_WORDS]):
+            lower = token.text.casefold()
+            # "and" joins portfolios ("Higher Education and Scientific Research"), not
+            # the next person ("Higher Education and Mohammed ...")
+            after = named[position + 1].text.casefold() if position + 1 < len(named) else ""
+            if lower == "and" and after not in PORTFOLIO_WORDS:
+                break
+            if not (token.capitalised or lower in {"of", "for", "and"}):
                 break
             words.append(token.text)
     else:

@@ -242,6 +242,41 @@ def test_a_ministry_without_its_state_is_dropped_when_two_states_are_named(organ
 
 
 @pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        # with and without its nationality
+        (
+            [
+                "The Sudanese Transitional Reform Council met in Port Sudan.",
+                "The Transitional Reform Council said talks would resume.",
+            ],
+            ["Transitional Reform Council"],
+        ),
+        # the country's name and its adjective
+        (
+            [
+                "The Qatar Maritime Rescue Authority sent two boats.",
+                "The Qatari Maritime Rescue Authority later said all were safe.",
+            ],
+            ["Qatar Maritime Rescue Authority"],
+        ),
+        # with and without its kind
+        (
+            ["The Wafd Party said it would join.", "Wafd officials named three candidates."],
+            ["Wafd Party"],
+        ),
+        # two states' namesakes are two
+        (
+            ["The Jordanian Communist Party and the Iraqi Communist Party signed it."],
+            ["Jordanian Communist Party", "Iraqi Communist Party"],
+        ),
+    ],
+)
+def test_one_organisation_named_two_ways_is_one(organisations, paragraphs, expected):
+    assert found(organisations, *paragraphs) == expected
+
+
+@pytest.mark.parametrize(
     "spellings",
     [
         ["the National Defence Council", "National Defense Council"],

@@ -183,6 +183,11 @@ def people(finder: NameFinder, *paragraphs: str, title: str = "") -> list[Person
             "Oman's Minister of Energy Sultan bin Hamad al-Rawas toured the field.",
             PersonMention("Sultan bin Hamad al-Rawas", "Minister of Energy", "OM"),
         ),
+        # a former office in one word, after a verb
+        (
+            "Officials said Nasrallah would meet ex-president Karim Zein on Friday.",
+            PersonMention("Karim Zein", "ex-president", ""),
+        ),
         # two offices joined by "and"
         (
             "Deputy Prime Minister and Minister of Foreign Affairs Sheikh Salem Jaber Al-Sabah"
@@ -327,6 +332,21 @@ def test_the_names_of_a_list_of_people_are_people(finder, text, expected):
 )
 def test_in_a_list_of_names_and_offices_each_office_is_its_own_name_s(finder, text, expected):
     assert [(p.name, p.role) for p in people(finder, text)] == expected
+
+
+def test_a_person_s_name_and_an_organisation_s_are_each_their_own(finder):
+    named = finder.find(
+        "",
+        [
+            "Former President Adel Rahmeh and Popular Renewal Movement supporters marched.",
+            "The King Salman Humanitarian Aid and Relief Center sent tents.",
+        ],
+    )
+    assert [person.name for person in named.people] == ["Adel Rahmeh"]
+    assert named.organisations == [
+        "Popular Renewal Movement",
+        "King Salman Humanitarian Aid and Relief Center",
+    ]
 
 
 def test_two_people_joined_by_and_are_both_found(finder):

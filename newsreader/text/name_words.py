@@ -57,7 +57,8 @@ ROLE_HEADS = words(
     paramedic citizen businessman businesswoman entrepreneur investor banker trader
     physician scientist architect fighter militant prisoner detainee hostage captive settler
     pilgrim commissioner-general inspector-general attorney-general solicitor-general
-    governor-general
+    governor-general ex-president ex-minister ex-premier ex-leader ex-chief ex-mp
+    ex-speaker ex-governor ex-ambassador ex-commander ex-general ex-king
     """
 )
 # Words that are capitalised but never part of a person's name.
@@ -131,6 +132,7 @@ ROLE_STOP = words(
     until into about through before during without within amid upon towards toward across
     behind beyond near following ahead beside besides except per unlike versus first is was
     are were be been has had have will would could should can may might not
+    meet visit receive host welcome urge thank brief
     """
 )
 ARTICLES = {"the", "a", "an"}

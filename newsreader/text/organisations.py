@@ -21,10 +21,11 @@ from collections.abc import Iterable
 
 import regex
 
+from newsreader.text.countries import countries
 from newsreader.text.name_words import name_key
 from newsreader.text.organisation_names import Mention, organisation_key, spelled
 from newsreader.text.organisation_shapes import mentions
-from newsreader.text.organisation_words import NOT_DEFINING_ACRONYMS
+from newsreader.text.organisation_words import NOT_DEFINING_ACRONYMS, OWN_KINDS
 
 # Dotted abbreviations written as one word, so that "U.S. Central Command" and "US Central
 # Command" are one name: "U.S." -> "US", "U.N." -> "UN".
@@ -164,7 +165,38 @@ def _merged(found: list[Mention]) -> list[str]:
             if same:
                 name = same.pop()
         names.setdefault(organisation_key(name), name)
-    return list(names.values())
+    return _without_aliases(list(names.values()))
+
+
+def _without_aliases(names: list[str]) -> list[str]:
+    """One name for an organisation a story names two ways: with and without its
+    nationality ("Yemeni Presidential Leadership Council", "Presidential Leadership
+    Council"; "Libya" or "Libyan Political Dialogue Forum"), or with and without its kind
+    ("Kataeb", "Kataeb Party"). The first named stays, or the one without the
+    nationality."""
+    keys = {name: organisation_key(name) for name in names}
+    bare = {name: _without_nationality(key) for name, key in keys.items()}
+    full = set(keys.values())
+    kept: list[str] = []
+    seen: set[tuple[str, str]] = set()
+    for name in names:
+        key = keys[name]
+        if bare[name][1] != key and bare[name][1] in full:
+            continue  # the name without its nationality is named too
+        if bare[name] in seen or any(f"{key} {kind}" in full for kind in OWN_KINDS):
+            continue
+        seen.add(bare[name])
+        kept.append(name)
+    return kept
+
+
+def _without_nationality(key: str) -> tuple[str, str]:
+    """(country, the rest) of a key whose first word is a country or its people's
+    adjective, when two words or more remain: "libyan political dialogue forum" ->
+    ("LY", "political dialogue forum"); else ("", key)."""
+    first, _, rest = key.partition(" ")
+    country = countries().get(first, "")
+    return (country, rest) if country and rest.count(" ") >= 1 else ("", key)
 
 
 def _spelled_out(acronym: str, before: str) -> str:

@@ -59,7 +59,7 @@ from newsreader.text.roles import (
 # An article joined to a surname: the "al-" of "al-Minaikher", "Al-" of "Al-Sabah".
 _JOINED_ARTICLE = regex.compile(r"^(?:al|el|ad|as|ash|an|ar|at|az|ul)-(?=\p{Lu})", regex.IGNORECASE)
 
-# Marks, among the organisations' keys, the first words of a name the story gives whole.
+# Marks, among the organisations' keys, the words inside a name the story gives whole.
 ORGANISATION_GOES_ON = "\x00"
 
 # Lower-case words that name an institution a role is of: "Speaker of the Libyan
@@ -147,13 +147,21 @@ class NameFinder:
             if name_key(name) not in self.not_names
         ]
         org_keys = {name_key(name) for name in organisations} | self.organisations.keys
-        # "Transitional Sovereignty | Council": the first words of an organisation the
-        # story names, and the word after them, are no person's name.
-        org_keys |= {
-            ORGANISATION_GOES_ON + " ".join(words[:size])
-            for words in (name_key(name).split() for name in organisations)
-            for size in range(3, len(words) + 1)
-        }
+        # "Transitional Sovereignty | Council": an organisation's first words, with the
+        # word after them, are no person's name; nor any of a listed organisation's ("King
+        # | Salman Humanitarian Aid | and Relief Center"). A name found by its shape may
+        # have taken a person in ("President Adel Rahmeh and ... Movement").
+        for words in (name_key(name).split() for name in organisations):
+            listed = " ".join(words) in self.organisations.keys
+            # A name found by its shape may have "and" join two names ("Michel Aoun and |
+            # Free Patriotic Movement"): each part's first words count, not what spans "and".
+            starts = [0] + [i + 1 for i, word in enumerate(words) if word == "and"]
+            org_keys |= {
+                ORGANISATION_GOES_ON + " ".join(words[start:end])
+                for start in (range(len(words)) if listed else starts)
+                for end in range(start + 3, len(words) + 1)
+                if listed or "and" not in words[start:end]
+            }
         people: dict[str, PersonMention] = {}
         found: list[PersonMention] = []
         uncued: list[str] = []
@@ -175,13 +183,9 @@ class NameFinder:
             elif not known.country and mention.country:
                 people[key] = PersonMention(known.name, known.role, mention.country)
         kept = _without_partial_names(list(people.values()))
+        names = [person.name for person in kept]
         return Named(
-            people=kept,
-            organisations=[
-                name
-                for name in organisations
-                if not _only_in_names(name, [p.name for p in kept], [title, *texts])
-            ],
+            people=kept, organisations=_beside_people(organisations, names, [title, *texts])
         )
 
     def _people_in(
@@ -513,6 +517,18 @@ class NameFinder:
                 break
             role_words.append(word.text)
         return "", ""
+
+
+def _beside_people(organisations: list[str], names: list[str], texts: list[str]) -> list[str]:
+    """The organisations without what people's names made of them: "Fatah" only inside
+    "Abdel Fatah al-Sisi", "Michel Aoun and Free Patriotic Movement" ("and" joins names)."""
+    kept: dict[str, str] = {}
+    for organisation in organisations:
+        for name in names:
+            organisation = organisation.partition(f"{name} and ")[2] or organisation
+        if not _only_in_names(organisation, names, texts):
+            kept.setdefault(name_key(organisation), organisation)
+    return list(kept.values())
 
 
 def _only_in_names(organisation: str, names: list[str], texts: list[str]) -> bool:

@@ -41,7 +41,11 @@ from newsreader.text.name_words import (
     name_key,
 )
 from newsreader.text.organisation_list import ORGANISATIONS
-from newsreader.text.organisation_words import PORTFOLIO_WORDS
+from newsreader.text.organisation_words import (
+    LOWER_CASE_INSTITUTIONS,
+    OWN_KINDS,
+    PORTFOLIO_WORDS,
+)
 from newsreader.text.organisations import Organisations
 from newsreader.text.roles import (
     LETTER,
@@ -56,32 +60,16 @@ from newsreader.text.roles import (
     words_after_comma,
 )
 
-# An article joined to a surname: the "al-" of "al-Minaikher", "Al-" of "Al-Sabah".
-_JOINED_ARTICLE = regex.compile(r"^(?:al|el|ad|as|ash|an|ar|at|az|ul)-(?=\p{Lu})", regex.IGNORECASE)
-
 # Marks, among the organisations' keys, the words inside a name the story gives whole.
 ORGANISATION_GOES_ON = "\x00"
 
 # Lower-case words that name an institution a role is of: "Speaker of the Libyan
 # parliament", "the leader of the movement".
-INSTITUTION_WORDS = {
-    "parliament",
-    "cabinet",
-    "army",
-    "military",
-    "navy",
-    "police",
-    "government",
-    "movement",
-    "party",
-    "council",
-    "ministry",
-    "forces",
-    "group",
-    "militia",
-    "committee",
-    "agency",
-}
+INSTITUTION_WORDS = (
+    LOWER_CASE_INSTITUTIONS
+    | OWN_KINDS
+    | {"government", "council", "ministry", "forces", "committee", "agency"}
+)
 
 # The most words a role's object ("of the Atomic Energy Organization of Iran") may have
 # before a name.
@@ -477,7 +465,8 @@ class NameFinder:
         if end + 1 >= len(tokens) or tokens[end].text != "as":
             return ""
         words = []
-        for token in tokens[end + 1 : end + 1 + MAX_ROLE_WORDS]:
+        for index in range(end + 1, min(len(tokens), end + 1 + MAX_ROLE_WORDS)):
+            token = tokens[index]
             lower = token.text.casefold()
             if (lower in ARTICLES or lower in {"its", "his", "her", "their"}) and not words:
                 continue
@@ -486,8 +475,7 @@ class NameFinder:
             words.append(token.text)
             if lower in ROLE_HEADS:
                 # "as Minister of Water Resources"
-                following = tokens[end + 2 + len(words) - 1 :]
-                return " ".join(words + role_object(following))
+                return " ".join(words + role_object(tokens[index + 1 :]))
         return ""
 
     def _apposition(self, tokens: list[Token], end: int) -> tuple[str, str]:
@@ -575,7 +563,8 @@ def _surname_speaks(name: str, speakers: set[str]) -> bool:
     """Whether the name's last word speaks alone: "Minaikher said" for "Sarhan
     al-Minaikher" too."""
     last = name.split()[-1]
-    return last in speakers or _JOINED_ARTICLE.sub("", last) in speakers
+    article, _, surname = last.partition("-")
+    return last in speakers or (article.casefold() in ARABIC_ARTICLES and surname in speakers)
 
 
 # The words that make what follows a father's name: "Al-Hussein bin Abdullah II" is the son

@@ -9,6 +9,7 @@ import datetime
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from playwright.sync_api import expect
 
 from newsreader.models import Article, Organisation, Person
 from tests.browsing import check_page
@@ -55,7 +56,7 @@ def test_a_reader_follows_a_story_to_its_thread_and_a_person_in_it(site, page, t
     check_page(page, "article-thread")
     page.get_by_role("link", name="Full coverage: 2 more stories in this developing story").click()
 
-    assert page.get_by_role("heading", level=1).inner_text() == (
+    expect(page.get_by_role("heading", level=1)).to_have_text(
         "Houthi Court to Try Detained UN Staff, Group Says"
     )
     timeline = page.locator("#results .story-title")

@@ -250,6 +250,7 @@ def test_an_editor_sees_both_sides_before_a_merge(reference_data, live_server, p
 
     choose_merge()
     summary = page.get_by_role("table", name="Merge into “Minni Minnawi”")
+    expect(summary.locator("tbody tr")).to_have_count(2)  # the confirmation page has loaded
     assert summary.locator("tbody tr").all_inner_texts() == [
         "Minni Minnawi\t3\t/people/minni-minnawi/\tKept",
         "Minni Arko Minawi\t1\t/people/minni-arko-minawi/\tMerged, its address redirected",

@@ -306,9 +306,53 @@ def test_an_organisation_s_name_inside_a_person_s_is_no_organisation(finder):
         ),
         # ... while a person's possessive before an office stays a person
         ("Prime Minister Karim Nadir's Cabinet resigned on Saturday.", ["Karim Nadir"]),
+        # a list after a plural office
+        (
+            "Council members Tarek Saleh and Lina Haddad walked out of the session.",
+            ["Tarek Saleh", "Lina Haddad"],
+        ),
+        (
+            "Two members of the transitional council, Omar Nasr and Huda Jaber, resigned.",
+            ["Omar Nasr", "Huda Jaber"],
+        ),
+        (
+            "The spokesmen, Idris Bakr and Salma Tahir, gave no figures.",
+            ["Idris Bakr", "Salma Tahir"],
+        ),
+        # ... but not what an office is "of"
+        ("Navy boats reached the crew members of the Nour Zahra before dawn.", []),
     ],
 )
 def test_the_names_of_a_list_of_people_are_people(finder, text, expected):
+    assert [person.name for person in people(finder, text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Israel Katz said the troops would stay in the buffer zone.", ["Israel Katz"]),
+        (
+            "Jordan Bardella, the leader of the National Rally, called for a vote.",
+            ["Jordan Bardella"],
+        ),
+        ("Planning Minister Rania Saadeh met the lenders in Amman.", ["Rania Saadeh"]),
+        ("Rashid Kamal, the national team coach, praised the players.", ["Rashid Kamal"]),
+        # after "bin" a place's name is a father's, read with his son's
+        (
+            "Sheikh Mohammed bin Rashid Al Maktoum, the ruler of Dubai, opened the fair.",
+            ["Mohammed bin Rashid Al Maktoum"],
+        ),
+        # ... and after "for" or "in" a place is the place
+        ("The UN Envoy for Rania Hans Lindqvist said talks would resume.", ["Hans Lindqvist"]),
+        # an outlet named after its place is no person, nor a place before a name uncued
+        ("Sudan Tribune said the army had advanced.", []),
+        ("Flights from Rania Airport resumed on Sunday.", []),
+    ],
+)
+def test_a_given_name_that_is_also_a_place_s_is_a_name_where_a_person_is_said(text, expected):
+    """Israel, Jordan, Rania and Rashid are places and given names: the words around tell
+    which."""
+    finder = NameFinder([*PLACES, *OUTLETS, "Rania", "Rashid"])
     assert [person.name for person in people(finder, text)] == expected
 
 

@@ -94,6 +94,14 @@ NOT_NAME_WORDS = words(
     tonight mr mrs ms dr sheikh
     """
 )
+# Words that follow a place's name in a news outlet's ("Oman Observer", "Sudan Tribune"),
+# never a surname after a given name that is also a place's ("Israel Katz").
+OUTLET_WORDS = words(
+    """
+    observer tribune herald gazette monitor daily chronicle telegraph mirror star sun voice
+    review journal weekly insider independent direct express eye online pulse today now
+    dispatch courier standard sentinel reporter record digest bulletin """
+)
 # Words after a name that make it the speaker.
 SPEECH = words(
     """

@@ -31,6 +31,7 @@ from newsreader.text.name_words import (
     HONORIFICS,
     MAX_ROLE_WORDS,
     NOT_NAME_WORDS,
+    OUTLET_WORDS,
     PARTICLES,
     PLACE_WORDS,
     ROLE_HEADS,
@@ -243,13 +244,18 @@ class NameFinder:
         role_at = start - 2 if start > 1 and tokens[start - 1].text == "," else start - 1
         after_role = role_at >= 0 and tokens[role_at].bare.casefold().rstrip(".") in ROLE_HEADS
         first = tokens[start]
-        # "Defense Minister Israel Katz": a country's name can be a first name, after a role.
-        named_like_a_country = (
-            after_role
-            and first.capitalised
-            and name_key(first.bare) in countries()
+        # "Defense Minister Israel Katz", "Jordan Bardella said", "Rania al-Mashat, Egypt's
+        # planning minister,": a place's name can be a given name, where the words around
+        # say a person follows (a role before it, or after it speech or an office).
+        named_like_a_place = (
+            first.capitalised
+            # "Envoy for Yemen | Hans Grundberg": a place after a preposition is the place
+            and not (start > 0 and tokens[start - 1].text.casefold() in PLACE_PREPOSITIONS)
+            and not first.possessive
+            and self._is_place(first.bare)
             and start + 1 < len(tokens)
             and self._name_word(tokens[start + 1])
+            and tokens[start + 1].bare.casefold() not in OUTLET_WORDS
         )
         # "Sultan bin Salim Al Habsi": a title that is a given name before "bin"
         given_name_title = (
@@ -258,19 +264,21 @@ class NameFinder:
             and tokens[start + 1].text.casefold() in PATRONYMIC
             and self._name_word(tokens[start + 2])
         )
-        if not (self._name_word(first) or named_like_a_country or given_name_title):
+        if not (self._name_word(first) or named_like_a_place or given_name_title):
             return None
         if start > 0 and self._place_goes_on(tokens[start - 1], first):
             return None  # "Saudi | Arabia Ali ...": the end of a place's name
         end, words = start + 1, 1
         while end < len(tokens) and not tokens[end - 1].possessive:
             token = tokens[end]
-            if self._name_word(token):
+            if self._name_word(token) or self._named_after_particle(tokens, end):
                 words += 1
             elif (
                 token.text in PARTICLES
                 and end + 1 < len(tokens)
-                and self._name_word(tokens[end + 1])
+                and (
+                    self._name_word(tokens[end + 1]) or self._named_after_particle(tokens, end + 1)
+                )
             ):
                 pass
             elif token.text.rstrip(".") in SUFFIXES:
@@ -281,7 +289,32 @@ class NameFinder:
             else:
                 break
             end += 1
+        if named_like_a_place and not (after_role or self._cued_after(tokens, end)):
+            return None
         return end if words >= 2 else None
+
+    def _named_after_particle(self, tokens: list[Token], at: int) -> bool:
+        """ "Mohammed bin | Rashid", "bin | Sultan": after "bin" a place's name is a
+        father's."""
+        token = tokens[at]
+        return (
+            at > 0
+            and tokens[at - 1].text in PARTICLES
+            and token.capitalised
+            and not token.bare.isupper()
+            and self._is_place(token.bare)
+        )
+
+    def _is_place(self, word: str) -> bool:
+        key = name_key(word)
+        return key in countries() or key in self.not_names
+
+    def _cued_after(self, tokens: list[Token], end: int) -> bool:
+        """Whether the words after a name say it is a person's: it speaks, or an office
+        follows its comma."""
+        return end < len(tokens) and (
+            tokens[end].text in SPEECH or bool(self._apposition(tokens, end)[0])
+        )
 
     def _name_word(self, token: Token) -> bool:
         bare = token.bare
@@ -298,8 +331,7 @@ class NameFinder:
             # "Minister of Foreign Affairs and Expatriates Ahmed ...": a portfolio's words
             # name an office, never a person
             and lower not in PORTFOLIO_WORDS
-            and name_key(bare) not in countries()
-            and name_key(bare) not in self.not_names
+            and not self._is_place(bare)
         )
 
     def _place_goes_on(self, before: Token, token: Token) -> bool:
@@ -546,8 +578,37 @@ LIST_CUE_PAIRS = {("such", "as"), ("among", "them"), ("among", "whom")}
 
 
 def _lists_people(tokens: list[Token], start: int) -> bool:
+    """Whether the names from ``start`` on are a list of people: after "include" or "such
+    as", or after a plural office ("Council members A and B", "members of the council, A,
+    B and C", "the ministers, A and B")."""
     before = [token.text.casefold() for token in tokens[max(0, start - 2) : start]]
-    return bool(before) and (before[-1] in LIST_CUES or tuple(before) in LIST_CUE_PAIRS)
+    if before and (before[-1] in LIST_CUES or tuple(before) in LIST_CUE_PAIRS):
+        return True
+    if start > 1 and tokens[start - 1].text == ",":
+        # "members of the council, A, B and C" (not "the crew of the Marisol Grace")
+        return any(
+            _plural_head(tokens[k]) and (k == start - 2 or tokens[k + 1].text.casefold() == "of")
+            for k in range(start - 2, max(-1, start - 2 - PLURAL_OFFICE_REACH), -1)
+        )
+    return start > 0 and _plural_head(tokens[start - 1])
+
+
+# Words after which a place's name is the place, not a given name.
+PLACE_PREPOSITIONS = {"of", "for", "to", "in", "from", "at", "on", "into", "near", "across"}
+PLACE_PREPOSITIONS |= PARTICLES  # "bin Rashid" is a father's name, read with his son's
+# How far before a list "members of the (Sovereignty) Council," may stand.
+PLURAL_OFFICE_REACH = 5
+
+
+def _plural_head(token: Token) -> bool:
+    """An office's head in the plural: members, secretaries, spokesmen, witnesses."""
+    word = token.bare.casefold()
+    singular = {word[:-1], word[:-2]} if word.endswith("s") else set()
+    if word.endswith("ies"):
+        singular.add(word[:-3] + "y")
+    if word.endswith("men"):
+        singular.add(word[:-3] + "man")
+    return not token.possessive and bool(singular & ROLE_HEADS)
 
 
 def _is_head(token: Token) -> bool:

@@ -1,7 +1,8 @@
 """Fit the threads' link model on labelled stories, and say how well it generalises.
 
     python bench/fit_threads.py tests/data/threads_dev/*.jsonl [--coverage-set] [--folds 5]
-        [--features excess,rank,words,days,other_places] [--synthetic 3000 [--undated]]
+        [--features excess,rank,words,days,other_places] [--max-rank K]
+        [--synthetic 3000 [--undated]]
 
 Each line of the files is a story (tests/data/threads_dev/README.md): its event, outlet,
 date (or none), when it was seen, dateline, title, caption and paragraphs. The stories
@@ -17,6 +18,8 @@ events are split into folds: the model is fitted on some events' stories and sco
 the others', by the threads it makes there (connected groups of linked stories), with
 pairwise precision, recall and F1 against the events. Those cross-validated figures, at
 several thresholds, are printed beside the hand-set cosine threshold's on the same folds.
+``--max-rank K`` links only pairs where each story is among the other's K most alike
+candidates (a mutual K-nearest-neighbour gate), whatever the model says.
 
 It ends with the model fitted on every story, at the threshold with the best
 cross-validated F1, and with ``--synthetic N`` scores that model on N stories of
@@ -335,7 +338,7 @@ def hand_set(pair: Pair) -> bool:
 # -- the model -------------------------------------------------------------------------
 
 
-def fit(rows: list[tuple[Pair, dict[str, float]]], used: list[str]) -> dict:
+def fit(rows: list[tuple[Pair, dict[str, float]]], used: list[str], max_rank: int = 0) -> dict:
     from sklearn.linear_model import LogisticRegression
 
     model = LogisticRegression(C=1.0, max_iter=2000)
@@ -344,24 +347,30 @@ def fit(rows: list[tuple[Pair, dict[str, float]]], used: list[str]) -> dict:
         "features": used,
         "weights": [round(float(w), 4) for w in model.coef_[0]],
         "intercept": round(float(model.intercept_[0]), 4),
+        "max_rank": max_rank,
     }
 
 
 def chance(rule: dict, features: dict[str, float]) -> float:
-    """The fitted link's probability, by hand from its weights (as a site would)."""
+    """The fitted link's probability, by hand from its weights (as a site would); 0 for a
+    pair beyond ``max_rank`` among either story's candidates, if the rule sets one."""
+    if rule.get("max_rank") and math.exp(features["rank"]) > rule["max_rank"] + 1e-9:
+        return 0.0
     z = rule["intercept"] + sum(
         w * features[name] for name, w in zip(rule["features"], rule["weights"], strict=True)
     )
     return 1 / (1 + math.exp(-z))
 
 
-def cross_validate(stored, pairs: list[Pair], count: int, used: list[str]) -> dict:
+def cross_validate(
+    stored, pairs: list[Pair], count: int, used: list[str], max_rank: int = 0
+) -> dict:
     totals = defaultdict(lambda: [0, 0, 0])
     for held_out in folds_of(stored, count):
         test = [i for i, s in enumerate(stored) if s["event"] in held_out]
         inside = set(test)
         train = [p for p in pairs if p.a not in inside and p.b not in inside]
-        rule = fit(with_density(train), used)
+        rule = fit(with_density(train), used, max_rank)
         scored = with_density([p for p in pairs if p.a in inside and p.b in inside])
         chances = [(p, chance(rule, f)) for p, f in scored]
         for threshold in THRESHOLDS:
@@ -452,6 +461,12 @@ def arguments() -> argparse.Namespace:
     parser.add_argument("--synthetic", type=int, default=0, help="stories of bench/threads.py")
     parser.add_argument("--per-day", type=int, default=90)
     parser.add_argument("--undated", action="store_true", help="the synthetic stories undated")
+    parser.add_argument(
+        "--max-rank",
+        type=int,
+        default=0,
+        help="link only pairs among each other's this many most alike candidates (0: any)",
+    )
     return parser.parse_args()
 
 
@@ -476,12 +491,13 @@ def main() -> None:
         print(f"{sum(s['undated'] for s in stored)} placed by when they were first seen")
 
         used = args.features.split(",")
-        results = cross_validate(stored, pairs, args.folds, used)
+        results = cross_validate(stored, pairs, args.folds, used, args.max_rank)
         print(f"cross-validated over {args.folds} folds of events (pairwise, on held-out events):")
         for name, result in results.items():
             print(f"  {name!s:>16}: {result}")
         best = max(THRESHOLDS, key=lambda t: (results[t]["f1"], -t))
-        rule = fit(with_density(pairs), used) | {"threshold": args.threshold or best}
+        rule = fit(with_density(pairs), used, args.max_rank)
+        rule |= {"threshold": args.threshold or best}
         rule |= {
             "fitted_on": f"{len(stored)} stories, {events} events",
             "fitted_by": "python bench/fit_threads.py " + " ".join(sys.argv[1:]),

@@ -145,6 +145,32 @@ def test_story_without_caption_still_gets_its_title():
     assert story.paragraphs == ["First para.", "Second."]
 
 
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Jordan Opens Karama Crossing to Iraqi Trucks",
+        # in sentence case, a headline only above a wire dateline
+        "Jordan opens Karama crossing to Iraqi trucks",
+    ],
+)
+def test_a_file_made_by_hand_is_headline_then_story(headline):
+    """Headline, a blank line, then the story: the headline is the title, not the first
+    paragraph, and a wire dateline stays the lead's opening (it dates the story)."""
+    lead = "AMMAN, 4 May 2026 (Petra) - Jordan opened the Karama crossing to Iraqi trucks."
+    (story,) = parse_stories(f"{headline}\n\n{lead}\n\nQueues eased by noon.\n")
+    assert story.title == headline
+    assert story.paragraphs == [lead, "Queues eased by noon."]
+
+
+def test_a_short_first_line_of_a_body_only_file_stays_its_body():
+    """Without a headline's case or a dateline under it, a short first line is the
+    story's own: a body-only file keeps every paragraph."""
+    text = "Queues at the crossing eased by noon\n\nTrucks moved again.\n\nMore came.\n"
+    (story,) = parse_stories(text)
+    assert story.title == ""
+    assert story.paragraphs[0] == "Queues at the crossing eased by noon"
+
+
 def test_provisional_title_is_the_start_of_the_first_sentence():
     title = provisional_title(
         ["Mediators are convening for fresh talks in Miami, Florida, as efforts go on. Next."]

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 
+from newsreader.text.dates import wire_dateline
 from newsreader.text.lines import (
     READER,
     Kind,
@@ -316,7 +317,20 @@ class Pages:
             or self.caption_below(index)
             or (self.page.opened_by != "start" and is_title_case(line.text))
             or (is_title_case(line.text) and self.header_mark_below(index))
+            or self.heads_a_file(index, line)
         )
+
+    def heads_a_file(self, index: int, line: Line) -> bool:
+        """A file made by hand, "Headline / (blank) / lead": its first line heads it when
+        set as a headline is (title case), or when the lead under it opens with a wire
+        dateline ("AMMAN, 3 March 2026 (Petra) -"), whatever its case."""
+        if index > 0 and any(other.kind is Kind.TEXT for other in self.lines[:index]):
+            return False
+        below = next((other for other in self.lines[index + 1 :]), None)
+        if below is None or below.kind is not Kind.TEXT or below.blank_before < 1:
+            return False
+        lead = bool(_SENTENCE_END.search(below.text)) or len(below.text) > MAX_CAPTION_LENGTH
+        return bool(wire_dateline(below.text)) or (is_title_case(line.text) and lead)
 
     def header_mark_below(self, index: int) -> bool:
         """A dateline, a byline or a credited caption a few lines under the line, past

@@ -198,6 +198,9 @@ def test_a_name_followed_by_its_acronym_in_brackets(organisations, text, expecte
         ("Supporters of the Nasr al-Watan party gathered.", ["Nasr al-Watan"]),
         ("Saudi drone maker Intra Defense signed the deal.", ["Intra Defense"]),
         ("Abu Dhabi-based Presight won the contract.", ["Presight"]),
+        # ... and a day or a month after it is no part of its name
+        ("He told the state-owned Nour Radio on Tuesday that talks went well.", ["Nour Radio"]),
+        ("The Doha-based Qamar Logistics in March doubled its fleet.", ["Qamar Logistics"]),
     ],
 )
 def test_words_around_a_name_that_make_it_an_organisation(organisations, text, expected):

@@ -14,6 +14,12 @@ from newsreader.text.state_institutions import place_of
 # Lower-case words that join the words of a name: "Ministry of Health", "Banque du Liban".
 CONNECTORS = words("of for the and on to in du de des la al el bin ibn &")
 AFTER_THE = words("of for on to in")
+TIME_WORDS = words(
+    """
+    monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december
+    """
+)
 
 
 @dataclass
@@ -42,6 +48,8 @@ def runs(tokens: list[Word]) -> list[Run]:
         current.clear()
 
     for index, token in enumerate(tokens):
+        if token.capitalised and token.lower in TIME_WORDS and current:
+            close()  # "Al Mamlakah TV | on Sunday": a day or a month ends a name
         if token.capitalised:
             current.append(index)
             if token.ends_name:

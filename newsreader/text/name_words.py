@@ -7,6 +7,9 @@ Read by newsreader/text/people.py. Lower case; a word's case is checked there.
 from __future__ import annotations
 
 import regex
+from wordfreq import zipf_frequency
+
+from newsreader.text.given_names import GIVEN_NAMES
 
 _PUNCTUATION = regex.compile(r"[-'’.]")
 
@@ -19,6 +22,35 @@ def name_key(name: str) -> str:
 
 def words(text: str) -> frozenset[str]:
     return frozenset(text.split())
+
+
+# Words a place's name opens with, some of them given names too: "Ain Zara", "Sidi
+# Bouzid", "Umm Qasr", "Al Watan" (a newspaper), "Abu Kamal".
+TOPONYM_WORDS = words(
+    "ain ayn sidi umm om ras bir tell tal deir dayr kafr beit bayt wadi jebel jabal khan bab al "
+    "el abu"
+)
+# How common (wordfreq's Zipf scale) an English word is when it makes a name something
+# else's: a first word as common as "long" or "al" (5 and more), a last word as common as
+# "harvest" or "grace" (4 and more: a ship, "Marisol Grace"; a company, "Orion Harvest").
+COMMON_FIRST = 5.0
+COMMON_LAST = 4.0
+
+
+def named_as_people_are(name: str) -> bool:
+    """Whether a name that nothing around it says is a person's reads as one: it opens with
+    a given name (newsreader/text/given_names.py) that is no common English word ("Volker
+    Perthes", "Bashar al-Assad"), not as a place's name opens, and ends in no common English
+    word."""
+    parts = name.split()
+    first, last = parts[0], _PUNCTUATION.sub("", parts[-1].casefold())
+    return (
+        len(parts) >= 2
+        and first.casefold() not in TOPONYM_WORDS
+        and first.casefold() in GIVEN_NAMES
+        and zipf_frequency(first.casefold(), "en") < COMMON_FIRST
+        and zipf_frequency(last, "en") < COMMON_LAST
+    )
 
 
 # Lower-case words that may stand inside a name: "Mohammed bin Salman", "Ahmed Abu al-Gheit".

@@ -40,6 +40,7 @@ from newsreader.text.name_words import (
     SPEECH_BEFORE,
     SUFFIXES,
     name_key,
+    named_as_people_are,
 )
 from newsreader.text.organisation_list import ORGANISATIONS
 from newsreader.text.organisation_words import (
@@ -159,7 +160,12 @@ class NameFinder:
             self._people_in(text, org_keys, found, uncued, speakers)
         # "Benjamin Netanyahu has faced protests ... Netanyahu said": a full name the
         # text gives no cue for is a person when its surname alone speaks.
-        found += [PersonMention(name) for name in uncued if _surname_speaks(name, speakers)]
+        # "the meeting with Volker Perthes": so is a name that reads as a person's.
+        found += [
+            PersonMention(name)
+            for name in uncued
+            if _surname_speaks(name, speakers) or named_as_people_are(name)
+        ]
         for mention in found:
             key = name_key(mention.name)
             known = people.get(key)
@@ -230,12 +236,24 @@ class NameFinder:
                     found.append(mention or PersonMention(name))
                     listed, people_list = [], True
                 else:
-                    uncued.append(name)
+                    if not self._named_in_passing(text, tokens, words, end):
+                        uncued.append(name)
                     listed.append(name)
                 in_list = True
             else:
                 in_list = False
             index = end
+
+    @staticmethod
+    def _named_in_passing(text: str, tokens: list[Token], words: list[Token], end: int) -> bool:
+        """A name that is no one in the story: the start of a place's ("Ho Chi Minh |
+        City"), or a photo's credit ("Photo by Rami Sayed/AFP", "AP Photo/Hassan Adel")."""
+        place = end < len(tokens) and tokens[end].bare.casefold() in PLACE_WORDS
+        credit = (
+            text[words[-1].end : words[-1].end + 1] == "/"
+            or text[max(0, words[0].start - 1) : words[0].start] == "/"
+        )
+        return place or credit
 
     def _name_end(self, tokens: list[Token], start: int) -> int | None:
         """Where a name starting at ``start`` ends (exclusive), if two name words or more

@@ -186,6 +186,13 @@ def test_universities(organisations, text, expected):
             "The Kurdish Peshmerga Command Unit (KPCU) denied it.",
             ["Kurdish Peshmerga Command Unit"],
         ),
+        # ... but not a deal, a dam or a fund's facility that an acronym spells out
+        ("Work began under a Joint Water Sharing Agreement (JWSA) on Monday.", []),
+        ("Talks on filling the Grand Renaissance Dam (GRD) resumed.", []),
+        (
+            "The IMF approved a 36-month Extended Fund Facility for Jordan.",
+            ["International Monetary Fund"],
+        ),
     ],
 )
 def test_a_name_followed_by_its_acronym_in_brackets(organisations, text, expected):

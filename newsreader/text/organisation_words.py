@@ -38,7 +38,16 @@ NOT_AFTER_HEAD = words(
     hospital hospitals stadium arena airport port headquarters building tower towers
     summit conference forum meeting session congress elections election campus school
     square street road bridge compound prison camp crossing mosque church museum park
-    agreement agreements accord accords deal treaty law
+    agreement agreements accord accords deal treaty law facility
+    """
+)
+# A name an acronym spells out that ends in one of these names a thing, not an
+# organisation: "Fixed Amount Reimbursement Agreement (FARA)", "Grand Ethiopian Renaissance
+# Dam (GERD)", "Joint Comprehensive Plan of Action (JCPOA)" is a deal.
+NOT_SPELLED_ORGANISATIONS = words(
+    """
+    agreement agreements accord accords treaty deal law act dam pipeline bridge canal
+    facility resolution plan action project corridor
     """
 )
 # Names with a head that are places, or news outlets (sources, not organisations:

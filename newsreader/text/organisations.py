@@ -25,7 +25,11 @@ from newsreader.text.countries import countries
 from newsreader.text.name_words import name_key
 from newsreader.text.organisation_names import Mention, organisation_key, spelled
 from newsreader.text.organisation_shapes import mentions
-from newsreader.text.organisation_words import NOT_DEFINING_ACRONYMS, OWN_KINDS
+from newsreader.text.organisation_words import (
+    NOT_DEFINING_ACRONYMS,
+    NOT_SPELLED_ORGANISATIONS,
+    OWN_KINDS,
+)
 
 # Dotted abbreviations written as one word, so that "U.S. Central Command" and "US Central
 # Command" are one name: "U.S." -> "US", "U.N." -> "UN".
@@ -123,7 +127,7 @@ class Organisations:
                 definitions.append((acronym, before[0]))
                 continue
             name = _spelled_out(acronym, text[:end])
-            if name:
+            if name and name.split()[-1].casefold() not in NOT_SPELLED_ORGANISATIONS:
                 mention = Mention(self.known(name) or spelled(name), end - len(name), end)
                 definitions.append((acronym, mention))
         return definitions

@@ -214,6 +214,23 @@ def test_words_around_a_name_that_make_it_an_organisation(organisations, text, e
     assert found(organisations, text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an acronym said as a word, written as a name
+        ("Nato said the drills would go ahead.", ["NATO"]),
+        ("Fifa awarded the tournament to Morocco.", ["FIFA"]),
+        ("Who said the outbreak was over?", []),
+        # an organisation that a modifier names as an actor, not as whose a place is
+        ("A NATO-backed uprising toppled him.", ["NATO"]),
+        ("The UN-brokered truce held through Friday.", ["United Nations"]),
+        ("The Houthi-held port reopened.", []),
+    ],
+)
+def test_acronyms_said_as_words_and_organisations_in_modifiers(organisations, text, expected):
+    assert found(organisations, text) == expected
+
+
 def test_a_state_s_armed_forces_that_the_reference_list_names_go_by_its_name(organisations):
     names = found(organisations, "The Israeli military said it struck a depot near Sidon.")
     assert names == ["Israel Defense Forces"]

@@ -37,6 +37,7 @@ ORGANISATIONS: list[tuple[str, tuple[str, ...]]] = [
     ("OPEC", ("OPEC+", "Organization of the Petroleum Exporting Countries")),
     ("European Union", ("EU",)),
     ("NATO", ()),
+    ("United States Agency for International Development", ("USAID",)),
     ("African Union", ()),
     ("International Criminal Court", ("ICC",)),
     ("International Court of Justice", ("ICJ",)),

@@ -219,6 +219,10 @@ ORGANISATION_MODIFIERS = (
     "-allied",
     "-headquartered",
 )
+# Words after an organisation's name and a hyphen that make it an actor the story names,
+# as well as ORGANISATION_MODIFIERS ("NATO-backed"): "UN-brokered". Not "Houthi-held" nor
+# "Hamas-run", which say whose a place or a ministry is (the written set's labels).
+AFTER_NAME_MODIFIERS = ("-brokered", "-sponsored", "-mediated")
 # Heads after which "in" and a place belong to the name ("UN Support Mission in Libya",
 # "American University in Cairo"); after the others they say where it is ("the
 # Government Media Office in Gaza").

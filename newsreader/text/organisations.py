@@ -26,8 +26,10 @@ from newsreader.text.name_words import name_key
 from newsreader.text.organisation_names import Mention, organisation_key, spelled
 from newsreader.text.organisation_shapes import mentions
 from newsreader.text.organisation_words import (
+    AFTER_NAME_MODIFIERS,
     NOT_DEFINING_ACRONYMS,
     NOT_SPELLED_ORGANISATIONS,
+    ORGANISATION_MODIFIERS,
     OWN_KINDS,
 )
 
@@ -43,6 +45,8 @@ _ARTICLE = regex.compile(r"^(?:the|The)\s+")
 _MINOR = frozenset(
     ["of", "for", "the", "and", "in", "on", "to", "du", "de", "des", "al", "el", "bin"]
 )
+# The shortest acronym said as a word ("Nato"); "WHO" is never "Who".
+SAID_AS_A_WORD = 4
 # The most words before a bracket read for the name an acronym stands for.
 _MAX_NAME_WORDS = 12
 
@@ -57,6 +61,9 @@ class Organisations:
         for name, aliases in entries:
             for alias in (name, *aliases):
                 self.canonical[alias] = name
+                # An acronym said as a word is written as a name too ("Nato", "Fifa").
+                if alias.isalpha() and alias.isupper() and len(alias) >= SAID_AS_A_WORD:
+                    self.canonical[alias.title()] = name
         self.keys = {name_key(alias) for alias in self.canonical}
         # Acronyms ("WHO") are known in capitals only; other names in any case.
         self._by_key = {
@@ -65,10 +72,15 @@ class Organisations:
             if not alias.isupper()
         }
         alternatives = sorted(self.canonical, key=len, reverse=True)
+        # Not the first words of a hyphenated word ("UNRWA-run"), except before a word that
+        # makes it a modifier naming the organisation ("NATO-backed", "UN-brokered").
+        modifiers = "|".join(
+            m.lstrip("-") for m in (*ORGANISATION_MODIFIERS, *AFTER_NAME_MODIFIERS)
+        )
         self._pattern = regex.compile(
             r"(?<![\p{L}\p{N}-])(?:"
             + "|".join(regex.escape(a) for a in alternatives)
-            + r")(?![\p{L}\p{N}]|-\p{L})"
+            + rf")(?![\p{{L}}\p{{N}}]|-(?!(?:{modifiers})\b)\p{{L}})"
         )
 
     def known(self, name: str) -> str | None:

@@ -42,13 +42,13 @@ def named_as_people_are(name: str) -> bool:
     a given name (newsreader/text/given_names.py) that is no common English word ("Volker
     Perthes", "Bashar al-Assad"), not as a place's name opens, and ends in no common English
     word."""
-    parts = name.split()
-    first, last = parts[0], _PUNCTUATION.sub("", parts[-1].casefold())
+    parts = name.casefold().split()
+    first, last = parts[0], _PUNCTUATION.sub("", parts[-1])
     return (
         len(parts) >= 2
-        and first.casefold() not in TOPONYM_WORDS
-        and first.casefold() in GIVEN_NAMES
-        and zipf_frequency(first.casefold(), "en") < COMMON_FIRST
+        and first not in TOPONYM_WORDS
+        and first in GIVEN_NAMES
+        and zipf_frequency(first, "en") < COMMON_FIRST
         and zipf_frequency(last, "en") < COMMON_LAST
     )
 

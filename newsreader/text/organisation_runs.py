@@ -8,18 +8,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from newsreader.text.organisation_names import Word
-from newsreader.text.organisation_words import NOT_FIRST, PORTFOLIO_WORDS, words
+from newsreader.text.organisation_words import NOT_FIRST, PORTFOLIO_WORDS, TIME_WORDS, words
 from newsreader.text.state_institutions import place_of
 
 # Lower-case words that join the words of a name: "Ministry of Health", "Banque du Liban".
 CONNECTORS = words("of for the and on to in du de des la al el bin ibn &")
 AFTER_THE = words("of for on to in")
-TIME_WORDS = words(
-    """
-    monday tuesday wednesday thursday friday saturday sunday january february march april
-    may june july august september october november december
-    """
-)
 
 
 @dataclass

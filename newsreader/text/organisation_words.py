@@ -33,22 +33,21 @@ HEADS = words(
 BRAND_HEADS = words("bank banque")
 # Words after a head that make the whole a place or an event, never an organisation:
 # "Cairo University Hospital", "the Arab League Summit".
-NOT_AFTER_HEAD = words(
+# Deals and instruments, never organisations: "the Jeddah Agreement", "the Extended Fund
+# Facility".
+DEALS = words("agreement agreements accord accords deal treaty law facility")
+NOT_AFTER_HEAD = DEALS | words(
     """
     hospital hospitals stadium arena airport port headquarters building tower towers
     summit conference forum meeting session congress elections election campus school
     square street road bridge compound prison camp crossing mosque church museum park
-    agreement agreements accord accords deal treaty law facility
     """
 )
 # A name an acronym spells out that ends in one of these names a thing, not an
 # organisation: "Fixed Amount Reimbursement Agreement (FARA)", "Grand Ethiopian Renaissance
 # Dam (GERD)", "Joint Comprehensive Plan of Action (JCPOA)" is a deal.
-NOT_SPELLED_ORGANISATIONS = words(
-    """
-    agreement agreements accord accords treaty deal law act dam pipeline bridge canal
-    facility resolution plan action project corridor
-    """
+NOT_SPELLED_ORGANISATIONS = DEALS | words(
+    "act dam pipeline bridge canal resolution plan action project corridor"
 )
 # Names with a head that are places, or news outlets (sources, not organisations:
 # newsreader/text/outlets.py).
@@ -179,15 +178,20 @@ SPELLINGS = {
 
 # Capitalised words that start a sentence, a date or a clause, never an organisation's
 # name: "Meanwhile the ...", "On Tuesday the ...".
-NOT_FIRST = words(
+# Days and months: they end a name ("Al Mamlakah TV | on Sunday") and never start one.
+TIME_WORDS = words(
+    """
+    monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december
+    """
+)
+NOT_FIRST = TIME_WORDS | words(
     """
     the a an in on at by for and but or its his her their our this that these those
     meanwhile however also earlier later separately yesterday today tonight elsewhere
     instead still now then since while when after before although though despite during
     under over with without from to as if both all some many most several each every
     another other no not such one two three four five six seven eight nine ten
-    monday tuesday wednesday thursday friday saturday sunday january february march april
-    may june july august september october november december
     shares analysts officials sources residents witnesses members supporters critics
     according last next new former ex interim acting rival rebel opposition deputy assistant
     neither either whose which what where

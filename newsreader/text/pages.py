@@ -324,9 +324,9 @@ class Pages:
         """A file made by hand, "Headline / (blank) / lead": its first line heads it when
         set as a headline is (title case), or when the lead under it opens with a wire
         dateline ("AMMAN, 3 March 2026 (Petra) -"), whatever its case."""
-        if index > 0 and any(other.kind is Kind.TEXT for other in self.lines[:index]):
+        if any(self.lines[before].kind is Kind.TEXT for before in range(index)):
             return False
-        below = next((other for other in self.lines[index + 1 :]), None)
+        below = self.lines[index + 1] if index + 1 < len(self.lines) else None
         if below is None or below.kind is not Kind.TEXT or below.blank_before < 1:
             return False
         lead = bool(_SENTENCE_END.search(below.text)) or len(below.text) > MAX_CAPTION_LENGTH

@@ -265,8 +265,10 @@ class NameFinder:
         # "Defense Minister Israel Katz", "Jordan Bardella said", "Rania al-Mashat, Egypt's
         # planning minister,": a place's name can be a given name, where the words around
         # say a person follows (a role before it, or after it speech or an office).
+        name_word = self._name_word(first)
         named_like_a_place = (
-            first.capitalised
+            not name_word
+            and first.capitalised
             # "Envoy for Yemen | Hans Grundberg": a place after a preposition is the place
             and not (start > 0 and tokens[start - 1].text.casefold() in PLACE_PREPOSITIONS)
             and not first.possessive
@@ -282,7 +284,7 @@ class NameFinder:
             and tokens[start + 1].text.casefold() in PATRONYMIC
             and self._name_word(tokens[start + 2])
         )
-        if not (self._name_word(first) or named_like_a_place or given_name_title):
+        if not (name_word or named_like_a_place or given_name_title):
             return None
         if start > 0 and self._place_goes_on(tokens[start - 1], first):
             return None  # "Saudi | Arabia Ali ...": the end of a place's name
@@ -353,8 +355,7 @@ class NameFinder:
         )
 
     def _place_goes_on(self, before: Token, token: Token) -> bool:
-        key = name_key(f"{before.text} {token.bare}")
-        return key in countries() or key in self.not_names
+        return self._is_place(f"{before.text} {token.bare}")
 
     def _is_a_name(self, name: str, org_keys: set[str]) -> bool:
         key = name_key(name)
@@ -612,8 +613,19 @@ def _lists_people(tokens: list[Token], start: int) -> bool:
 
 
 # Words after which a place's name is the place, not a given name.
-PLACE_PREPOSITIONS = {"of", "for", "to", "in", "from", "at", "on", "into", "near", "across"}
-PLACE_PREPOSITIONS |= PARTICLES  # "bin Rashid" is a father's name, read with his son's
+# ("bin Rashid" is a father's name, read with his son's.)
+PLACE_PREPOSITIONS = PARTICLES | {
+    "of",
+    "for",
+    "to",
+    "in",
+    "from",
+    "at",
+    "on",
+    "into",
+    "near",
+    "across",
+}
 # How far before a list "members of the (Sovereignty) Council," may stand.
 PLURAL_OFFICE_REACH = 5
 
